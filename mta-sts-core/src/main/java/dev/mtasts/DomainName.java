@@ -1,0 +1,258 @@
+package dev.mtasts;
+
+import java.net.IDN;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A DNS domain or host name in its canonical form: the one way a name enters this library.
+ *
+ * <p>{@link #of(String)} accepts what a person types or what DNS returns and normalises it:
+ * <ul>
+ *   <li>ASCII letters are lower-cased ({@code MX1.Example.COM} becomes {@code mx1.example.com});</li>
+ *   <li>one trailing dot (the DNS root, as in {@code mx.example.com.} from an MX answer) is dropped;</li>
+ *   <li>Unicode labels (U-labels) are converted to Punycode A-labels with {@link IDN#toASCII(String)}
+ *       ({@code bücher.example} becomes {@code xn--bcher-kva.example}).</li>
+ * </ul>
+ * It then checks the result: every label is 1 to 63 characters of ASCII letters, digits, {@code -}
+ * and {@code _} (underscore, for names such as {@code _mta-sts.example.com}), a label neither starts
+ * nor ends with {@code -}, and the whole name is at most 253 characters. Empty input, whitespace,
+ * an empty label ({@code a..b}, {@code .a}), a wildcard, an IP address literal ({@code 192.0.2.1},
+ * {@code [::1]}, {@code 2001:db8::1}) and a name whose last label is all digits are rejected with an
+ * {@link IllegalArgumentException} whose message names the offending part.
+ *
+ * <p>This type is an immutable value: equal names are {@code equals}, and it is safe to share
+ * between threads.
+ *
+ * <pre>{@code
+ * DomainName domain = DomainName.of("Example.COM.");
+ * domain.value();                      // "example.com"
+ * domain.prefixedWith("_mta-sts");     // _mta-sts.example.com
+ * DomainName.of("bücher.example");     // xn--bcher-kva.example
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class DomainName implements Comparable<DomainName> {
+
+    /** The longest name, in characters, without the trailing dot (RFC 1035 §2.3.4 allows 255 octets on the wire). */
+    public static final int MAX_LENGTH = 253;
+
+    /** The longest label, in characters (RFC 1035 §2.3.4). */
+    public static final int MAX_LABEL_LENGTH = 63;
+
+    private final String value;
+
+    private DomainName(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Parses and normalises a domain or host name.
+     *
+     * @param name the name as typed or as returned by DNS
+     * @return the canonical name
+     * @throws IllegalArgumentException if the name is not a valid domain name; the message says why
+     */
+    public static DomainName of(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("domain name is null");
+        }
+        return new DomainName(normalise(name));
+    }
+
+    /**
+     * Parses a name, returning empty instead of throwing when it is not valid.
+     *
+     * @param name the name as typed or as returned by DNS; may be {@code null}
+     * @return the canonical name, or empty when {@link #of(String)} would throw
+     */
+    public static Optional<DomainName> tryParse(String name) {
+        try {
+            return Optional.of(of(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String normalise(String input) {
+        if (input.isEmpty()) {
+            throw new IllegalArgumentException("domain name is empty");
+        }
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                throw new IllegalArgumentException("domain name '" + printable(input)
+                        + "' contains whitespace at position " + (i + 1));
+            }
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("domain name '" + printable(input)
+                        + "' contains a control character at position " + (i + 1));
+            }
+        }
+        if (input.startsWith("[") || input.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("'" + printable(input)
+                    + "' is an IP address literal or has a port, not a domain name");
+        }
+        String name = input.endsWith(".") ? input.substring(0, input.length() - 1) : input;
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("domain name '" + printable(input) + "' is only the root '.'");
+        }
+        if (name.indexOf('*') >= 0) {
+            throw new IllegalArgumentException("domain name '" + printable(input)
+                    + "' contains a wildcard '*'; wildcards belong in mx patterns only");
+        }
+        checkNoEmptyLabel(input, name);
+        String ascii = toAscii(input, name).toLowerCase(Locale.ROOT);
+        if (ascii.endsWith(".")) { // IDN maps some Unicode dots to '.'
+            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+        }
+        checkNoEmptyLabel(input, ascii);
+        if (ascii.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("domain name '" + printable(shorten(input)) + "' is "
+                    + ascii.length() + " characters long; the limit is " + MAX_LENGTH);
+        }
+        String[] labels = ascii.split("\\.", -1);
+        for (String label : labels) {
+            checkLabel(input, label);
+        }
+        String last = labels[labels.length - 1];
+        if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("'" + printable(input)
+                    + "' looks like an IP address: its last label '" + last + "' is all digits");
+        }
+        return ascii;
+    }
+
+    private static void checkNoEmptyLabel(String input, String name) {
+        if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+        }
+    }
+
+    private static String toAscii(String input, String name) {
+        boolean ascii = name.chars().allMatch(c -> c < 0x80);
+        if (ascii) {
+            return name;
+        }
+        try {
+            return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("domain name '" + printable(input)
+                    + "' cannot be converted to A-labels: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkLabel(String input, String label) {
+        if (label.isEmpty()) {
+            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+        }
+        if (label.length() > MAX_LABEL_LENGTH) {
+            throw new IllegalArgumentException("label '" + shorten(label) + "' of '" + printable(shorten(input))
+                    + "' is " + label.length() + " characters long; the limit is " + MAX_LABEL_LENGTH);
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!allowed) {
+                throw new IllegalArgumentException("label '" + printable(label) + "' of '" + printable(input)
+                        + "' contains '" + printable(String.valueOf(c))
+                        + "'; only letters, digits, '-' and '_' are allowed");
+            }
+        }
+        if (label.startsWith("-") || label.endsWith("-")) {
+            throw new IllegalArgumentException("label '" + label + "' of '" + printable(input)
+                    + "' starts or ends with '-'");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
+    /** Makes a value safe to quote in a message: control characters become {@code \\uXXXX}. */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length() && out.length() < 80; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() >= 80) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+
+    /** @return the canonical ASCII form: lower case, A-labels, no trailing dot */
+    public String value() {
+        return value;
+    }
+
+    /** @return the name with Punycode labels shown in Unicode, for display to people */
+    public String unicode() {
+        return IDN.toUnicode(value, IDN.ALLOW_UNASSIGNED);
+    }
+
+    /** @return the labels, left to right ({@code mx1.example.com} gives {@code [mx1, example, com]}) */
+    public List<String> labels() {
+        return Arrays.asList(value.split("\\."));
+    }
+
+    /** @return the number of labels */
+    public int labelCount() {
+        return (int) value.chars().filter(c -> c == '.').count() + 1;
+    }
+
+    /** @return the name without its leftmost label, or empty for a single-label name */
+    public Optional<DomainName> parent() {
+        int dot = value.indexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.of(new DomainName(value.substring(dot + 1)));
+    }
+
+    /**
+     * Prepends one or more labels: {@code example.com} prefixed with {@code "_mta-sts"} is
+     * {@code _mta-sts.example.com}, and with {@code "_smtp._tls"} is {@code _smtp._tls.example.com}.
+     *
+     * @param labels one or more dot-separated labels
+     * @return the longer name
+     * @throws IllegalArgumentException if the result is not a valid name
+     */
+    public DomainName prefixedWith(String labels) {
+        return of(labels + "." + value);
+    }
+
+    /**
+     * @param other a possible ancestor
+     * @return true if this name equals {@code other} or lies below it ({@code a.example.com} is within {@code example.com})
+     */
+    public boolean isWithin(DomainName other) {
+        return value.equals(other.value) || value.endsWith("." + other.value);
+    }
+
+    @Override
+    public int compareTo(DomainName other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DomainName && ((DomainName) o).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /** @return the canonical ASCII form, as {@link #value()} */
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,2 @@
+/** The default {@code DnsResolver}, built on dnsjava. */
+package dev.mtasts.dns;

@@ -1,0 +1,2 @@
+/** The default {@code PolicyFetcher}: HTTPS to the addresses the validator resolved. */
+package dev.mtasts.http;
