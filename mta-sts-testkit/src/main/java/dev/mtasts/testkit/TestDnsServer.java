@@ -88,6 +88,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final Thread tcpThread;
     private final List<Socket> openConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile boolean authenticData;
 
     private TestDnsServer(DatagramSocket udp, ServerSocket tcp) {
         this.udp = udp;
@@ -185,6 +186,18 @@ public final class TestDnsServer implements AutoCloseable {
      */
     public TestDnsServer removeZone(String origin) {
         zones.remove(DnsZone.absolute(origin));
+        return this;
+    }
+
+    /**
+     * Sets the AD (authentic data) flag on every reply, as a validating recursive resolver does for
+     * DNSSEC-signed zones; off by default.
+     *
+     * @param on whether replies claim to be DNSSEC-authenticated
+     * @return this server
+     */
+    public TestDnsServer authenticData(boolean on) {
+        this.authenticData = on;
         return this;
     }
 
@@ -430,7 +443,11 @@ public final class TestDnsServer implements AutoCloseable {
         if (fault != null && fault.kind() == DnsFault.Kind.REFUSED) {
             return responder.rcodeOnly(query, Rcode.REFUSED);
         }
-        return responder.answer(query);
+        Message reply = responder.answer(query);
+        if (authenticData && reply.getRcode() != Rcode.REFUSED) {
+            reply.getHeader().setFlag(org.xbill.DNS.Flags.AD);
+        }
+        return reply;
     }
 
     private DnsZone zoneFor(Name name) {
