@@ -165,7 +165,7 @@ public final class DnsjavaResolver implements DnsResolver {
         private int retries = DEFAULT_RETRIES;
         private Duration deadline = DEFAULT_DEADLINE;
         private int maxCnames = DEFAULT_MAX_CNAMES;
-        private Executor executor = ForkJoinPool.commonPool();
+        private Executor executor = DefaultExecutor.get();
         private final List<String> set = new ArrayList<>();
 
         private Builder() {
@@ -287,8 +287,10 @@ public final class DnsjavaResolver implements DnsResolver {
 
         /**
          * Sets the executor that runs the stages of a look-up once a reply is in (parsing, CNAME
-         * following) and completes the returned stages. It must not block. Default:
-         * {@link ForkJoinPool#commonPool()}.
+         * following) and completes the returned stages. It must not block, and should have a fixed
+         * number of threads. Default: a shared pool of {@code max(2, CPUs)} daemon threads named
+         * {@code mta-sts-dns-worker-N}. Avoid {@link ForkJoinPool#commonPool()} on small machines: with
+         * fewer than three CPUs, {@code CompletableFuture} replaces it with a new thread per task.
          *
          * @param executor the executor
          * @return this builder
