@@ -24,7 +24,8 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-# The package's service must not start (and bind port 53) on install: tests start their own knotd.
+# Only the binary is needed: the tests start their own knotd on a free loopback port, whatever the
+# package's own service does.
 if ! $SUDO apt-get update -qq \
     || ! $SUDO apt-get install -y -q --no-install-recommends knot; then
   echo "install-dns-interop: WARNING: installing knot failed; KnotInteropTest will be skipped" >&2
