@@ -29,7 +29,8 @@ import java.util.Optional;
  *                      with {@code a CNAME b} and {@code b CNAME c} gives {@code [b, c]}; empty when there
  *                      was no CNAME
  * @param authenticated true when every reply that made up the answer had the AD (authentic data) flag set
- * @param server        the name server that gave the last reply; empty when none replied
+ * @param server        the name server that gave the last reply or, for a failure, the one last asked;
+ *                      empty when no server was asked
  * @param detail        a sentence for people explaining a failure or an oddity; empty when there is
  *                      nothing to add
  * @param elapsed       the time from the first query sent to the answer, retries and CNAME look-ups included

@@ -139,7 +139,8 @@ public final class DnsZone {
     }
 
     /**
-     * Makes a name an alias, replacing every other record of that name.
+     * Makes a name an alias, replacing every other record of that name (a CNAME stands alone, RFC 1034
+     * §3.6.2); adding another record to the name later removes the CNAME.
      *
      * @param name   the alias
      * @param target the canonical name, in this zone or elsewhere
