@@ -1,0 +1,83 @@
+package dev.mtasts.resolver;
+
+import dev.mtasts.DomainName;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Looks up the DNS records MTA-STS validation needs, asynchronously.
+ *
+ * <p>Every DNS outcome, a time-out or a network error included, completes the returned stage
+ * normally with an answer whose {@link DnsAnswer#outcome()} says what happened; a stage completes
+ * exceptionally only for a bug in the implementation. Implementations must be thread-safe: one
+ * resolver serves any number of look-ups at once, from any thread, and should not hold a thread
+ * per look-up in flight.
+ *
+ * <p>The three methods are abstract because each is a capability every resolver must have. Look-ups
+ * added later (TLSA for DANE, say) arrive as default methods, so that implementations written
+ * against this version keep compiling.
+ *
+ * <p>The default implementation is {@code DnsjavaResolver} in the {@code mta-sts-dns} module; with
+ * that module on the class path, {@link #fromServiceLoader()} finds it.
+ *
+ * <pre>{@code
+ * DnsResolver resolver = DnsResolver.fromServiceLoader()
+ *         .orElseThrow(() -> new IllegalStateException("add mta-sts-dns to the class path"));
+ * resolver.txt(DomainName.of("_mta-sts.example.com"))
+ *         .thenAccept(answer -> System.out.println(answer.outcome() + " " + answer.joined()));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public interface DnsResolver {
+
+    /**
+     * Looks up the TXT records of a name, following CNAMEs.
+     *
+     * @param name the name, such as {@code _mta-sts.example.com}
+     * @return a stage that completes with the answer, whatever the outcome
+     */
+    CompletionStage<TxtAnswer> txt(DomainName name);
+
+    /**
+     * Looks up the MX records of a domain, following CNAMEs.
+     *
+     * @param domain the domain
+     * @return a stage that completes with the answer, whatever the outcome
+     */
+    CompletionStage<MxAnswer> mx(DomainName domain);
+
+    /**
+     * Looks up the A and AAAA records of a host, following CNAMEs.
+     *
+     * @param host the host name
+     * @return a stage that completes with the answer, whatever the outcome
+     */
+    CompletionStage<AddressAnswer> addresses(DomainName host);
+
+    /**
+     * Finds a resolver registered under {@code META-INF/services/dev.mtasts.resolver.DnsResolver},
+     * with the thread context class loader (or this interface's loader when there is none).
+     *
+     * @return the first resolver found, or empty when none is registered
+     * @throws java.util.ServiceConfigurationError if a registered provider cannot be loaded
+     */
+    static Optional<DnsResolver> fromServiceLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return fromServiceLoader(loader != null ? loader : DnsResolver.class.getClassLoader());
+    }
+
+    /**
+     * Finds a resolver registered with {@link ServiceLoader} in the given class loader.
+     *
+     * @param loader the class loader to search
+     * @return the first resolver found, or empty when none is registered
+     * @throws java.util.ServiceConfigurationError if a registered provider cannot be loaded
+     */
+    static Optional<DnsResolver> fromServiceLoader(ClassLoader loader) {
+        Iterator<DnsResolver> it = ServiceLoader.load(DnsResolver.class, loader).iterator();
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    }
+}
