@@ -1,0 +1,51 @@
+package dev.mtasts;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Decides which resolved addresses the validator may connect to. Applications embed the validator behind web
+ * forms where anyone can type any domain, and a domain can point {@code mta-sts.<domain>} at an internal address;
+ * so by default ({@link #publicOnly()}) the validator refuses loopback, private (RFC 1918), link-local, unique-local
+ * (fc00::/7), CGNAT (100.64.0.0/10), multicast, unspecified and broadcast addresses, and IPv4-mapped IPv6 forms of
+ * those. {@link #allowAll()} opts out, for internal use and test sandboxes.
+ *
+ * <p>Implementations must be thread-safe and fast.
+ *
+ * <pre>{@code
+ * AddressPolicy.publicOnly().refusal(InetAddress.getByName("10.1.2.3"));   // Optional["private (RFC 1918)"]
+ * AddressPolicy.allowing(a -> !a.isMulticastAddress());
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AddressPolicy {
+
+    /**
+     * @param address a resolved address
+     * @return why the address is refused, or empty when a connection is allowed
+     */
+    Optional<String> refusal(InetAddress address);
+
+    /** @return the default: public unicast addresses only */
+    static AddressPolicy publicOnly() {
+        return PublicAddresses.INSTANCE;
+    }
+
+    /** @return a policy that allows every address */
+    static AddressPolicy allowAll() {
+        return address -> Optional.empty();
+    }
+
+    /**
+     * @param allowed true for the addresses to allow
+     * @return a policy that refuses the others, saying "refused by the address policy"
+     */
+    static AddressPolicy allowing(Predicate<InetAddress> allowed) {
+        Objects.requireNonNull(allowed, "allowed");
+        return address -> allowed.test(address) ? Optional.empty() : Optional.of("refused by the address policy");
+    }
+}

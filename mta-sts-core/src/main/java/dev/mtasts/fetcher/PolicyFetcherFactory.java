@@ -1,0 +1,32 @@
+package dev.mtasts.fetcher;
+
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Creates a {@link PolicyFetcher} from {@link PolicyFetcherSettings}. A fetcher module registers one in
+ * {@code META-INF/services/dev.mtasts.fetcher.PolicyFetcherFactory} ({@code mta-sts-http} does), so that the
+ * validator's builder and the test sandbox can configure the default fetcher without depending on its module.
+ * Implementations must be thread-safe.
+ *
+ * <pre>{@code
+ * PolicyFetcher fetcher = PolicyFetcherFactory.fromServiceLoader().orElseThrow()
+ *         .create(PolicyFetcherSettings.defaults().withExtraTrust(List.of(root)));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface PolicyFetcherFactory {
+
+    /**
+     * @param settings how to fetch
+     * @return a fetcher with those settings
+     */
+    PolicyFetcher create(PolicyFetcherSettings settings);
+
+    /** @return the first factory registered on the class path of this interface's class loader */
+    static Optional<PolicyFetcherFactory> fromServiceLoader() {
+        return ServiceLoader.load(PolicyFetcherFactory.class, PolicyFetcherFactory.class.getClassLoader()).findFirst();
+    }
+}

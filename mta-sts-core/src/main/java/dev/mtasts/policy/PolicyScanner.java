@@ -1,0 +1,410 @@
+package dev.mtasts.policy;
+
+import dev.mtasts.Problem;
+import dev.mtasts.ProblemCode;
+import dev.mtasts.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one pass over a policy body behind {@link PolicyParser}. Linear in the input, no regular expressions,
+ * and at most {@value #MAX_PROBLEMS} problems recorded. One instance reads one body; not thread-safe.
+ */
+final class PolicyScanner {
+
+    static final int MAX_PROBLEMS = 200;
+    private static final long ONE_DAY = 86_400L;
+    private static final long ONE_WEEK = 604_800L;
+
+    private final String text;
+    private final List<Problem> problems = new ArrayList<>();
+    private boolean truncated;
+    private boolean errorSeen;
+
+    private String version;
+    private PolicyMode mode;
+    private Long maxAge;
+    private final List<MxPattern> mx = new ArrayList<>();
+    private final Set<MxPattern> mxSeen = new HashSet<>();
+    private final List<PolicyExtension> extensions = new ArrayList<>();
+    private final Set<String> seenFields = new HashSet<>();
+    private boolean anyMxLine;
+    private boolean versionBroken;
+    private boolean modeBroken;
+    private boolean maxAgeBroken;
+
+    PolicyScanner(String text) {
+        this.text = text;
+    }
+
+    static PolicyParseResult failed(List<Problem> problems) {
+        return new PolicyParseResult(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                problems);
+    }
+
+    PolicyParseResult scan() {
+        long bytes = utf8Length(text);
+        if (bytes > PolicyParser.MAX_POLICY_BYTES) {
+            add(ProblemCode.POLICY_TOO_LARGE, 1, 1, "policy is " + (bytes > Integer.MAX_VALUE ? "over 2 GB" : bytes + " bytes")
+                    + "; the limit is " + PolicyParser.MAX_POLICY_BYTES + " bytes (64 KiB)");
+            return failed(problems);
+        }
+        if (text.isEmpty()) {
+            add(ProblemCode.POLICY_EMPTY, 1, 1, "policy is empty");
+            return failed(problems);
+        }
+        int start = 0;
+        if (text.charAt(0) == '\uFEFF') {
+            add(ProblemCode.POLICY_BYTE_ORDER_MARK, 1, 1,
+                    "policy starts with a UTF-8 byte order mark (EF BB BF); save the file without it");
+            start = 1;
+        }
+        readLines(start);
+        checkRequiredFields();
+        return result();
+    }
+
+    private void readLines(int start) {
+        int lineNumber = 1;
+        int pos = start;
+        int lfEndings = 0;
+        int crlfEndings = 0;
+        int length = text.length();
+        while (pos < length) {
+            int end = pos;
+            while (end < length && text.charAt(end) != '\n') {
+                end++;
+            }
+            int contentEnd = end;
+            if (end < length) {
+                if (end > pos && text.charAt(end - 1) == '\r') {
+                    contentEnd = end - 1;
+                    crlfEndings++;
+                } else {
+                    lfEndings++;
+                }
+            }
+            readLine(lineNumber, pos, contentEnd, end < length);
+            lineNumber++;
+            pos = end + 1;
+        }
+        if (lfEndings > 0 && crlfEndings > 0) {
+            add(ProblemCode.LINE_ENDINGS_MIXED, 1, 1, "lines end in LF (" + lfEndings + " lines) and in CRLF ("
+                    + crlfEndings + " lines); both are legal, but one style avoids surprises");
+        }
+    }
+
+    private void readLine(int lineNumber, int from, int to, boolean terminated) {
+        if (from == to || isAllWhitespace(from, to)) {
+            boolean lastTerminator = from == to && !terminated;
+            if (!lastTerminator) {
+                add(ProblemCode.POLICY_BLANK_LINE, lineNumber, 1, (from == to ? "blank line" : "whitespace-only line")
+                        + " is outside the RFC 8461 grammar; some senders skip it, others (mox, go-mtasts) reject the policy");
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                add(ProblemCode.POLICY_BARE_CR, lineNumber, i - from + 1,
+                        "carriage return not followed by a line feed; end lines with LF or CRLF");
+                return;
+            }
+            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\uFEFF'
+                    || (Character.isHighSurrogate(c) && !(i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && !(i > from && Character.isHighSurrogate(text.charAt(i - 1))))) {
+                add(ProblemCode.POLICY_INVALID_CHARACTER, lineNumber, i - from + 1,
+                        "invalid character " + Texts.printable(String.valueOf(c)) + " in line "
+                                + Texts.quoteShort(text.substring(from, to)));
+                return;
+            }
+        }
+        char first = text.charAt(from);
+        if (first == ' ' || first == '\t') {
+            add(ProblemCode.LINE_LEADING_WHITESPACE, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+                    + " starts with whitespace; field names start at the beginning of the line");
+            return;
+        }
+        int colon = text.indexOf(':', from);
+        if (colon < 0 || colon >= to) {
+            add(ProblemCode.FIELD_NO_COLON, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+                    + " has no ':'; write 'name: value'");
+            return;
+        }
+        String name = text.substring(from, colon);
+        char beforeColon = name.charAt(name.length() - 1);
+        if (beforeColon == ' ' || beforeColon == '\t') {
+            add(ProblemCode.FIELD_NAME_WHITESPACE, lineNumber, name.length(), "whitespace between field name "
+                    + Texts.quoteShort(name.strip()) + " and ':'; write '" + Texts.printable(name.strip()) + ":'");
+            return;
+        }
+        Optional<String> nameProblem = PolicyExtension.nameProblem(name);
+        if (nameProblem.isPresent()) {
+            add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, nameProblem.get());
+            return;
+        }
+        int valueStart = colon + 1;
+        while (valueStart < to && isWsp(text.charAt(valueStart))) {
+            valueStart++;
+        }
+        int valueEnd = to;
+        while (valueEnd > valueStart && isWsp(text.charAt(valueEnd - 1))) {
+            valueEnd--;
+        }
+        String value = text.substring(valueStart, valueEnd);
+        int column = valueStart - from + 1;
+        readField(lineNumber, column, name, value);
+    }
+
+    private void readField(int line, int column, String name, String value) {
+        if (PolicyField.MX.equals(name)) {
+            readMx(line, column, value);
+            return;
+        }
+        if (!seenFields.add(name)) {
+            add(ProblemCode.FIELD_DUPLICATE, line, 1, "field '" + name + "' appears again with value "
+                    + Texts.quoteShort(value) + "; only the first is used, later ones are ignored");
+            return;
+        }
+        switch (name) {
+            case PolicyField.VERSION -> readVersion(line, column, value);
+            case PolicyField.MODE -> readMode(line, column, value);
+            case PolicyField.MAX_AGE -> readMaxAge(line, column, value);
+            default -> readExtension(line, column, name, value);
+        }
+    }
+
+    private void readVersion(int line, int column, String value) {
+        if (MtaStsPolicy.VERSION_STSV1.equals(value)) {
+            version = value;
+        } else {
+            versionBroken = true;
+            add(ProblemCode.VERSION_INVALID, line, column, "version " + Texts.quoteShort(value)
+                    + " is not 'STSv1' (the value is case-sensitive)");
+        }
+    }
+
+    private void readMode(int line, int column, String value) {
+        Optional<PolicyMode> parsed = PolicyMode.fromToken(value);
+        if (parsed.isPresent()) {
+            mode = parsed.get();
+            return;
+        }
+        modeBroken = true;
+        String hint = "";
+        for (PolicyMode m : PolicyMode.values()) {
+            if (m.token().equalsIgnoreCase(value)) {
+                hint = "; write it in lower case: '" + m.token() + "'";
+            }
+        }
+        add(ProblemCode.MODE_INVALID, line, column, "mode " + Texts.quoteShort(value)
+                + " is not one of 'enforce', 'testing', 'none'" + hint);
+    }
+
+    private void readMaxAge(int line, int column, String value) {
+        boolean digits = !value.isEmpty() && value.length() <= 10;
+        for (int i = 0; digits && i < value.length(); i++) {
+            char c = value.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (!digits) {
+            maxAgeBroken = true;
+            add(ProblemCode.MAX_AGE_INVALID, line, column, "max_age " + Texts.quoteShort(value)
+                    + " is not 1-10 digits (seconds, no unit or sign)");
+            return;
+        }
+        long seconds = Long.parseLong(value);
+        if (seconds > MtaStsPolicy.MAX_AGE_LIMIT_SECONDS) {
+            maxAgeBroken = true;
+            add(ProblemCode.MAX_AGE_OUT_OF_RANGE, line, column, "max_age " + value + " is over the limit of "
+                    + MtaStsPolicy.MAX_AGE_LIMIT_SECONDS + " seconds (about a year)");
+            return;
+        }
+        maxAge = seconds;
+        if (seconds < ONE_DAY) {
+            add(ProblemCode.MAX_AGE_SHORT, line, column, "max_age " + seconds
+                    + " is under one day (86400): senders refetch often and lose the policy soon after an outage");
+        } else if (seconds > ONE_WEEK) {
+            add(ProblemCode.MAX_AGE_LONG, line, column, "max_age " + seconds
+                    + " is over one week (604800): a policy change takes that long to reach every sender");
+        }
+    }
+
+    private void readMx(int line, int column, String value) {
+        anyMxLine = true;
+        Optional<String> problem = MxPattern.syntaxProblem(value);
+        if (problem.isPresent()) {
+            add(mxProblemCode(value), line, column, problem.get());
+            return;
+        }
+        MxPattern pattern = MxPattern.of(value);
+        if (!mxSeen.add(pattern)) {
+            add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Texts.quoteShort(value) + " is listed twice");
+            return;
+        }
+        mx.add(pattern);
+        if (pattern.looksLikeIpAddress()) {
+            add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Texts.quoteShort(value)
+                    + " looks like an IP address; patterns match MX host names, never addresses");
+        } else if (pattern.isBroad()) {
+            add(ProblemCode.MX_WILDCARD_BROAD, line, column, "mx " + Texts.quoteShort(value)
+                    + " covers every host under a top-level domain; list your own MX hosts instead");
+        }
+    }
+
+    private static ProblemCode mxProblemCode(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return ProblemCode.MX_U_LABEL;
+            }
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf(' ') >= 0 || value.indexOf('\t') >= 0) {
+            return ProblemCode.MX_MULTIPLE_VALUES;
+        }
+        if (value.endsWith(".") && !value.isEmpty()) {
+            return ProblemCode.MX_TRAILING_DOT;
+        }
+        return ProblemCode.MX_INVALID;
+    }
+
+    private void readExtension(int line, int column, String name, String value) {
+        Optional<String> valueProblem = PolicyExtension.valueProblem(name, value);
+        if (valueProblem.isPresent()) {
+            add(ProblemCode.EXTENSION_VALUE_INVALID, line, column, valueProblem.get());
+            return;
+        }
+        extensions.add(new PolicyExtension(name, value));
+        String known = PolicyField.knownIgnoringCase(name);
+        if (known != null) {
+            add(ProblemCode.FIELD_NAME_CASE, line, 1, "field '" + name + "' is not '" + known
+                    + "': field names are case-sensitive, so senders ignore this line");
+            return;
+        }
+        String near = nearestKnownField(name);
+        add(ProblemCode.EXTENSION_UNKNOWN, line, 1, "unknown field '" + name + "' is ignored by senders"
+                + (near == null ? "" : "; did you mean '" + near + "'?"));
+    }
+
+    private void checkRequiredFields() {
+        if (version == null && !versionBroken) {
+            add(ProblemCode.VERSION_MISSING, 1, 1, "no 'version: STSv1' line");
+        }
+        if (mode == null && !modeBroken) {
+            add(ProblemCode.MODE_MISSING, 1, 1, "no 'mode:' line (enforce, testing or none)");
+        }
+        if (maxAge == null && !maxAgeBroken) {
+            add(ProblemCode.MAX_AGE_MISSING, 1, 1, "no 'max_age:' line (seconds, such as 604800)");
+        }
+        if (mode != null && mode != PolicyMode.NONE && !anyMxLine) {
+            add(ProblemCode.MX_MISSING, 1, 1, "mode " + mode.token() + " needs at least one 'mx:' line");
+        }
+    }
+
+    private PolicyParseResult result() {
+        boolean valid = !errorSeen;
+        Optional<Duration> age = maxAge == null ? Optional.empty() : Optional.of(Duration.ofSeconds(maxAge));
+        Optional<MtaStsPolicy> policy = Optional.empty();
+        if (valid && version != null && mode != null && maxAge != null && (mode == PolicyMode.NONE || !mx.isEmpty())) {
+            policy = Optional.of(new MtaStsPolicy(version, mode, mx, age.get(), extensions));
+        } else if (valid) {
+            // every missing field is reported above; this guards the invariant
+            add(ProblemCode.MX_MISSING, 1, 1, "mode " + (mode == null ? "?" : mode.token())
+                    + " needs at least one valid 'mx:' line");
+        }
+        return new PolicyParseResult(policy, Optional.ofNullable(version), Optional.ofNullable(mode), mx, age,
+                problems);
+    }
+
+    /**
+     * Records a problem. Past {@value #MAX_PROBLEMS} problems the rest are counted, not kept, but an error is never
+     * lost: validity follows {@link #errorSeen}, and at least one error stays in the list.
+     */
+    private void add(ProblemCode code, int line, int column, String message) {
+        boolean error = code.severity() == Severity.ERROR;
+        Problem problem = Problem.of(code, line, column, message);
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        } else {
+            if (!truncated) {
+                truncated = true;
+                problems.add(Problem.of(ProblemCode.PROBLEMS_TRUNCATED, line, 1,
+                        "more than " + MAX_PROBLEMS + " problems; the rest are not listed"));
+            }
+            if (error && !errorSeen) {
+                problems.set(MAX_PROBLEMS - 1, problem);
+            }
+        }
+        errorSeen |= error;
+    }
+
+    private boolean isAllWhitespace(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isWsp(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWsp(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static String nearestKnownField(String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : new String[] {PolicyField.VERSION, PolicyField.MODE, PolicyField.MX, PolicyField.MAX_AGE}) {
+            int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), known, bestDistance);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance, giving up (returning {@code limit}) for names much longer than the known ones. */
+    private static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) {
+            return limit;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mtasts.record;
+
+/** Makes an observed value safe and short enough to quote in a message. */
+final class Quote {
+
+    private static final int MAX = 60;
+
+    private Quote() {
+    }
+
+    static String of(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX + 8));
+        for (int i = 0; i < s.length(); i++) {
+            if (out.length() >= MAX) {
+                return out.append("...").toString();
+            }
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mtasts.record;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An extension field of a TXT record ({@code _mta-sts} or {@code _smtp._tls}): a {@code name=value} pair the RFC
+ * does not define. Senders ignore it (RFC 8461 §3.2 last paragraph, A9; RFC 8460 §3, G8); it is kept so that
+ * {@code toText()} writes the record back as it was.
+ *
+ * <p>Grammar (A8): the name is a letter or digit then up to 31 letters, digits, {@code _}, {@code -} or {@code .};
+ * the value is one or more of {@code %x21-3A / %x3C / %x3E-7E}: printable ASCII except space, {@code ;} and {@code =}.
+ *
+ * <pre>{@code
+ * new RecordExtension("x-note", "hello");
+ * }</pre>
+ *
+ * @param name  the field name, case-sensitive
+ * @param value the value
+ * @since 0.1.0
+ */
+public record RecordExtension(String name, String value) {
+
+    /** Validates name and value. */
+    public RecordExtension {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        nameProblem(name).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        valueProblem(name, value).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    static Optional<String> nameProblem(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("field name is empty");
+        }
+        if (name.length() > 32) {
+            return Optional.of("field name '" + Quote.of(name) + "' is longer than 32 characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '_' && c != '-' && c != '.'))) {
+                return Optional.of("field name '" + Quote.of(name) + "' has '" + Quote.of(String.valueOf(c))
+                        + "'; names are letters, digits, '_', '-' and '.', starting with a letter or digit");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> valueProblem(String name, String value) {
+        if (value.isEmpty()) {
+            return Optional.of("field '" + Quote.of(name) + "' has an empty value");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == ';' || c == '=') {
+                return Optional.of("field '" + Quote.of(name) + "' value '" + Quote.of(value) + "' has '"
+                        + Quote.of(String.valueOf(c)) + "'; values are printable ASCII without space, ';' and '='");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mtasts.record;
+
+import dev.mtasts.Problem;
+import java.util.List;
+
+/**
+ * A TXT record ({@code _mta-sts} or {@code _smtp._tls}) that its RFC makes invalid. Carries the first error
+ * ({@link #problem()}: code, column, reason) and every problem found.
+ *
+ * <pre>{@code
+ * try {
+ *     StsRecord.parse("v=STSv1; id=2026-01-01");
+ * } catch (RecordParseException e) {
+ *     e.problem().code();   // STS_ID_INVALID
+ *     e.getMessage();       // "column 13: id '2026-01-01' has '-'; ..."
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class RecordParseException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Problem problem;
+    private final transient List<Problem> problems;
+
+    /**
+     * @param problem  the first error
+     * @param problems every problem found
+     */
+    public RecordParseException(Problem problem, List<Problem> problems) {
+        super("column " + problem.column() + ": " + problem.message());
+        this.problem = problem;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return the first error */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** @return every problem, in order */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** @return the 1-based column of the first error, in the record joined from its strings */
+    public int column() {
+        return problem.column();
+    }
+}

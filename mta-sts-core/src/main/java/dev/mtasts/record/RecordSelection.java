@@ -1,0 +1,62 @@
+package dev.mtasts.record;
+
+import dev.mtasts.Problem;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of picking the one policy record out of every TXT record at a name (RFC 8461 §3.1 A11 to A13,
+ * RFC 8460 §3 G6 and G7).
+ *
+ * <p>Each TXT record's character-strings are joined without spaces; records that do not begin with the exact
+ * prefix ({@code v=STSv1;} or {@code v=TLSRPTv1;}) are discarded; exactly one must remain and it must be valid.
+ * A record that is the only TXT record at its name and begins with the version followed by whitespace or nothing
+ * ({@code v=STSv1 ;id=1}) is parsed by the grammar instead of being discarded (A12, erratum 6285).
+ *
+ * <pre>{@code
+ * RecordSelection<StsRecord> s = StsRecord.select(answer);
+ * switch (s.status()) {
+ *     case FOUND -> use(s.record().orElseThrow());
+ *     case NONE -> ...;                 // s.discarded() lists look-alikes such as "V=STSv1; id=1"
+ *     case MULTIPLE -> ...;             // s.candidates() lists them
+ *     case INVALID -> s.problems();     // why the one record is invalid
+ * }
+ * }</pre>
+ *
+ * @param status     what was found
+ * @param record     the record, when {@code status} is {@link Status#FOUND}
+ * @param candidates the joined records that passed the prefix test (or the one parsed under A12)
+ * @param discarded  joined records that look like a policy record but were discarded (wrong case, leading
+ *                   whitespace, {@code v=STSv10}, no {@code ;} after the version among several records)
+ * @param problems   problems of the one candidate (errors when {@code INVALID}, warnings otherwise)
+ * @param <T>        the record type
+ * @since 0.1.0
+ */
+public record RecordSelection<T>(Status status, Optional<T> record, List<String> candidates, List<String> discarded,
+                                 List<Problem> problems) {
+
+    /** What the selection found. */
+    public enum Status {
+        /** Exactly one record, and it is valid. */
+        FOUND,
+        /** No record begins with the version prefix. */
+        NONE,
+        /** More than one record begins with the version prefix: senders assume there is none. */
+        MULTIPLE,
+        /** Exactly one record, and it is invalid: senders assume there is none. */
+        INVALID
+    }
+
+    /** Validates and copies the components. */
+    public RecordSelection {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(record, "record");
+        candidates = List.copyOf(candidates);
+        discarded = List.copyOf(discarded);
+        problems = List.copyOf(problems);
+        if (record.isPresent() != (status == Status.FOUND)) {
+            throw new IllegalArgumentException("a record is present exactly when the status is FOUND");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.mtasts.record;
+
+import dev.mtasts.Problem;
+import dev.mtasts.ProblemCode;
+import dev.mtasts.Severity;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code _smtp._tls.<domain>} TXT record of TLS reporting (RFC 8460 §3): version {@code TLSRPTv1}, the
+ * {@code rua} report destinations, and any extension fields.
+ *
+ * <p>Rules followed: the record begins with exactly {@code v=TLSRPTv1} (G2); {@code rua} is required and holds one
+ * or more URIs separated by commas with optional whitespace around each comma, no empty entry (G3); a literal
+ * {@code !} in a URI must be written {@code %21} (G4); URIs are kept as written, never decoded (G4); at least one
+ * URI must be {@code mailto:} or {@code https:} (G5); unknown fields are kept and ignored (G8); a repeated
+ * {@code rua} adds its URIs to the list (G9).
+ *
+ * <p>An immutable value; {@code parse(r.toText()).equals(r)}.
+ *
+ * <pre>{@code
+ * TlsRptRecord rpt = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:tls@example.com,https://r.example.com/tls");
+ * rpt.rua();                                               // [mailto:tls@example.com, https://r.example.com/tls]
+ * TlsRptRecord.of(URI.create("mailto:tls-reports@example.com")).toText();
+ * }</pre>
+ *
+ * @param version    always {@code TLSRPTv1}
+ * @param rua        the report destinations, as written, at least one
+ * @param extensions unknown fields, in order
+ * @since 0.1.0
+ */
+public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> extensions) {
+
+    /** The version RFC 8460 defines. */
+    public static final String VERSION_TLSRPTV1 = "TLSRPTv1";
+
+    static final String VERSION_FIELD = "v=" + VERSION_TLSRPTV1;
+    static final String RUA = "rua";
+
+    /** Validates the components. */
+    public TlsRptRecord {
+        Objects.requireNonNull(version, "version");
+        rua = List.copyOf(rua);
+        extensions = List.copyOf(extensions);
+        if (!VERSION_TLSRPTV1.equals(version)) {
+            throw new IllegalArgumentException("version must be TLSRPTv1, not '" + Quote.of(version) + "'");
+        }
+        if (rua.isEmpty()) {
+            throw new IllegalArgumentException("rua needs at least one URI");
+        }
+        for (URI uri : rua) {
+            uriProblem(uri.toString()).ifPresent(p -> {
+                throw new IllegalArgumentException(p);
+            });
+        }
+        if (rua.stream().noneMatch(TlsRptRecord::isUsable)) {
+            throw new IllegalArgumentException("rua needs at least one mailto: or https: URI");
+        }
+        for (RecordExtension e : extensions) {
+            if (e.name().equals(RUA) || e.name().equals("v")) {
+                throw new IllegalArgumentException("'" + e.name() + "' is not an extension field");
+            }
+        }
+    }
+
+    /**
+     * @param rua one or more report destinations ({@code mailto:} or {@code https:})
+     * @return a record with those destinations and no extensions
+     */
+    public static TlsRptRecord of(URI... rua) {
+        return new TlsRptRecord(VERSION_TLSRPTV1, List.of(rua), List.of());
+    }
+
+    /**
+     * Parses a record strictly.
+     *
+     * @param text the record, joined from its character-strings (G7)
+     * @return the record
+     * @throws RecordParseException at the first error
+     */
+    public static TlsRptRecord parse(String text) {
+        return parseLenient(text).orElseThrow();
+    }
+
+    /**
+     * Parses a record without throwing.
+     *
+     * @param text the record, joined from its character-strings (G7); {@code null} is read as empty
+     * @return the record when valid, and every problem
+     */
+    public static RecordParseResult<TlsRptRecord> parseLenient(String text) {
+        TxtFieldScanner scanner = new TxtFieldScanner(text == null ? "" : text, VERSION_FIELD);
+        List<Problem> problems = scanner.problems();
+        if (!scanner.scan()) {
+            return new RecordParseResult<>(Optional.empty(), problems);
+        }
+        if (scanner.versionDelimiterWarning()) {
+            scanner.add(ProblemCode.RECORD_VERSION_DELIMITER, VERSION_FIELD.length() + 1,
+                    "whitespace between 'v=TLSRPTv1' and ';' is legal, but senders that test for the prefix"
+                            + " 'v=TLSRPTv1;' discard the record when there are other TXT records at the name");
+        }
+        List<URI> rua = new ArrayList<>();
+        boolean sawRua = false;
+        List<RecordExtension> extensions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TxtField field : scanner.fields()) {
+            boolean repeated = !seen.add(field.name()) || field.name().equals("v");
+            if (field.name().equals(RUA)) {
+                if (repeated) {
+                    scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field 'rua' appears again;"
+                            + " its URIs are added to the first, but some checkers reject the record: use one rua");
+                }
+                sawRua = true;
+                readRua(scanner, field, rua);
+                continue;
+            }
+            if (repeated) {
+                scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field '" + Quote.of(field.name())
+                        + "' appears again; only the first is used");
+                continue;
+            }
+            Optional<String> problem = RecordExtension.nameProblem(field.name())
+                    .or(() -> RecordExtension.valueProblem(field.name(), field.value()));
+            if (problem.isPresent()) {
+                scanner.add(ProblemCode.RECORD_EXTENSION_INVALID, field.column(), problem.get());
+                continue;
+            }
+            extensions.add(new RecordExtension(field.name(), field.value()));
+            scanner.add(ProblemCode.RECORD_EXTENSION_UNKNOWN, field.column(), "unknown field '" + field.name()
+                    + "' is ignored by senders" + (field.name().equalsIgnoreCase(RUA) ? "; the field is 'rua', lower case" : ""));
+        }
+        if (!sawRua) {
+            scanner.add(ProblemCode.TLSRPT_RUA_MISSING, 1, "record has no 'rua=' field; add"
+                    + " rua=mailto:tls-reports@<your domain>");
+        } else if (!rua.isEmpty() && rua.stream().noneMatch(TlsRptRecord::isUsable)) {
+            scanner.add(ProblemCode.TLSRPT_RUA_NO_USABLE_URI, 1, "no rua URI is mailto: or https:, so no report"
+                    + " can be delivered");
+        }
+        boolean valid = sawRua && !rua.isEmpty() && problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+        return new RecordParseResult<>(valid ? Optional.of(new TlsRptRecord(VERSION_TLSRPTV1, rua, extensions))
+                : Optional.empty(), problems);
+    }
+
+    private static void readRua(TxtFieldScanner scanner, TxtField field, List<URI> rua) {
+        String value = field.value();
+        if (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(0) == '\t')) {
+            scanner.add(ProblemCode.RECORD_SYNTAX, field.valueColumn(), "whitespace after 'rua='");
+            return;
+        }
+        int pos = 0;
+        while (true) {
+            int comma = value.indexOf(',', pos);
+            int end = comma < 0 ? value.length() : comma;
+            String entry = value.substring(pos, end).strip();
+            int column = field.valueColumn() + pos;
+            if (entry.isEmpty()) {
+                scanner.add(ProblemCode.TLSRPT_RUA_INVALID, column, "rua '" + Quote.of(value)
+                        + "' has an empty entry; separate URIs with single commas");
+                return;
+            }
+            Optional<String> problem = uriProblem(entry);
+            if (problem.isPresent()) {
+                scanner.add(entry.indexOf('!') >= 0 && problem.get().contains("'!'") ? ProblemCode.TLSRPT_RUA_UNENCODED
+                        : ProblemCode.TLSRPT_RUA_INVALID, column, problem.get());
+            } else {
+                URI uri = URI.create(entry);
+                rua.add(uri);
+                if (!isUsable(uri)) {
+                    scanner.add(ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME, column, "rua URI '" + Quote.of(entry)
+                            + "' is neither mailto: nor https:; reporters skip it");
+                }
+            }
+            if (comma < 0) {
+                return;
+            }
+            pos = comma + 1;
+        }
+    }
+
+    static Optional<String> uriProblem(String entry) {
+        if (entry.indexOf('!') >= 0) {
+            return Optional.of("rua URI '" + Quote.of(entry) + "' has a literal '!'; write it as %21");
+        }
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == ',' || c == ';') {
+                return Optional.of("rua URI '" + Quote.of(entry) + "' has '" + Quote.of(String.valueOf(c))
+                        + "'; encode it (%2C for ',', %3B for ';')");
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(entry);
+        } catch (URISyntaxException e) {
+            return Optional.of("rua URI '" + Quote.of(entry) + "' is not a URI: " + e.getReason());
+        }
+        if (uri.getScheme() == null) {
+            return Optional.of("rua URI '" + Quote.of(entry) + "' has no scheme; write mailto:address or https://host/path");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("mailto")) {
+            String address = uri.getRawSchemeSpecificPart();
+            int at = address.indexOf('@');
+            if (at <= 0 || at == address.length() - 1) {
+                return Optional.of("rua URI '" + Quote.of(entry) + "' is not a mail address; write mailto:local@domain");
+            }
+        } else if (scheme.equals("https") && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            return Optional.of("rua URI '" + Quote.of(entry) + "' has no host; write https://host/path");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param uri a report destination
+     * @return true for a {@code mailto:} or {@code https:} URI, the two schemes RFC 8460 §3 defines
+     */
+    public static boolean isUsable(URI uri) {
+        String scheme = uri.getScheme();
+        return scheme != null && (scheme.equalsIgnoreCase("mailto") || scheme.equalsIgnoreCase("https"));
+    }
+
+    /**
+     * Picks the one {@code _smtp._tls} record from every TXT record at the name, by RFC 8460 §3 (G6, G7).
+     *
+     * @param txtRecords each TXT record as its list of character-strings, as DNS returns them
+     * @return the selection: the record, or why there is none
+     */
+    public static RecordSelection<TlsRptRecord> select(List<? extends List<String>> txtRecords) {
+        return RecordSelector.select(txtRecords, VERSION_FIELD, TlsRptRecord::parseLenient);
+    }
+
+    /** @return the record as published: {@code v=TLSRPTv1; rua=uri1,uri2} followed by any extensions */
+    public String toText() {
+        StringBuilder out = new StringBuilder(VERSION_FIELD).append("; ").append(RUA).append('=');
+        for (int i = 0; i < rua.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(rua.get(i));
+        }
+        for (RecordExtension e : extensions) {
+            out.append("; ").append(e.name()).append('=').append(e.value());
+        }
+        return out.toString();
+    }
+}

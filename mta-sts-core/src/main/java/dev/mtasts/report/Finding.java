@@ -1,0 +1,69 @@
+package dev.mtasts.report;
+
+import dev.mtasts.Severity;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One observation of a validation: what is wrong or worth knowing, where, and how to fix it.
+ *
+ * <p>{@link #code()} is stable and documented; {@link #severity()} says what happens to mail today and can differ
+ * by mode for the same code (an MX outside the policy is an {@code ERROR} in {@code enforce}, a {@code WARNING} in
+ * {@code testing}); {@link #message()} is one sentence with the observed values; {@link #remediation()} is the fix.
+ * {@link #subject()} names what was looked at ({@code dns:_mta-sts.example.com TXT},
+ * {@code https://mta-sts.example.com/.well-known/mta-sts.txt}, {@code policy line 3}, {@code mx mx2.example.com}).
+ *
+ * <pre>{@code
+ * for (Finding f : report.findings()) {
+ *     System.out.printf("%s %s: %s%n  fix: %s%n", f.severity(), f.code(), f.message(), f.remediation());
+ * }
+ * }</pre>
+ *
+ * @param code        the stable code
+ * @param severity    how much it matters for mail today
+ * @param layer       the layer that found it
+ * @param message     what was observed
+ * @param remediation what to do about it
+ * @param subject     what was looked at, when it helps
+ * @since 0.1.0
+ */
+public record Finding(FindingCode code, Severity severity, Layer layer, String message, String remediation,
+                      Optional<String> subject) {
+
+    /** Validates the components. */
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(remediation, "remediation");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /**
+     * A finding in the code's own layer.
+     *
+     * @param code        the code
+     * @param severity    the severity
+     * @param message     what was observed
+     * @param remediation what to do
+     * @return the finding
+     */
+    public static Finding of(FindingCode code, Severity severity, String message, String remediation) {
+        return new Finding(code, severity, code.layer(), message, remediation, Optional.empty());
+    }
+
+    /**
+     * @param what what was looked at
+     * @return this finding with a subject
+     */
+    public Finding about(String what) {
+        return new Finding(code, severity, layer, message, remediation, Optional.of(what));
+    }
+
+    /** @return {@code "ERROR POLICY_HTTP_STATUS: ..."} */
+    @Override
+    public String toString() {
+        return severity + " " + code + ": " + message;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.mtasts.report;
+
+/**
+ * The catalogue of findings: each code has its {@link Layer}, the RFC rule it checks, a one-line summary and
+ * whether it blocks promotion from {@code testing} to {@code enforce} when it is only a warning (every
+ * {@code ERROR} blocks). Codes are stable and documented in the README. Where a code means what an RFC 8460 §4.3
+ * result type means, the summary names it.
+ *
+ * @since 0.1.0
+ */
+public enum FindingCode {
+
+    // ---- DNS_RECORD ----
+    /** No {@code v=STSv1} TXT record at {@code _mta-sts.<domain>}: MTA-STS is not deployed. */
+    STS_RECORD_MISSING(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "no _mta-sts TXT record"),
+    /** More than one TXT record starts with {@code v=STSv1;}: senders assume there is no policy (A11). */
+    STS_RECORD_MULTIPLE(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "more than one v=STSv1 record"),
+    /** The one {@code v=STSv1} record is invalid, or a look-alike record was discarded (A3 to A12). */
+    STS_RECORD_INVALID(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "the _mta-sts record is invalid"),
+    /** The {@code id} is empty, too long, or has characters other than letters and digits (A6). */
+    STS_ID_INVALID(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "the id is not 1-32 letters or digits"),
+    /** The record is valid but has something worth fixing (a duplicate field, whitespace before {@code ;}, an unknown field). */
+    STS_RECORD_NOTE(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "the _mta-sts record is valid with remarks"),
+    /** A DNS look-up failed (SERVFAIL, REFUSED, timeout, network error, malformed answer): not the same as absence. */
+    DNS_LOOKUP_FAILED(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "a DNS look-up failed"),
+    /** A policy is served at the policy host, but no {@code _mta-sts} record announces it: senders never fetch it. */
+    POLICY_WITHOUT_STS_RECORD(Layer.DNS_RECORD, "RFC 8461 §3", true, "policy served but no _mta-sts record"),
+    /** The policy text changed since the previous snapshot but the {@code id} did not: senders keep the old policy (F8). */
+    POLICY_CHANGED_WITHOUT_NEW_ID(Layer.DNS_RECORD, "RFC 8461 §3.1, §5.1", true, "policy changed, id did not"),
+    /** The {@code id} changed since the previous snapshot. */
+    STS_ID_CHANGED(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "the id changed since the previous check"),
+
+    // ---- POLICY_FETCH ----
+    /** The record announces a policy, but none could be fetched (sts-policy-fetch-error): senders act as if there were no MTA-STS. */
+    STS_RECORD_WITHOUT_POLICY(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "record present, policy absent"),
+    /** {@code mta-sts.<domain>} has no address (NXDOMAIN or no A/AAAA). */
+    POLICY_HOST_NOT_FOUND(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy host does not resolve"),
+    /** Every address of the policy host is private, loopback or otherwise refused by the address policy. */
+    POLICY_HOST_ADDRESS_REFUSED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy host resolves to refused addresses"),
+    /** No address of the policy host accepted a connection (refused or unreachable). */
+    POLICY_CONNECT_FAILED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "connection to the policy host failed"),
+    /** The fetch did not complete within its deadline. */
+    POLICY_TIMEOUT(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy fetch timed out"),
+    /** The certificate does not chain to a trusted root (sts-webpki-invalid). */
+    POLICY_TLS_UNTRUSTED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "untrusted certificate"),
+    /** The certificate has expired (certificate-expired). */
+    POLICY_TLS_EXPIRED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "expired certificate"),
+    /** The certificate is not yet valid. */
+    POLICY_TLS_NOT_YET_VALID(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate not yet valid"),
+    /** The certificate has no DNS name matching {@code mta-sts.<domain>} (certificate-host-mismatch). */
+    POLICY_TLS_HOSTNAME_MISMATCH(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate for another name"),
+    /** The TLS handshake failed for another reason (protocol version, ciphers, a broken server). */
+    POLICY_TLS_HANDSHAKE(Layer.POLICY_FETCH, "RFC 8461 §3.3, §7.2", true, "TLS handshake failed"),
+    /** The certificate expires within 14 days. */
+    POLICY_CERT_EXPIRING(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate expires soon"),
+    /** The HTTP status is not 200 (B9). */
+    POLICY_HTTP_STATUS(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "HTTP status is not 200"),
+    /** The server answered with a redirect, which senders never follow (B10). */
+    POLICY_REDIRECT(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "redirect not followed"),
+    /** The media type is not {@code text/plain}, or missing (B12, B13). */
+    POLICY_CONTENT_TYPE(Layer.POLICY_FETCH, "RFC 8461 §3.2", true, "media type is not text/plain"),
+    /** The body is over 64 KiB (B15). */
+    POLICY_TOO_LARGE(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "policy body over 64 KiB"),
+    /** The HTTP exchange was malformed. */
+    POLICY_PROTOCOL_ERROR(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "malformed HTTP response"),
+    /** The policy is served over plain {@code http://} only; senders only use HTTPS. */
+    POLICY_HTTP_ONLY(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "policy only over plain HTTP"),
+
+    // ---- POLICY_PARSE ----
+    /** The policy text breaks the grammar (sts-policy-invalid); the message names the line. */
+    POLICY_SYNTAX(Layer.POLICY_PARSE, "RFC 8461 §3.2", true, "policy syntax error"),
+    /** {@code version} is missing or not {@code STSv1}. */
+    POLICY_VERSION_INVALID(Layer.POLICY_PARSE, "RFC 8461 §3.2", true, "version missing or not STSv1"),
+    /** {@code mode} is missing or not {@code enforce}, {@code testing} or {@code none}. */
+    POLICY_MODE_INVALID(Layer.POLICY_PARSE, "RFC 8461 §3.2", true, "mode missing or invalid"),
+    /** {@code max_age} is missing, not 1-10 digits, or over 31557600. */
+    POLICY_MAX_AGE_INVALID(Layer.POLICY_PARSE, "RFC 8461 §3.2", true, "max_age missing or invalid"),
+    /** {@code mx} is missing or malformed. */
+    POLICY_MX_INVALID(Layer.POLICY_PARSE, "RFC 8461 §3.2", true, "mx missing or invalid"),
+    /** {@code max_age} under one day. */
+    POLICY_MAX_AGE_SHORT(Layer.POLICY_PARSE, "RFC 8461 §3.2, §10.2", false, "max_age under one day"),
+    /** {@code max_age} over one week: changes propagate slowly. */
+    POLICY_MAX_AGE_LONG(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "max_age over one week"),
+    /** {@code mode: none}: the policy is inactive. */
+    POLICY_MODE_NONE(Layer.POLICY_PARSE, "RFC 8461 §5", false, "mode none: inactive"),
+    /** The policy is valid with remarks: legal but unwise lines, unknown fields, broad wildcards. */
+    POLICY_NOTE(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "the policy is valid with remarks"),
+    /** No {@code mx} pattern covers any MX host of the domain. */
+    POLICY_MX_COVERS_NO_MX(Layer.POLICY_PARSE, "RFC 8461 §4.1", true, "the mx patterns cover no MX host"),
+
+    // ---- MX_COVERAGE ----
+    /** An MX host matches no {@code mx} pattern: in enforce, senders refuse it. */
+    MX_NOT_COVERED(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "MX host outside the policy"),
+    /** An MX host is two or more labels below a wildcard ({@code *.example.com} vs {@code a.b.example.com}). */
+    MX_WILDCARD_TOO_DEEP(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "wildcard would need to match two labels"),
+    /** The domain has a null MX (RFC 7505): it accepts no mail, so MTA-STS is meaningless. */
+    MX_NULL(Layer.MX_COVERAGE, "RFC 7505", false, "null MX: no mail accepted"),
+    /** The domain has no MX records: senders use its address (implicit MX, RFC 5321 §5.1). */
+    MX_NONE(Layer.MX_COVERAGE, "RFC 5321 §5.1", true, "no MX records (implicit MX)"),
+    /** An MX record names a host that is not a valid domain name. */
+    MX_HOST_INVALID(Layer.MX_COVERAGE, "RFC 5321", true, "MX host name invalid"),
+    /** An {@code mx} pattern covers none of the MX hosts: a stale entry. */
+    MX_PATTERN_UNUSED(Layer.MX_COVERAGE, "RFC 8461 §4.1", false, "mx pattern matches no MX host"),
+
+    // ---- TLS_RPT ----
+    /** No {@code v=TLSRPTv1} record at {@code _smtp._tls.<domain>}: no failure reports. */
+    TLSRPT_MISSING(Layer.TLS_RPT, "RFC 8460 §3", true, "no TLS-RPT record"),
+    /** The TLS-RPT record is invalid: senders send no reports. */
+    TLSRPT_INVALID(Layer.TLS_RPT, "RFC 8460 §3", true, "TLS-RPT record invalid"),
+    /** More than one TLS-RPT record: senders send no reports (G6). */
+    TLSRPT_MULTIPLE(Layer.TLS_RPT, "RFC 8460 §3", true, "more than one TLS-RPT record"),
+    /** A {@code rua} URI is neither {@code mailto:} nor {@code https:}. */
+    TLSRPT_RUA_SCHEME(Layer.TLS_RPT, "RFC 8460 §3", false, "rua scheme not mailto or https"),
+    /** The TLS-RPT record is valid with remarks. */
+    TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "TLS-RPT record valid with remarks");
+
+    private final Layer layer;
+    private final String reference;
+    private final boolean blocksPromotion;
+    private final String summary;
+
+    FindingCode(Layer layer, String reference, boolean blocksPromotion, String summary) {
+        this.layer = layer;
+        this.reference = reference;
+        this.blocksPromotion = blocksPromotion;
+        this.summary = summary;
+    }
+
+    /** @return the layer that reports this code */
+    public Layer layer() {
+        return layer;
+    }
+
+    /** @return the RFC section checked */
+    public String reference() {
+        return reference;
+    }
+
+    /** @return true if a warning of this code blocks promotion to enforce (every error blocks) */
+    public boolean blocksPromotion() {
+        return blocksPromotion;
+    }
+
+    /** @return a few words saying what the code means */
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mtasts.report;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The exact text to publish to fix the deployment, or to take the next step.
+ *
+ * <ul>
+ *   <li>{@link #stsRecord()}: the {@code _mta-sts.<domain>} TXT record, with a fresh {@code id} (a UTC timestamp);
+ *       present whenever the record or the policy must change (a changed policy needs a new id).</li>
+ *   <li>{@link #policy()}: the policy file for {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}, listing every
+ *       MX host found and keeping working patterns, in the current mode (testing when there is none).</li>
+ *   <li>{@link #tlsRptRecord()}: the {@code _smtp._tls.<domain>} TXT record, when it is missing or invalid.</li>
+ *   <li>{@link #enforcePolicy()}: the {@code mode: enforce} version of the policy, for the promotion.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * report.remediation().policy().ifPresent(text -> Files.writeString(Path.of("mta-sts.txt"), text));
+ * }</pre>
+ *
+ * @param stsRecord       the {@code _mta-sts} record to publish
+ * @param policy          the policy file to publish
+ * @param tlsRptRecord    the {@code _smtp._tls} record to publish
+ * @param enforcePolicy   the enforce version of the policy
+ * @param suggestedMaxAge 86400 seconds while testing, 604800 once stable
+ * @since 0.1.0
+ */
+public record Remediation(Optional<String> stsRecord, Optional<String> policy, Optional<String> tlsRptRecord,
+                          Optional<String> enforcePolicy, Optional<Duration> suggestedMaxAge) {
+
+    /** Validates the components. */
+    public Remediation {
+        Objects.requireNonNull(stsRecord, "stsRecord");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(tlsRptRecord, "tlsRptRecord");
+        Objects.requireNonNull(enforcePolicy, "enforcePolicy");
+        Objects.requireNonNull(suggestedMaxAge, "suggestedMaxAge");
+    }
+
+    /** @return a remediation with nothing to publish */
+    public static Remediation none() {
+        return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mtasts.validate;
+
+import dev.mtasts.Severity;
+import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
+import dev.mtasts.report.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects the findings of one validation; not thread-safe (a validation assembles its report on one thread). */
+final class FindingList {
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    void add(FindingCode code, Severity severity, String message, String remediation) {
+        findings.add(Finding.of(code, severity, message, remediation));
+    }
+
+    void add(FindingCode code, Severity severity, String subject, String message, String remediation) {
+        findings.add(Finding.of(code, severity, message, remediation).about(subject));
+    }
+
+    void addIn(Layer layer, FindingCode code, Severity severity, String subject, String message, String remediation) {
+        findings.add(new Finding(code, severity, layer, message, remediation, Optional.of(subject)));
+    }
+
+    boolean has(FindingCode code) {
+        return findings.stream().anyMatch(f -> f.code() == code);
+    }
+
+    List<Finding> inLayer(Layer layer) {
+        return findings.stream().filter(f -> f.layer() == layer).toList();
+    }
+
+    /** @return the findings sorted by layer, keeping the order within a layer */
+    List<Finding> sorted() {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort((a, b) -> Integer.compare(a.layer().ordinal(), b.layer().ordinal()));
+        return out;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mtasts.validate;
+
+import dev.mtasts.DomainName;
+import dev.mtasts.Severity;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyMode;
+import dev.mtasts.report.FindingCode;
+import dev.mtasts.report.Layer;
+import dev.mtasts.report.MxHostResult;
+import dev.mtasts.resolver.DnsOutcome;
+import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.MxRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Layer 4, {@code MX_COVERAGE}: every MX host of the domain matches an {@code mx} pattern (RFC 8461 §4.1, rules
+ * D1 to D11). Severity follows the mode: an uncovered MX is refused now in {@code enforce} (ERROR), would be in
+ * {@code testing} (WARNING), and is moot in {@code none} (INFO).
+ */
+final class MxCoverageCheck {
+
+    private final DomainName domain;
+    private final FindingList findings;
+    private final List<MxHostResult> hosts = new ArrayList<>();
+    private boolean mxKnown;
+    private boolean nullMx;
+
+    MxCoverageCheck(DomainName domain, FindingList findings) {
+        this.domain = domain;
+        this.findings = findings;
+    }
+
+    /** @return the MX hosts in preference order (the domain itself for an implicit MX), with coverage */
+    List<MxHostResult> hosts() {
+        return hosts;
+    }
+
+    /** @return true when the MX hosts are known (the look-up worked and the domain accepts mail) */
+    boolean mxKnown() {
+        return mxKnown;
+    }
+
+    boolean nullMx() {
+        return nullMx;
+    }
+
+    /**
+     * @param answer   the MX answer
+     * @param patterns the patterns to match (of the valid policy, or the best reading of an invalid one)
+     * @param policy   the valid policy, when there is one: findings are made only then
+     */
+    void check(Optional<MxAnswer> answer, List<MxPattern> patterns, Optional<MtaStsPolicy> policy) {
+        String subject = "dns:" + domain + " MX";
+        if (answer.isEmpty() || answer.get().outcome().isFailure()) {
+            String why = answer.map(a -> Dns.describeFailure(a.result())).orElse("no answer");
+            findings.addIn(Layer.MX_COVERAGE, FindingCode.DNS_LOOKUP_FAILED, Severity.ERROR, subject,
+                    "The look-up of " + domain + " MX failed with " + why + ", so MX coverage cannot be checked.",
+                    Dns.lookupFailedRemediation(domain.value()));
+            return;
+        }
+        MxAnswer mx = answer.get();
+        if (mx.isNullMxOnly()) {
+            nullMx = true;
+            findings.add(FindingCode.MX_NULL, policy.isPresent() ? Severity.WARNING : Severity.INFO, subject,
+                    domain + " publishes a null MX ('MX 0 .', RFC 7505): it accepts no mail, so an MTA-STS policy"
+                            + " protects nothing.", "Remove the MTA-STS policy, or replace the null MX with real MX hosts.");
+            return;
+        }
+        for (String invalid : mx.invalidHosts()) {
+            findings.add(FindingCode.MX_HOST_INVALID, Severity.ERROR, subject, domain + " has an MX record for '"
+                    + Quote.of(invalid) + "', which is not a valid host name.", "Fix or remove that MX record.");
+        }
+        List<MxRecord> records = mx.byPreference();
+        if (records.isEmpty() && mx.invalidHosts().isEmpty()) {
+            boolean exists = mx.outcome() != DnsOutcome.NXDOMAIN;
+            findings.add(FindingCode.MX_NONE, Severity.WARNING, subject, exists
+                    ? domain + " has no MX records; senders deliver to the domain's own address (implicit MX), so the"
+                    + " policy must list '" + domain + "'."
+                    : domain + " does not exist (NXDOMAIN); no mail can be delivered to it.",
+                    "Publish MX records for " + domain + " and list each MX host in the policy.");
+            if (!exists) {
+                return;
+            }
+            records = List.of(new MxRecord(0, domain));
+        }
+        mxKnown = true;
+        for (MxRecord record : records) {
+            Optional<MxPattern> match = patterns.stream().filter(p -> p.matches(record.host())).findFirst();
+            hosts.add(new MxHostResult(record.host(), record.preference(), match.isPresent(), match));
+        }
+        policy.ifPresent(p -> coverage(p, subject));
+    }
+
+    private void coverage(MtaStsPolicy policy, String subject) {
+        Severity severity = switch (policy.mode()) {
+            case ENFORCE -> Severity.ERROR;
+            case TESTING -> Severity.WARNING;
+            case NONE -> Severity.INFO;
+        };
+        String consequence = switch (policy.mode()) {
+            case ENFORCE -> "senders that apply the policy refuse to deliver to it now";
+            case TESTING -> "in enforce mode senders would refuse it; today they report failures";
+            case NONE -> "this would matter once the mode is testing or enforce";
+        };
+        String patternList = String.join(", ", policy.mx().stream().map(MxPattern::text).toList());
+        for (MxHostResult host : hosts) {
+            if (host.covered()) {
+                continue;
+            }
+            Optional<MxPattern> tooDeep = policy.mx().stream().filter(p -> p.isWildcard()
+                    && host.host().value().endsWith("." + p.baseName())).findFirst();
+            if (tooDeep.isPresent()) {
+                findings.add(FindingCode.MX_WILDCARD_TOO_DEEP, severity, "mx " + host.host(), "MX host " + host.host()
+                        + " is more than one label below '" + tooDeep.get() + "'; a wildcard matches exactly one label,"
+                        + " so the host is not covered: " + consequence + ".",
+                        "Add 'mx: " + host.host() + "' (or 'mx: *." + host.host().parent().map(DomainName::value)
+                                .orElse("") + "') to the policy, with a new id.");
+            } else {
+                findings.add(FindingCode.MX_NOT_COVERED, severity, "mx " + host.host(), "MX host " + host.host()
+                        + " (preference " + host.preference() + ") matches no mx pattern of the policy (" + patternList
+                        + "): " + consequence + ".", "Add 'mx: " + host.host() + "' to the policy, with a new id.");
+            }
+        }
+        boolean noneCovered = !hosts.isEmpty() && hosts.stream().noneMatch(MxHostResult::covered);
+        if (noneCovered && policy.mode() != PolicyMode.NONE) {
+            findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain
+                    + " matches the policy's mx patterns (" + patternList + ")" + (policy.mode() == PolicyMode.ENFORCE
+                    ? ": all inbound mail from senders that apply MTA-STS is refused." : "."),
+                    "List the real MX hosts in the policy (see the remediation), with a new id.");
+        }
+        for (MxPattern pattern : policy.mx()) {
+            if (hosts.stream().noneMatch(h -> pattern.matches(h.host()))) {
+                findings.add(FindingCode.MX_PATTERN_UNUSED, Severity.INFO, "policy mx " + pattern, "The pattern '"
+                        + pattern + "' matches none of the MX hosts of " + domain + ".",
+                        "Remove the pattern if that host no longer receives mail for " + domain + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mtasts.validate;
+
+import dev.mtasts.DomainName;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyMode;
+import dev.mtasts.record.StsRecord;
+import dev.mtasts.record.TlsRptRecord;
+import dev.mtasts.report.MxHostResult;
+import dev.mtasts.report.Remediation;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes the exact records and policy to publish: a policy covering every MX host found (keeping the patterns
+ * already there), a {@code _mta-sts} record with a fresh id, a TLS-RPT record when there is none, and the enforce
+ * version for the promotion. {@code max_age}: 86400 while testing, 604800 once enforcing.
+ */
+final class RemediationWriter {
+
+    static final Duration TESTING_MAX_AGE = Duration.ofDays(1);
+    static final Duration ENFORCE_MAX_AGE = Duration.ofDays(7);
+    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private RemediationWriter() {
+    }
+
+    /** @return a fresh policy id: the UTC time as {@code yyyyMMddTHHmmss} */
+    static String freshId(Instant now) {
+        return ID_FORMAT.format(now);
+    }
+
+    static Remediation write(DomainName domain, Instant now, RecordState recordState, Optional<MtaStsPolicy> current,
+                             List<MxPattern> readablePatterns, List<MxHostResult> hosts, boolean mxKnown,
+                             boolean nullMx, Optional<TlsRptRecord> tlsRpt, boolean idMustChange) {
+        Optional<String> tlsRptText = tlsRpt.isPresent() ? Optional.empty()
+                : Optional.of(TlsRptRecord.of(URI.create("mailto:tls-reports@" + domain)).toText());
+        if (nullMx) {
+            return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+        Optional<MtaStsPolicy> proposed = propose(current, readablePatterns, hosts, mxKnown);
+        boolean policyChanges = proposed.isPresent() && !proposed.equals(current);
+        Optional<String> policyText = policyChanges ? proposed.map(MtaStsPolicy::toText) : Optional.empty();
+        boolean recordChanges = policyChanges || recordState != RecordState.FOUND || idMustChange;
+        Optional<String> stsText = recordChanges && proposed.isPresent()
+                ? Optional.of(StsRecord.of(freshId(now)).toText()) : Optional.empty();
+        Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
+        Optional<String> enforce = target.filter(p -> p.mode() == PolicyMode.TESTING)
+                .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());
+        Optional<Duration> maxAge = target.map(p -> p.mode() == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE);
+        return new Remediation(stsText, policyText, tlsRptText, enforce, maxAge);
+    }
+
+    private static Optional<MtaStsPolicy> propose(Optional<MtaStsPolicy> current, List<MxPattern> readablePatterns,
+                                                  List<MxHostResult> hosts, boolean mxKnown) {
+        Set<MxPattern> patterns = new LinkedHashSet<>();
+        List<MxPattern> existing = current.map(MtaStsPolicy::mx).orElse(readablePatterns);
+        patterns.addAll(existing); // unused patterns are kept: harmless, and perhaps a planned MX
+        if (mxKnown) {
+            for (MxHostResult host : hosts) {
+                if (patterns.stream().noneMatch(p -> p.matches(host.host()))) {
+                    exact(host.host()).ifPresent(patterns::add);
+                }
+            }
+        }
+        PolicyMode mode = current.map(MtaStsPolicy::mode).orElse(PolicyMode.TESTING);
+        if (patterns.isEmpty() && mode != PolicyMode.NONE) {
+            return Optional.empty();
+        }
+        Duration fallback = mode == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE;
+        Duration maxAge = current.map(MtaStsPolicy::maxAge).filter(a -> a.compareTo(TESTING_MAX_AGE) >= 0)
+                .orElse(fallback);
+        return Optional.of(new MtaStsPolicy(MtaStsPolicy.VERSION_STSV1, mode, new ArrayList<>(patterns), maxAge,
+                current.map(MtaStsPolicy::extensions).orElse(List.of())));
+    }
+
+    private static Optional<MxPattern> exact(DomainName host) {
+        try {
+            return Optional.of(MxPattern.exact(host));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a host a policy cannot name (such as one with '_') cannot be covered
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mtasts.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A leaf certificate to be issued by a {@link TestCertificateAuthority}: its names, validity and defects.
+ * Not thread-safe; make one per certificate.
+ *
+ * <pre>{@code
+ * IssuedCertificate expired = ca.certificate("mta-sts.example.test").expired().issue();
+ * IssuedCertificate cnOnly = ca.certificate().commonName("mta-sts.example.test").issue();   // no SAN at all
+ * IssuedCertificate custom = ca.certificate("a.test").validity(from, until).issue();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class CertificateSpec {
+
+    private final TestCertificateAuthority authority;
+    private final List<String> dnsNames;
+    private Optional<String> commonName = Optional.empty();
+    private Instant notBefore;
+    private Instant notAfter;
+    private boolean selfSigned;
+    private boolean incompleteChain;
+
+    CertificateSpec(TestCertificateAuthority authority, List<String> dnsNames) {
+        this.authority = authority;
+        this.dnsNames = List.copyOf(dnsNames);
+        Instant now = Instant.now();
+        this.notBefore = now.minus(Duration.ofDays(1));
+        this.notAfter = now.plus(Duration.ofDays(365));
+    }
+
+    /** Valid from 90 days ago until 30 days ago. @return this */
+    public CertificateSpec expired() {
+        Instant now = Instant.now();
+        return validity(now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(30)));
+    }
+
+    /** Valid from 30 days ahead until 120 days ahead. @return this */
+    public CertificateSpec notYetValid() {
+        Instant now = Instant.now();
+        return validity(now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(120)));
+    }
+
+    /**
+     * @param from the notBefore date
+     * @param until the notAfter date
+     * @return this
+     */
+    public CertificateSpec validity(Instant from, Instant until) {
+        if (!until.isAfter(from)) {
+            throw new IllegalArgumentException("notAfter " + until + " is not after notBefore " + from);
+        }
+        this.notBefore = from;
+        this.notAfter = until;
+        return this;
+    }
+
+    /** Signed with its own key instead of the authority's (the chain is the leaf alone). @return this */
+    public CertificateSpec selfSigned() {
+        this.selfSigned = true;
+        return this;
+    }
+
+    /** Issued by the intermediate, but the chain holds the leaf alone, as on a misconfigured server. @return this */
+    public CertificateSpec incompleteChain() {
+        this.incompleteChain = true;
+        return this;
+    }
+
+    /**
+     * @param name the subject CN (by default the first DNS name, or {@code test}); never used for matching
+     * @return this
+     */
+    public CertificateSpec commonName(String name) {
+        this.commonName = Optional.of(Objects.requireNonNull(name, "name"));
+        return this;
+    }
+
+    /** @return the certificate, its chain and key */
+    public IssuedCertificate issue() {
+        if (selfSigned && incompleteChain) {
+            throw new IllegalStateException("a self-signed certificate has no chain to leave incomplete");
+        }
+        return authority.issue(this);
+    }
+
+    List<String> dnsNames() {
+        return dnsNames;
+    }
+
+    String commonNameOrDefault() {
+        return commonName.orElse(dnsNames.isEmpty() ? "test" : dnsNames.get(0));
+    }
+
+    Instant notBefore() {
+        return notBefore;
+    }
+
+    Instant notAfter() {
+        return notAfter;
+    }
+
+    boolean isSelfSigned() {
+        return selfSigned;
+    }
+
+    boolean isIncompleteChain() {
+        return incompleteChain;
+    }
+}

@@ -1,0 +1,268 @@
+package dev.mtasts.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * An HTTPS and plain-HTTP server on loopback for tests: it picks its certificate by SNI and its response by
+ * host, and can misbehave the ways real policy hosts do (see {@link HttpResponse}).
+ *
+ * <p>It listens on two ephemeral ports of one loopback address: {@link #httpsPort()} and {@link #httpPort()}.
+ * Over HTTPS the host is the SNI name (or {@code localhost} without SNI); over plain HTTP it is the
+ * {@code Host} header. A host without a configured certificate gets a valid one from the authority on first
+ * use; a host without a configured response gets a 404. Each connection serves one request and is closed.
+ *
+ * <p>Thread-safe: configure responses and certificates while it runs. It uses a bounded pool of
+ * {@value #WORKER_THREADS} worker threads plus two acceptor threads; {@link #close()} closes every connection
+ * and returns within a few seconds, whatever the clients do.
+ *
+ * <pre>{@code
+ * TestCertificateAuthority ca = TestCertificateAuthority.create();
+ * try (TestHttpsServer server = TestHttpsServer.start(ca)) {
+ *     server.respond("mta-sts.good.test", HttpResponse.ok("text/plain", policyText))
+ *           .certificate("mta-sts.expired.test", ca.certificate("mta-sts.expired.test").expired().issue())
+ *           .respond("mta-sts.expired.test", HttpResponse.ok("text/plain", policyText));
+ *     // connect to server.address():server.httpsPort() with SNI mta-sts.good.test, trusting ca.rootCertificate()
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class TestHttpsServer implements AutoCloseable {
+
+    /** The most connections served at once; further connections wait for a free worker. */
+    public static final int WORKER_THREADS = 32;
+
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    private final TestCertificateAuthority authority;
+    private final TlsSniKeyManager keyManager;
+    private final SSLSocketFactory tlsFactory;
+    private final ServerSocket httpsListener;
+    private final ServerSocket httpListener;
+    private final ExecutorService workers;
+    private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, HttpResponse> responses = new ConcurrentHashMap<>();
+    private final Map<String, HttpResponse> plainResponses = new ConcurrentHashMap<>();
+    private final List<HttpRecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private TestHttpsServer(TestCertificateAuthority authority, InetAddress bind) throws IOException {
+        this.authority = Objects.requireNonNull(authority, "authority");
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException(bind + " is not a loopback address");
+        }
+        this.keyManager = new TlsSniKeyManager(host -> this.authority.issue(host));
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {keyManager}, null, null);
+            this.tlsFactory = context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build the server SSLContext", e);
+        }
+        int id = SERVERS.incrementAndGet();
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("test-https-" + id + "-worker-"));
+        this.httpsListener = new ServerSocket(0, 256, bind);
+        this.httpListener = new ServerSocket(0, 256, bind);
+        startAcceptor(httpsListener, true, "test-https-" + id + "-accept-tls");
+        startAcceptor(httpListener, false, "test-https-" + id + "-accept-plain");
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1}.
+     *
+     * @param authority issues certificates for hosts without a configured one
+     * @return the running server
+     * @throws IOException if the ports cannot be bound
+     */
+    public static TestHttpsServer start(TestCertificateAuthority authority) throws IOException {
+        return start(authority, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+    }
+
+    /**
+     * Starts a server on a given loopback address (for example {@code 127.0.0.2} or {@code ::1}).
+     *
+     * @param authority issues certificates for hosts without a configured one
+     * @param bind a loopback address
+     * @return the running server
+     * @throws IOException if the ports cannot be bound
+     * @throws IllegalArgumentException if {@code bind} is not a loopback address
+     */
+    public static TestHttpsServer start(TestCertificateAuthority authority, InetAddress bind) throws IOException {
+        return new TestHttpsServer(authority, bind);
+    }
+
+    /**
+     * Sets the response for a host, over HTTPS and (unless {@link #respondPlainHttp} overrides it) plain HTTP.
+     *
+     * @param host the host name (SNI or {@code Host} header), any case
+     * @param response what to answer
+     * @return this server
+     */
+    public TestHttpsServer respond(String host, HttpResponse response) {
+        responses.put(key(host), Objects.requireNonNull(response, "response"));
+        return this;
+    }
+
+    /**
+     * Sets the response for a host over plain HTTP only.
+     *
+     * @param host the {@code Host} header name, any case
+     * @param response what to answer on {@link #httpPort()}
+     * @return this server
+     */
+    public TestHttpsServer respondPlainHttp(String host, HttpResponse response) {
+        plainResponses.put(key(host), Objects.requireNonNull(response, "response"));
+        return this;
+    }
+
+    /**
+     * Sets the certificate presented when a client sends this host as SNI.
+     *
+     * @param host the SNI host name, any case
+     * @param certificate the certificate and chain to present
+     * @return this server
+     */
+    public TestHttpsServer certificate(String host, IssuedCertificate certificate) {
+        keyManager.put(key(host), Objects.requireNonNull(certificate, "certificate"));
+        return this;
+    }
+
+    /** @return the loopback address the server listens on */
+    public InetAddress address() {
+        return httpsListener.getInetAddress();
+    }
+
+    /** @return the HTTPS port */
+    public int httpsPort() {
+        return httpsListener.getLocalPort();
+    }
+
+    /** @return the plain-HTTP port */
+    public int httpPort() {
+        return httpListener.getLocalPort();
+    }
+
+    /** @return the authority that issues default certificates */
+    public TestCertificateAuthority authority() {
+        return authority;
+    }
+
+    /** @return the requests received so far, oldest first (a snapshot) */
+    public List<HttpRecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** @return the number of requests received so far */
+    public int requestCount() {
+        return requests.size();
+    }
+
+    /** Stops listening, closes every connection and stops the threads; waits at most a few seconds. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(httpsListener);
+        closeQuietly(httpListener);
+        open.forEach(TestHttpsServer::closeQuietly);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread acceptor : acceptors) {
+                acceptor.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startAcceptor(ServerSocket listener, boolean tls, String name) {
+        Thread thread = new Thread(() -> accept(listener, tls), name);
+        thread.setDaemon(true);
+        acceptors.add(thread);
+        thread.start();
+    }
+
+    private void accept(ServerSocket listener, boolean tls) {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            open.add(socket); // the raw socket: closing it ends a TLS connection in any state
+            if (closed) {
+                closeQuietly(socket);
+                return;
+            }
+            try {
+                Socket served = tls ? wrap(socket) : socket;
+                workers.execute(new HttpConnection(served, tls, this::responseFor, requests::add,
+                        () -> open.remove(socket)));
+            } catch (IOException | RejectedExecutionException e) {
+                open.remove(socket);
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private SSLSocket wrap(Socket socket) throws IOException {
+        SSLSocket ssl = (SSLSocket) tlsFactory.createSocket(socket, null, socket.getPort(), true);
+        ssl.setUseClientMode(false);
+        return ssl;
+    }
+
+    private HttpResponse responseFor(HttpRecordedRequest request) {
+        String host = request.host().orElse(TlsSniKeyManager.NO_SNI);
+        HttpResponse plain = request.tls() ? null : plainResponses.get(host);
+        if (plain != null) {
+            return plain;
+        }
+        return responses.getOrDefault(host, HttpResponse.status(404));
+    }
+
+    private static String key(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mtasts.testkit;
+
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/** A server key manager that picks the certificate by the SNI host name; the alias is the host name. */
+final class TlsSniKeyManager extends X509ExtendedKeyManager {
+
+    /** The alias used when the client sent no SNI. */
+    static final String NO_SNI = "localhost";
+
+    private final Map<String, IssuedCertificate> byHost = new ConcurrentHashMap<>();
+    private final Function<String, IssuedCertificate> fallback;
+
+    TlsSniKeyManager(Function<String, IssuedCertificate> fallback) {
+        this.fallback = fallback;
+    }
+
+    void put(String host, IssuedCertificate certificate) {
+        byHost.put(host.toLowerCase(Locale.ROOT), certificate);
+    }
+
+    private IssuedCertificate certificateFor(String alias) {
+        return byHost.computeIfAbsent(alias, fallback);
+    }
+
+    private String aliasFor(String keyType, SSLSession handshake) {
+        String host = NO_SNI;
+        if (handshake instanceof ExtendedSSLSession) {
+            List<SNIServerName> names = ((ExtendedSSLSession) handshake).getRequestedServerNames();
+            Optional<String> sni = names.stream().filter(n -> n instanceof SNIHostName)
+                    .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
+            host = sni.orElse(NO_SNI);
+        }
+        String algorithm = certificateFor(host).privateKey().getAlgorithm();
+        return keyType.startsWith(algorithm) ? host : null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+        return socket instanceof SSLSocket ? aliasFor(keyType, ((SSLSocket) socket).getHandshakeSession()) : null;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+        return engine == null ? null : aliasFor(keyType, engine.getHandshakeSession());
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+        return certificateFor(alias).chain().toArray(new X509Certificate[0]);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+        return certificateFor(alias).privateKey();
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+        return byHost.keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+        return new String[0];
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        return null;
+    }
+}
