@@ -76,6 +76,9 @@ final class HttpConnection implements Runnable {
             if (b < 0 || head.size() >= MAX_HEAD) {
                 return Optional.empty();
             }
+            if ((b < 0x20 || b >= 0x7f) && b != '\r' && b != '\n' && b != '\t') {
+                return Optional.empty(); // not HTTP (for example a TLS ClientHello): answer 400 at once, as nginx does
+            }
             head.write(b);
             boolean expectCr = state % 2 == 0;
             state = (expectCr && b == '\r') || (!expectCr && b == '\n') ? state + 1 : (b == '\r' ? 1 : 0);

@@ -1,0 +1,345 @@
+package dev.mtasts.http;
+
+import dev.mtasts.fetcher.AddressFailure;
+import dev.mtasts.fetcher.CertificateFacts;
+import dev.mtasts.fetcher.FetchOutcome;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.fetcher.TlsFailureCategory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fetch over one scheme: tries the addresses in order until one accepts a TCP connection, then does
+ * TLS (for HTTPS), sends the request and parses the response under the caps. Every step is asynchronous;
+ * the deadline closes the connection whatever it is doing. State is guarded by {@code this}.
+ */
+final class FetchOperation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpsPolicyFetcher.class);
+    private static final int MAX_HEAD = 32 * 1024;
+
+    private final FetcherSettings settings;
+    private final PolicyFetchRequest request;
+    private final boolean tls;
+    private final int port;
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<PolicyFetch> result = new CompletableFuture<>();
+    private final List<AddressFailure> failedAddresses = new ArrayList<>();
+    private final ResponseParser parser;
+
+    private int nextAddress;
+    private AsynchronousSocketChannel channel;
+    private InetSocketAddress connectedTo;
+    private boolean connectTimedOut;
+    private ScheduledFuture<?> connectTimer;
+    private ScheduledFuture<?> deadlineTimer;
+    private String tlsVersion;
+    private String cipherSuite;
+    private List<CertificateFacts> certificates = List.of();
+    private String phase = "connecting";
+
+    FetchOperation(FetcherSettings settings, PolicyFetchRequest request, boolean tls) {
+        this.settings = settings;
+        this.request = request;
+        this.tls = tls;
+        this.port = tls ? settings.httpsPort() : settings.httpPort();
+        this.parser = new ResponseParser(MAX_HEAD, settings.maxBodySize());
+    }
+
+    CompletableFuture<PolicyFetch> start() {
+        synchronized (this) {
+            deadlineTimer = NetworkThreads.timer().schedule(this::deadlinePassed,
+                    settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
+            tryNextAddress();
+        }
+        return result;
+    }
+
+    private synchronized void tryNextAddress() {
+        if (result.isDone()) {
+            return;
+        }
+        if (nextAddress == request.addresses().size()) {
+            finish(builder(FetchOutcome.CONNECT_FAILURE).detail(connectFailureDetail()));
+            return;
+        }
+        InetAddress address = request.addresses().get(nextAddress++);
+        InetSocketAddress target = new InetSocketAddress(address, port);
+        AsynchronousSocketChannel opened;
+        try {
+            opened = AsynchronousSocketChannel.open(NetworkThreads.group());
+        } catch (IOException e) {
+            failedAddresses.add(new AddressFailure(target, "cannot open a socket: " + e.getMessage()));
+            tryNextAddress();
+            return;
+        }
+        channel = opened;
+        connectTimedOut = false;
+        connectTimer = NetworkThreads.timer().schedule(() -> connectTimeoutPassed(opened),
+                settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        try {
+            opened.connect(target, null, new java.nio.channels.CompletionHandler<Void, Void>() {
+                @Override
+                public void completed(Void v, Void attachment) {
+                    connected.complete(null);
+                }
+
+                @Override
+                public void failed(Throwable failure, Void attachment) {
+                    connected.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) { // for example an address family the host does not support
+            connected.completeExceptionally(e);
+        }
+        connected.whenComplete((v, failure) -> connectDone(opened, target, failure));
+    }
+
+    private synchronized void connectTimeoutPassed(AsynchronousSocketChannel which) {
+        if (which == channel && connectedTo == null) {
+            connectTimedOut = true;
+            close(which);
+        }
+    }
+
+    private synchronized void connectDone(AsynchronousSocketChannel which, InetSocketAddress target,
+            Throwable failure) {
+        connectTimer.cancel(false);
+        if (result.isDone()) {
+            close(which);
+            return;
+        }
+        if (failure != null) {
+            String reason = connectTimedOut ? "no answer within the connect timeout of "
+                    + settings.connectTimeout().toMillis() + " ms" : TlsFailures.message(failure);
+            failedAddresses.add(new AddressFailure(target, reason));
+            LOG.debug("{} {}: cannot connect: {}", scheme(), target, reason);
+            close(which);
+            tryNextAddress();
+            return;
+        }
+        connectedTo = target;
+        Transport transport;
+        SSLEngine engine = null;
+        if (tls) {
+            engine = settings.tls().newEngine(request.host().value());
+            transport = new TlsTransport(which, engine);
+            phase = "in the TLS handshake";
+        } else {
+            transport = new PlainTransport(which);
+        }
+        SSLEngine handshakeEngine = engine;
+        transport.handshake().whenComplete((v, e) -> handshakeDone(transport, handshakeEngine, e));
+    }
+
+    private synchronized void handshakeDone(Transport transport, SSLEngine engine, Throwable failure) {
+        if (result.isDone()) {
+            return;
+        }
+        if (failure != null) {
+            TlsFailures.Classified classified = TlsFailures.classify(unwrap(failure));
+            certificates = CertificateFacts.ofChain(classified.chain());
+            finish(builder(FetchOutcome.TLS_FAILURE).tlsFailure(classified.category()).detail(classified.detail()));
+            return;
+        }
+        if (engine != null) {
+            SSLSession session = engine.getSession();
+            tlsVersion = session.getProtocol();
+            cipherSuite = session.getCipherSuite();
+            certificates = CertificateFacts.ofChain(peerChain(session));
+            if (settings.tls().checksHostAfterHandshake() && (certificates.isEmpty()
+                    || !certificates.get(0).isValidFor(request.host()))) {
+                String detail = certificates.isEmpty() ? "the server sent no certificate"
+                        : HostCheck.mismatch(certificates.get(0), request.host());
+                finish(builder(FetchOutcome.TLS_FAILURE).tlsFailure(TlsFailureCategory.HOSTNAME_MISMATCH)
+                        .detail(detail));
+                return;
+            }
+        }
+        phase = "sending the request";
+        transport.write(ByteBuffer.wrap(requestBytes())).whenComplete((v, e) -> {
+            if (e != null) {
+                ioFailed(e);
+            } else {
+                readMore(transport);
+            }
+        });
+    }
+
+    private void readMore(Transport transport) {
+        synchronized (this) {
+            if (result.isDone()) {
+                return;
+            }
+            phase = parser.headComplete() ? "reading the body" : "waiting for the response";
+        }
+        transport.read().whenComplete((data, e) -> received(transport, data, e));
+    }
+
+    private void received(Transport transport, ByteBuffer data, Throwable failure) {
+        synchronized (this) {
+            if (result.isDone()) {
+                return;
+            }
+            if (failure != null) {
+                ioFailed(failure);
+                return;
+            }
+            ResponseParser.Result parsed = data == Transport.EOF ? parser.endOfStream() : parser.feed(data);
+            if (parsed == ResponseParser.Result.NEED_MORE) {
+                // fall through to the next read outside the lock
+            } else {
+                finish(fromParser(parsed));
+                return;
+            }
+        }
+        readMore(transport);
+    }
+
+    private PolicyFetch.Builder fromParser(ResponseParser.Result parsed) {
+        PolicyFetch.Builder b;
+        switch (parsed) {
+            case TOO_LARGE:
+                b = builder(FetchOutcome.TOO_LARGE).detail(parser.problem());
+                break;
+            case MALFORMED:
+                b = builder(FetchOutcome.PROTOCOL_ERROR).detail(parser.problem());
+                break;
+            default:
+                int status = parser.status();
+                boolean location = parser.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("location"));
+                FetchOutcome outcome = status == 200 ? FetchOutcome.OK
+                        : status >= 300 && status < 400 && status != 304 && location ? FetchOutcome.REDIRECT
+                        : FetchOutcome.HTTP_STATUS;
+                b = builder(outcome);
+        }
+        if (parser.status() != 0) {
+            b.statusCode(parser.status());
+        }
+        for (Map.Entry<String, String> header : parser.headers()) {
+            b.header(header.getKey(), header.getValue());
+        }
+        return b.body(parser.body());
+    }
+
+    private synchronized void ioFailed(Throwable failure) {
+        if (result.isDone()) {
+            return;
+        }
+        finish(builder(FetchOutcome.PROTOCOL_ERROR).detail("the connection failed while " + phase + ": "
+                + TlsFailures.message(unwrap(failure))));
+    }
+
+    private synchronized void deadlinePassed() {
+        if (result.isDone()) {
+            return;
+        }
+        finish(builder(FetchOutcome.TIMEOUT).detail("no complete response within the deadline of "
+                + settings.deadline().toMillis() + " ms (" + phase + ")"));
+    }
+
+    private PolicyFetch.Builder builder(FetchOutcome outcome) {
+        PolicyFetch.Builder b = PolicyFetch.builder(outcome).failedAddresses(failedAddresses)
+                .certificates(certificates);
+        if (connectedTo != null) {
+            b.address(connectedTo);
+        }
+        if (tlsVersion != null) {
+            b.tlsVersion(tlsVersion).cipherSuite(cipherSuite);
+        }
+        return b;
+    }
+
+    private void finish(PolicyFetch.Builder builder) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        PolicyFetch fetch = builder.elapsed(elapsed).build();
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+        }
+        if (connectTimer != null) {
+            connectTimer.cancel(false);
+        }
+        if (channel != null) {
+            close(channel);
+        }
+        LOG.debug("{}://{}{} via {}: {} in {} ms{}", scheme(), request.host(), request.path(),
+                fetch.address().map(Object::toString).orElse("no address"), fetch.outcome(), elapsed.toMillis(),
+                fetch.detail().isEmpty() ? "" : " (" + fetch.detail() + ")");
+        result.complete(fetch);
+    }
+
+    private String connectFailureDetail() {
+        StringBuilder out = new StringBuilder("no address accepted a connection on port " + port + ":");
+        for (AddressFailure failure : failedAddresses) {
+            out.append(' ').append(failure.address().getAddress().getHostAddress()).append(" (")
+                    .append(failure.reason()).append(')');
+        }
+        return out.toString();
+    }
+
+    private byte[] requestBytes() {
+        String hostHeader = request.host().value()
+                + (port == (tls ? 443 : 80) ? "" : ":" + port);
+        String text = "GET " + request.path() + " HTTP/1.1\r\n"
+                + "Host: " + hostHeader + "\r\n"
+                + "User-Agent: " + settings.userAgent() + "\r\n"
+                + "Accept: */*\r\n"
+                + "Cache-Control: no-cache\r\n"
+                + "Connection: close\r\n\r\n";
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private String scheme() {
+        return tls ? "https" : "http";
+    }
+
+    private static List<X509Certificate> peerChain(SSLSession session) {
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : session.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate) {
+                    chain.add((X509Certificate) certificate);
+                }
+            }
+            return chain;
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static void close(AsynchronousSocketChannel which) {
+        try {
+            which.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
