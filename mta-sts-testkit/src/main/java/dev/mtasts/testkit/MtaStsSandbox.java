@@ -1,0 +1,129 @@
+package dev.mtasts.testkit;
+
+import dev.mtasts.MtaStsValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A whole MTA-STS world on loopback, for tests and demos: a {@link TestDnsServer}, a {@link TestHttpsServer} and a
+ * {@link TestCertificateAuthority}, started together. Domains are built fluently, each with its DNS records, policy
+ * file, certificate and faults; {@link #validatorBuilder()} hands out a validator builder already pointed at the
+ * sandbox (its DNS server, its CA as extra trust, its HTTPS and HTTP ports, private addresses allowed).
+ *
+ * <p>Every policy host resolves to {@code 127.0.0.1}, where the HTTPS server picks the certificate and response by
+ * SNI. Thread-safe: domains can be added and changed while validations run. The validator builder needs
+ * {@code mta-sts-dns} and {@code mta-sts-http} on the class path (their factories are found with ServiceLoader).
+ *
+ * <pre>{@code
+ * try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
+ *     sandbox.domain("good.test")
+ *             .stsRecord("v=STSv1; id=20260101T000000")
+ *             .policy("version: STSv1\nmode: enforce\nmx: mx1.good.test\nmax_age: 604800\n")
+ *             .mx(10, "mx1.good.test")
+ *             .tlsRpt("v=TLSRPTv1; rua=mailto:tls@good.test");
+ *     ValidationReport report = sandbox.validatorBuilder().build().validate("good.test");
+ *     assertThat(report.verdict()).isEqualTo(Verdict.ENFORCING);
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class MtaStsSandbox implements AutoCloseable {
+
+    /** The address every policy host resolves to unless told otherwise. */
+    public static final String SERVER_ADDRESS = "127.0.0.1";
+
+    /** A loopback address where nothing listens: connections to it are refused. */
+    public static final String DEAD_ADDRESS = "127.0.0.254";
+
+    private final TestCertificateAuthority authority;
+    private final TestDnsServer dns;
+    private final TestHttpsServer https;
+    private final Map<String, SandboxDomain> domains = new ConcurrentHashMap<>();
+
+    private MtaStsSandbox(TestCertificateAuthority authority, TestDnsServer dns, TestHttpsServer https) {
+        this.authority = authority;
+        this.dns = dns;
+        this.https = https;
+    }
+
+    /**
+     * Starts the DNS and HTTPS servers with a new certificate authority.
+     *
+     * @return the running sandbox
+     * @throws UncheckedIOException when a loopback port cannot be bound
+     */
+    public static MtaStsSandbox start() {
+        TestCertificateAuthority authority = TestCertificateAuthority.create("mta-sts sandbox");
+        TestDnsServer dns = TestDnsServer.start();
+        try {
+            return new MtaStsSandbox(authority, dns, TestHttpsServer.start(authority));
+        } catch (IOException e) {
+            dns.close();
+            throw new UncheckedIOException("cannot start the sandbox HTTPS server", e);
+        }
+    }
+
+    /**
+     * Returns the domain with this name, creating it (with an empty DNS zone) the first time.
+     *
+     * @param name the domain, such as {@code good.test}
+     * @return the domain, to configure
+     */
+    public SandboxDomain domain(String name) {
+        Objects.requireNonNull(name, "name");
+        return domains.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
+                n -> new SandboxDomain(n, dns, https, authority));
+    }
+
+    /** @return the names of the domains configured so far */
+    public List<String> domainNames() {
+        return List.copyOf(domains.keySet());
+    }
+
+    /**
+     * A validator builder pointed at this sandbox: its DNS server (1 second per query), its CA as extra trust, its
+     * ports, private addresses allowed, a 10-second deadline. Change anything else before {@code build()}.
+     *
+     * @return the builder
+     */
+    public MtaStsValidator.Builder validatorBuilder() {
+        return MtaStsValidator.builder()
+                .nameservers(List.of(dns.address()))
+                .dnsTimeout(Duration.ofSeconds(1))
+                .trustedCertificates(List.of(authority.rootCertificate()))
+                .policyPorts(https.httpsPort(), https.httpPort())
+                .allowPrivateAddresses()
+                .deadline(Duration.ofSeconds(10));
+    }
+
+    /** @return the DNS server */
+    public TestDnsServer dnsServer() {
+        return dns;
+    }
+
+    /** @return the HTTPS (and plain HTTP) server */
+    public TestHttpsServer httpsServer() {
+        return https;
+    }
+
+    /** @return the certificate authority the validator trusts */
+    public TestCertificateAuthority authority() {
+        return authority;
+    }
+
+    /** Stops both servers. */
+    @Override
+    public void close() {
+        try {
+            https.close();
+        } finally {
+            dns.close();
+        }
+    }
+}

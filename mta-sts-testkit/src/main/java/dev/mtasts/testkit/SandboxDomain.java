@@ -1,0 +1,202 @@
+package dev.mtasts.testkit;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * One domain of a {@link MtaStsSandbox}: its DNS records, its policy host and its faults, set fluently. Names are
+ * relative to the domain's own zone ({@code _mta-sts}, {@code mta-sts}, {@code _smtp._tls} are prefixed for you).
+ *
+ * <pre>{@code
+ * sandbox.domain("broken.test")
+ *         .stsRecord("v=STSv1; id=1")
+ *         .policyResponse(HttpResponse.redirect(301, "https://www.broken.test/"))
+ *         .mx(10, "mx.broken.test");
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class SandboxDomain {
+
+    private final String name;
+    private final String policyHost;
+    private final TestDnsServer dns;
+    private final TestHttpsServer https;
+    private final TestCertificateAuthority authority;
+    private final DnsZone zone;
+    private boolean policyHostAddressed;
+
+    SandboxDomain(String name, TestDnsServer dns, TestHttpsServer https, TestCertificateAuthority authority) {
+        this.name = name;
+        this.policyHost = "mta-sts." + name;
+        this.dns = dns;
+        this.https = https;
+        this.authority = authority;
+        this.zone = dns.zone(name);
+    }
+
+    /** @return the domain name */
+    public String name() {
+        return name;
+    }
+
+    /** @return {@code mta-sts.<domain>} */
+    public String policyHost() {
+        return policyHost;
+    }
+
+    /** @return the domain's DNS zone, for records this class has no method for */
+    public DnsZone zone() {
+        return zone;
+    }
+
+    /**
+     * Adds a TXT record at {@code _mta-sts.<domain>}; call again for a second record.
+     *
+     * @param strings the record's character-strings
+     * @return this domain
+     */
+    public SandboxDomain stsRecord(String... strings) {
+        zone.txt("_mta-sts." + name, strings);
+        return this;
+    }
+
+    /**
+     * Adds a TXT record at {@code _smtp._tls.<domain>}.
+     *
+     * @param strings the record's character-strings
+     * @return this domain
+     */
+    public SandboxDomain tlsRpt(String... strings) {
+        zone.txt("_smtp._tls." + name, strings);
+        return this;
+    }
+
+    /**
+     * Adds an MX record for the domain.
+     *
+     * @param preference the preference
+     * @param host       the exchange host
+     * @return this domain
+     */
+    public SandboxDomain mx(int preference, String host) {
+        zone.mx(name, preference, host);
+        return this;
+    }
+
+    /** @return this domain, with the null MX of RFC 7505 */
+    public SandboxDomain nullMx() {
+        zone.nullMx(name);
+        return this;
+    }
+
+    /**
+     * Serves a policy over HTTPS: status 200, {@code text/plain}.
+     *
+     * @param text the policy file
+     * @return this domain
+     */
+    public SandboxDomain policy(String text) {
+        return policyResponse(HttpResponse.ok("text/plain", text));
+    }
+
+    /**
+     * Serves any HTTPS response at the policy host (status, type, redirect, slow or endless body...).
+     *
+     * @param response the response
+     * @return this domain
+     */
+    public SandboxDomain policyResponse(HttpResponse response) {
+        addressPolicyHost();
+        https.respond(policyHost, Objects.requireNonNull(response, "response"));
+        return this;
+    }
+
+    /**
+     * Serves a response over plain HTTP at the policy host.
+     *
+     * @param response the response
+     * @return this domain
+     */
+    public SandboxDomain plainHttpResponse(HttpResponse response) {
+        addressPolicyHost();
+        https.respondPlainHttp(policyHost, response);
+        return this;
+    }
+
+    /**
+     * Serves the policy host with a certificate built from the sandbox CA.
+     *
+     * @param spec refines the certificate, such as {@code c -> c.expired()}; it starts as a certificate for the policy host
+     * @return this domain
+     */
+    public SandboxDomain policyCertificate(UnaryOperator<CertificateSpec> spec) {
+        return policyCertificateFor(spec, policyHost);
+    }
+
+    /**
+     * Serves the policy host with a certificate for other names.
+     *
+     * @param spec     refines the certificate
+     * @param dnsNames the names on the certificate
+     * @return this domain
+     */
+    public SandboxDomain policyCertificateFor(UnaryOperator<CertificateSpec> spec, String... dnsNames) {
+        addressPolicyHost();
+        https.certificate(policyHost, spec.apply(authority.certificate(dnsNames)).issue());
+        return this;
+    }
+
+    /**
+     * Points the policy host at another address, such as {@link MtaStsSandbox#DEAD_ADDRESS} (connection refused)
+     * or a private address the default address policy refuses.
+     *
+     * @param address an IPv4 or IPv6 literal
+     * @return this domain
+     */
+    public SandboxDomain policyHostAddress(String address) {
+        zone.remove(policyHost);
+        if (address.indexOf(':') >= 0) {
+            zone.aaaa(policyHost, address);
+        } else {
+            zone.a(policyHost, address);
+        }
+        policyHostAddressed = true;
+        return this;
+    }
+
+    /**
+     * Makes a DNS name of this domain misbehave.
+     *
+     * @param relativeName a name relative to the domain ({@code "_mta-sts"}, {@code "mta-sts"}, {@code ""} for the
+     *                     domain itself)
+     * @param fault        what the server does
+     * @return this domain
+     */
+    public SandboxDomain dnsFault(String relativeName, DnsFault fault) {
+        dns.fault(relativeName.isEmpty() ? name : relativeName + "." + name, fault);
+        return this;
+    }
+
+    /**
+     * Serves a policy body of raw bytes over HTTPS (status 200, {@code text/plain}).
+     *
+     * @param body the bytes
+     * @return this domain
+     */
+    public SandboxDomain policyBytes(byte[] body) {
+        return policyResponse(HttpResponse.ok("text/plain", body));
+    }
+
+    private void addressPolicyHost() {
+        if (!policyHostAddressed) {
+            zone.a(policyHost, MtaStsSandbox.SERVER_ADDRESS);
+            policyHostAddressed = true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxDomain[" + name + "]";
+    }
+}
