@@ -131,7 +131,7 @@ final class MxCoverageCheck {
                     ? ": all inbound mail from senders that apply MTA-STS is refused." : "."),
                     "List the real MX hosts in the policy (see the remediation), with a new id.");
         }
-        for (MxPattern pattern : policy.mx()) {
+        for (MxPattern pattern : noneCovered ? List.<MxPattern>of() : policy.mx()) {
             if (hosts.stream().noneMatch(h -> pattern.matches(h.host()))) {
                 findings.add(FindingCode.MX_PATTERN_UNUSED, Severity.INFO, "policy mx " + pattern, "The pattern '"
                         + pattern + "' matches none of the MX hosts of " + domain + ".",

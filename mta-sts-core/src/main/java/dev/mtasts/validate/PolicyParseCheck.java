@@ -34,8 +34,9 @@ final class PolicyParseCheck {
         result = Optional.of(parsed);
         for (Problem p : parsed.problems()) {
             FindingCode code = codeFor(p);
-            String where = "line " + p.line() + ": ";
-            findings.add(code, p.severity(), subject + " line " + p.line(), "Policy " + where + p.message() + ".",
+            boolean missing = p.code().name().endsWith("_MISSING");
+            String where = missing ? "Policy: " : "Policy line " + p.line() + ": ";
+            findings.add(code, p.severity(), missing ? subject : subject + " line " + p.line(), where + p.message() + ".",
                     remediation(code, p.code()));
         }
         parsed.policy().filter(policy -> policy.mode() == PolicyMode.NONE).ifPresent(policy ->

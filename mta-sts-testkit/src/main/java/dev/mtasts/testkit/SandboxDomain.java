@@ -25,6 +25,7 @@ public final class SandboxDomain {
     private final TestCertificateAuthority authority;
     private final DnsZone zone;
     private boolean policyHostAddressed;
+    private boolean plainHttpSet;
 
     SandboxDomain(String name, TestDnsServer dns, TestHttpsServer https, TestCertificateAuthority authority) {
         this.name = name;
@@ -109,18 +110,22 @@ public final class SandboxDomain {
     public SandboxDomain policyResponse(HttpResponse response) {
         addressPolicyHost();
         https.respond(policyHost, Objects.requireNonNull(response, "response"));
+        if (!plainHttpSet) {
+            https.respondPlainHttp(policyHost, HttpResponse.status(404));
+        }
         return this;
     }
 
     /**
-     * Serves a response over plain HTTP at the policy host.
+     * Serves a response over plain HTTP at the policy host; until this is called, plain HTTP answers 404.
      *
      * @param response the response
      * @return this domain
      */
     public SandboxDomain plainHttpResponse(HttpResponse response) {
         addressPolicyHost();
-        https.respondPlainHttp(policyHost, response);
+        https.respondPlainHttp(policyHost, Objects.requireNonNull(response, "response"));
+        plainHttpSet = true;
         return this;
     }
 
