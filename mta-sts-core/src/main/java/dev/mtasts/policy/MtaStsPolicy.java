@@ -78,16 +78,12 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
     }
 
     /**
-     * @param host an MX host name; case and one trailing dot are ignored
+     * @param host an MX host name; case and one trailing dot are ignored, and a host that {@link DomainName#of}
+     *             rejects (an IP address, a name with {@code *} or whitespace) never matches (D2, D6, D7)
      * @return true if at least one {@code mx} pattern matches (RFC 8461 §4.1)
      */
     public boolean matches(String host) {
-        for (MxPattern pattern : mx) {
-            if (pattern.matches(host)) {
-                return true;
-            }
-        }
-        return false;
+        return DomainName.tryParse(host).map(this::matches).orElse(false);
     }
 
     /**
