@@ -265,11 +265,12 @@ final class PolicyScanner {
             return;
         }
         MxPattern pattern = MxPattern.of(value);
+        // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
+        mx.add(pattern);
         if (!mxSeen.add(pattern)) {
             add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Texts.quoteShort(value) + " is listed twice");
             return;
         }
-        mx.add(pattern);
         if (pattern.looksLikeIpAddress()) {
             add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Texts.quoteShort(value)
                     + " looks like an IP address; patterns match MX host names, never addresses");
