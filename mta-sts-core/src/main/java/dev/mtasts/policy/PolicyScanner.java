@@ -154,7 +154,7 @@ final class PolicyScanner {
             return;
         }
         String name = text.substring(from, colon);
-        if (name.isEmpty()) {
+        if (name.isEmpty()) { // a name is 1-32 characters (RFC 8461 §3.2, C12); also keeps charAt below in range
             add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
                     + " has no field name before ':'");
             return;
