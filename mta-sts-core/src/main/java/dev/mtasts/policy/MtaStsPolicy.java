@@ -11,7 +11,8 @@ import java.util.Objects;
  * order, {@code max_age}, and any extension fields in order.
  *
  * <p>An immutable value: the constructor enforces every rule the grammar makes (mode {@code none} is the only
- * mode allowed without {@code mx}; {@code max_age} is whole seconds from 0 to {@value #MAX_AGE_LIMIT_SECONDS}).
+ * mode allowed without {@code mx}; {@code max_age} is whole seconds from 0 to {@value #MAX_AGE_LIMIT_SECONDS};
+ * an extension name appears at most once, C13). A repeated {@code mx} pattern is kept, as the file has it.
  * {@link #toText()} writes the canonical CRLF form, and {@code parse(p.toText()).equals(p)} holds for every policy.
  *
  * <pre>{@code
@@ -51,6 +52,14 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
             throw new IllegalArgumentException("max_age must be whole seconds from 0 to " + MAX_AGE_LIMIT_SECONDS
                     + ", not " + maxAge);
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (PolicyExtension extension : extensions) {
+            if (!names.add(extension.name())) {
+                // RFC 8461 §3.2, C13: a parser ignores every repeat, so parse(toText()) could not give this policy back
+                throw new IllegalArgumentException("extension field '" + extension.name()
+                        + "' appears twice; a field other than mx may appear once");
+            }
+        }
         if (mx.isEmpty() && mode != PolicyMode.NONE) {
             throw new IllegalArgumentException("mode " + mode.token() + " needs at least one mx pattern");
         }
@@ -78,16 +87,12 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
     }
 
     /**
-     * @param host an MX host name; case and one trailing dot are ignored
+     * @param host an MX host name; case and one trailing dot are ignored, and a host that {@link DomainName#of}
+     *             rejects (an IP address, a name with {@code *} or whitespace) never matches (D2, D6, D7)
      * @return true if at least one {@code mx} pattern matches (RFC 8461 §4.1)
      */
     public boolean matches(String host) {
-        for (MxPattern pattern : mx) {
-            if (pattern.matches(host)) {
-                return true;
-            }
-        }
-        return false;
+        return DomainName.tryParse(host).map(this::matches).orElse(false);
     }
 
     /**

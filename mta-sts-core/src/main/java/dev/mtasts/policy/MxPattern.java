@@ -86,7 +86,7 @@ public final class MxPattern {
         if (value.indexOf(',') >= 0 || value.indexOf(' ') >= 0 || value.indexOf('\t') >= 0) {
             return Optional.of("mx " + quoted + " lists several hosts; give each its own 'mx:' line");
         }
-        if (value.endsWith(".")) {
+        if (hasOnlyTrailingDotProblem(value)) {
             return Optional.of("mx " + quoted + " ends with a dot; write the name without the trailing dot");
         }
         if (value.startsWith("[") || value.indexOf(':') >= 0) {
@@ -110,6 +110,14 @@ public final class MxPattern {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A name that would be valid without its one trailing dot (C10, D7): reported as such, while {@code *.} or
+     * {@code a..} get the reason that applies to them.
+     */
+    static boolean hasOnlyTrailingDotProblem(String value) {
+        return value.length() > 1 && value.endsWith(".") && syntaxProblem(value.substring(0, value.length() - 1)).isEmpty();
     }
 
     private static Optional<String> labelProblem(String label) {
@@ -166,26 +174,16 @@ public final class MxPattern {
     }
 
     /**
-     * Matches a host name as DNS or a person gives it: case is ignored and one trailing dot is dropped
-     * (rule D7). A host that is empty, contains {@code *}, or is otherwise not a name never matches.
+     * Matches a host name as DNS or a person gives it: it is read with {@link DomainName#tryParse(String)}, so case is
+     * ignored, one trailing dot is dropped (rule D7) and U-labels become A-labels (D4). A host that is not a domain
+     * name never matches: empty, containing {@code *} (D6), whitespace, a port, an empty label, or shaped like an IP
+     * address (an MX exchange is a host name, RFC 8461 §4.1, D2).
      *
      * @param host an MX host name
      * @return true if this pattern covers the host
      */
     public boolean matches(String host) {
-        if (host == null || host.isEmpty() || host.indexOf('*') >= 0) {
-            return false;
-        }
-        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (h.isEmpty() || h.startsWith(".") || h.endsWith(".") || h.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            if (h.charAt(i) >= 0x80) {
-                return DomainName.tryParse(h).map(this::matches).orElse(false);
-            }
-        }
-        return matchesNormalised(h.toLowerCase(Locale.ROOT));
+        return DomainName.tryParse(host).map(this::matches).orElse(false);
     }
 
     private boolean matchesNormalised(String host) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * writes the policy back as it was.
  *
  * <p>Name: a letter or digit, then up to 31 letters, digits, {@code _}, {@code -} or {@code .}. Value: printable
- * characters (UTF-8 allowed) with single interior spaces allowed, neither empty nor starting or ending with a space.
+ * characters (UTF-8 allowed, controls and HTAB not) with interior spaces allowed, neither empty nor starting or ending
+ * with a space: {@code vchar [*(%x20 / vchar) vchar]} (RFC 8461 §3.2, C12).
  *
  * <pre>{@code
  * new PolicyExtension("report-uri", "https://example.com/x");

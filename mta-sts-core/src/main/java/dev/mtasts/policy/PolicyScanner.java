@@ -68,6 +68,13 @@ final class PolicyScanner {
         return result();
     }
 
+    /**
+     * Splits the body into lines. LF and CRLF both end a line and may be mixed (RFC 8461 §3.2, C1, erratum 6253).
+     * A CR not followed by LF (a bare CR, or the first CR of CR CR LF) is an error (C1); for the lenient reading it
+     * still ends the line, together with the CRs and the one LF right after it, so that a file written with old Mac
+     * line endings yields one {@link ProblemCode#POLICY_BARE_CR} per line and its fields, not a cascade of
+     * "missing field" errors.
+     */
     private void readLines(int start) {
         int lineNumber = 1;
         int pos = start;
@@ -76,21 +83,36 @@ final class PolicyScanner {
         int length = text.length();
         while (pos < length) {
             int end = pos;
-            while (end < length && text.charAt(end) != '\n') {
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
-            int contentEnd = end;
-            if (end < length) {
-                if (end > pos && text.charAt(end - 1) == '\r') {
-                    contentEnd = end - 1;
+            int next = end;
+            boolean bareCr = false;
+            if (end < length && text.charAt(end) == '\n') {
+                lfEndings++;
+                next = end + 1;
+            } else if (end < length) {
+                int crs = end;
+                while (crs < length && text.charAt(crs) == '\r') {
+                    crs++;
+                }
+                boolean lfAfter = crs < length && text.charAt(crs) == '\n';
+                if (crs - end == 1 && lfAfter) {
                     crlfEndings++;
                 } else {
-                    lfEndings++;
+                    bareCr = true;
                 }
+                next = lfAfter ? crs + 1 : crs;
             }
-            readLine(lineNumber, pos, contentEnd, end < length);
+            if (!(bareCr && end == pos)) {
+                readLine(lineNumber, pos, end, end < length);
+            }
+            if (bareCr) {
+                add(ProblemCode.POLICY_BARE_CR, lineNumber, end - pos + 1,
+                        "carriage return not followed by a line feed (a bare CR, or CR CR LF); end lines with LF or CRLF");
+            }
             lineNumber++;
-            pos = end + 1;
+            pos = next;
         }
         if (lfEndings > 0 && crlfEndings > 0) {
             add(ProblemCode.LINE_ENDINGS_MIXED, 1, 1, "lines end in LF (" + lfEndings + " lines) and in CRLF ("
@@ -109,12 +131,8 @@ final class PolicyScanner {
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '\r') {
-                add(ProblemCode.POLICY_BARE_CR, lineNumber, i - from + 1,
-                        "carriage return not followed by a line feed; end lines with LF or CRLF");
-                return;
-            }
-            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\uFEFF'
+            // U+FEFF is allowed here: inside a line it is an ordinary UTF8-3 vchar (C12); only a leading BOM is an error (C17)
+            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)
                     || (Character.isHighSurrogate(c) && !(i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))))
                     || (Character.isLowSurrogate(c) && !(i > from && Character.isHighSurrogate(text.charAt(i - 1))))) {
                 add(ProblemCode.POLICY_INVALID_CHARACTER, lineNumber, i - from + 1,
@@ -136,6 +154,11 @@ final class PolicyScanner {
             return;
         }
         String name = text.substring(from, colon);
+        if (name.isEmpty()) { // a name is 1-32 characters (RFC 8461 §3.2, C12); also keeps charAt below in range
+            add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+                    + " has no field name before ':'");
+            return;
+        }
         char beforeColon = name.charAt(name.length() - 1);
         if (beforeColon == ' ' || beforeColon == '\t') {
             add(ProblemCode.FIELD_NAME_WHITESPACE, lineNumber, name.length(), "whitespace between field name "
@@ -242,11 +265,12 @@ final class PolicyScanner {
             return;
         }
         MxPattern pattern = MxPattern.of(value);
+        // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
+        mx.add(pattern);
         if (!mxSeen.add(pattern)) {
             add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Texts.quoteShort(value) + " is listed twice");
             return;
         }
-        mx.add(pattern);
         if (pattern.looksLikeIpAddress()) {
             add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Texts.quoteShort(value)
                     + " looks like an IP address; patterns match MX host names, never addresses");
@@ -265,7 +289,7 @@ final class PolicyScanner {
         if (value.indexOf(',') >= 0 || value.indexOf(' ') >= 0 || value.indexOf('\t') >= 0) {
             return ProblemCode.MX_MULTIPLE_VALUES;
         }
-        if (value.endsWith(".") && !value.isEmpty()) {
+        if (MxPattern.hasOnlyTrailingDotProblem(value)) {
             return ProblemCode.MX_TRAILING_DOT;
         }
         return ProblemCode.MX_INVALID;

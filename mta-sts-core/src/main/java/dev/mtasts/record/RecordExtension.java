@@ -33,6 +33,27 @@ public record RecordExtension(String name, String value) {
         });
     }
 
+    /**
+     * Checks the extensions of a record: none is named {@code v} or the record's own field, and no name appears
+     * twice. A parser keeps only the first of a repeated field (RFC 8461 §3.2, A10; G9 for TLS-RPT), so a record
+     * holding a repeat would not survive {@code parse(toText())}.
+     *
+     * @param extensions the extensions
+     * @param field      the record's own field ({@code id} or {@code rua})
+     * @throws IllegalArgumentException naming the offending field
+     */
+    static void checkNames(java.util.List<RecordExtension> extensions, String field) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RecordExtension e : extensions) {
+            if (e.name().equals(field) || e.name().equals("v")) {
+                throw new IllegalArgumentException("'" + e.name() + "' is not an extension field");
+            }
+            if (!names.add(e.name())) {
+                throw new IllegalArgumentException("extension field '" + e.name() + "' appears twice");
+            }
+        }
+    }
+
     static Optional<String> nameProblem(String name) {
         if (name.isEmpty()) {
             return Optional.of("field name is empty");

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <p>Each TXT record's character-strings are joined without spaces; records that do not begin with the exact
  * prefix ({@code v=STSv1;} or {@code v=TLSRPTv1;}) are discarded; exactly one must remain and it must be valid.
- * A record that is the only TXT record at its name and begins with the version followed by whitespace or nothing
- * ({@code v=STSv1 ;id=1}) is parsed by the grammar instead of being discarded (A12, erratum 6285).
+ * A record that is the only TXT record at its name and begins with the version, whitespace and then {@code ;}
+ * ({@code v=STSv1 ;id=1}) is parsed by the grammar instead of being discarded (A12, erratum 6285); a bare
+ * {@code v=STSv1} is discarded (A11).
  *
  * <pre>{@code
  * RecordSelection<StsRecord> s = StsRecord.select(answer);

@@ -46,15 +46,20 @@ final class RecordSelector {
                 result.record(), candidates, discarded, result.problems());
     }
 
-    /** A12: alone at its name, {@code v=STSv1} followed by whitespace or nothing is read by the grammar. */
+    /**
+     * A12 (erratum 6285): alone at its name, a record whose version is followed by whitespace and then {@code ;}
+     * ({@code v=STSv1 ;id=x}) fits the grammar's {@code *WSP ";" *WSP} delimiter, so it is parsed rather than
+     * discarded. A bare {@code v=STSv1}, with no {@code ;} at all, is discarded as A11 says.
+     */
     private static boolean loneRecordParsedByGrammar(String record, String versionField) {
         if (!record.startsWith(versionField)) {
             return false;
         }
-        if (record.length() == versionField.length()) {
-            return true;
+        int afterVersion = versionField.length();
+        int pos = afterVersion;
+        while (pos < record.length() && (record.charAt(pos) == ' ' || record.charAt(pos) == '\t')) {
+            pos++;
         }
-        char next = record.charAt(versionField.length());
-        return next == ' ' || next == '\t';
+        return pos > afterVersion && pos < record.length() && record.charAt(pos) == ';';
     }
 }

@@ -54,11 +54,7 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
         idProblem(id).ifPresent(p -> {
             throw new IllegalArgumentException(p.message());
         });
-        for (RecordExtension e : extensions) {
-            if (e.name().equals(ID) || e.name().equals("v")) {
-                throw new IllegalArgumentException("'" + e.name() + "' is not an extension field");
-            }
-        }
+        RecordExtension.checkNames(extensions, ID);
     }
 
     /**

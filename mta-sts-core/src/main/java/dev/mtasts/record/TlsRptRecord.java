@@ -63,11 +63,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
         if (rua.stream().noneMatch(TlsRptRecord::isUsable)) {
             throw new IllegalArgumentException("rua needs at least one mailto: or https: URI");
         }
-        for (RecordExtension e : extensions) {
-            if (e.name().equals(RUA) || e.name().equals("v")) {
-                throw new IllegalArgumentException("'" + e.name() + "' is not an extension field");
-            }
-        }
+        RecordExtension.checkNames(extensions, RUA);
     }
 
     /**
@@ -211,10 +207,25 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             if (at <= 0 || at == address.length() - 1) {
                 return Optional.of("rua URI '" + Quote.of(entry) + "' is not a mail address; write mailto:local@domain");
             }
-        } else if (scheme.equals("https") && (uri.getHost() == null || uri.getHost().isEmpty())) {
+        } else if (scheme.equals("https") && authorityHost(uri).isEmpty()) {
             return Optional.of("rua URI '" + Quote.of(entry) + "' has no host; write https://host/path");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The host of an {@code https} URI as RFC 3986 §3.2.2 reads it (G3). {@link URI#getHost()} is null for a legal
+     * reg-name that is not an RFC 2396 host name ({@code https://tls_rpt.example/}, {@code https://r.7z/}), so the
+     * host is taken from the raw authority: without {@code userinfo@} and without {@code :port}.
+     */
+    private static String authorityHost(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return "";
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = host.startsWith("[") ? host.indexOf(':', Math.max(0, host.indexOf(']'))) : host.lastIndexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
     }
 
     /**

@@ -1,0 +1,172 @@
+package dev.mtasts.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtasts.DomainName;
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class MxPatternTest {
+
+    @Test
+    void wildcardCoversExactlyOneLeftmostLabel() {
+        MxPattern pattern = MxPattern.of("*.example.com");
+
+        assertThat(pattern.isWildcard()).isTrue();
+        assertThat(pattern.baseName()).isEqualTo("example.com");
+        assertThat(pattern.matches("mail.example.com")).isTrue();
+        assertThat(pattern.matches("example.com")).isFalse();
+        assertThat(pattern.matches("foo.bar.example.com")).isFalse();
+    }
+
+    @Test
+    void wildcardDoesNotMatchAStringSuffix() {
+        MxPattern pattern = MxPattern.of("*.example.com");
+
+        assertThat(pattern.matches("x.evilexample.com")).isFalse();
+        assertThat(pattern.matches("x.example.com.attacker.test")).isFalse();
+    }
+
+    @Test
+    void patternIsStoredLowerCaseAndComparedByText() {
+        assertThat(MxPattern.of("MX1.Example.COM")).isEqualTo(MxPattern.of("mx1.example.com"));
+        assertThat(MxPattern.of("MX1.Example.COM").text()).isEqualTo("mx1.example.com");
+        assertThat(MxPattern.of("*.Example.com").toString()).isEqualTo("*.example.com");
+    }
+
+    @Test
+    void exactPatternFromADomainName() {
+        assertThat(MxPattern.exact(DomainName.of("B\u00fccher.Example.")).text()).isEqualTo("xn--bcher-kva.example");
+    }
+
+    @Test
+    void exactPatternFromAnUnderscoreNameIsRejected() {
+        assertThatThrownBy(() -> MxPattern.exact(DomainName.of("_mta-sts.example.com")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'_mta-sts'");
+    }
+
+    @Test
+    void trailingDotMessageTellsHowToFixIt() {
+        assertThatThrownBy(() -> MxPattern.of("mx.example.com.")).hasMessageContaining("'mx.example.com.'")
+                .hasMessageContaining("trailing dot");
+    }
+
+    @Test
+    void commaListMessageSaysOneLinePerHost() {
+        assertThatThrownBy(() -> MxPattern.of("a.example,b.example")).hasMessageContaining("own 'mx:' line");
+    }
+
+    @Test
+    void uLabelMessageAsksForPunycode() {
+        assertThatThrownBy(() -> MxPattern.of("b\u00fccher.example")).hasMessageContaining("xn--");
+    }
+
+    @Test
+    void wildcardWithoutDomainIsNotCalledATrailingDot() {
+        assertThatThrownBy(() -> MxPattern.of("*.")).hasMessageContaining("without a domain");
+    }
+
+    @Test
+    void ipShapedAndBroadPatternsAreFlaggedButLegal() {
+        assertThat(MxPattern.of("192.0.2.1").looksLikeIpAddress()).isTrue();
+        assertThat(MxPattern.of("mx1.example.com").looksLikeIpAddress()).isFalse();
+        assertThat(MxPattern.of("*.com").isBroad()).isTrue();
+        assertThat(MxPattern.of("*.example.com").isBroad()).isFalse();
+        assertThat(MxPattern.of("com").isBroad()).isFalse();
+    }
+
+    @Test
+    void ipShapedPatternNeverMatchesBecauseAHostNameIsNeverAnAddress() {
+        assertThat(MxPattern.of("192.0.2.1").matches("192.0.2.1")).isFalse();
+    }
+
+    @Test
+    void nullOrEmptyValueIsRejectedWithAReason() {
+        assertThatThrownBy(() -> MxPattern.of("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> MxPattern.of(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nullHostNeverMatches() {
+        assertThat(MxPattern.of("*.example.com").matches((String) null)).isFalse();
+    }
+
+    // ------------------------------------------------------------------ properties against a reference definition
+
+    /**
+     * The reference: RFC 8461 §4.1 with RFC 6125 §6.4 as RFC-NOTES reads them (D3, D5, D6, D7), written without
+     * looking at {@link MxPattern}: drop one trailing dot of the host; a host with an empty label or a '*' never
+     * matches; otherwise compare label lists case-insensitively, where a leading '*' pattern label equals any one
+     * host label.
+     */
+    static boolean referenceMatches(String pattern, String host) {
+        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (h.isEmpty() || h.contains("*")) {
+            return false;
+        }
+        List<String> hostLabels = List.of(h.toLowerCase(Locale.ROOT).split("\\.", -1));
+        List<String> patternLabels = List.of(pattern.toLowerCase(Locale.ROOT).split("\\.", -1));
+        if (hostLabels.contains("") || hostLabels.size() != patternLabels.size()) {
+            return false;
+        }
+        for (int i = 0; i < hostLabels.size(); i++) {
+            boolean wildcard = i == 0 && patternLabels.get(0).equals("*");
+            if (!wildcard && !patternLabels.get(i).equals(hostLabels.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 2000)
+    void matchingAgreesWithTheReferenceDefinition(@ForAll("patterns") String pattern, @ForAll("hosts") String host) {
+        boolean expected = referenceMatches(pattern, host);
+
+        assertThat(MxPattern.of(pattern).matches(host)).as("%s ~ %s", pattern, host).isEqualTo(expected);
+        DomainName.tryParse(host).ifPresent(d -> assertThat(MxPattern.of(pattern).matches(d)).isEqualTo(expected));
+    }
+
+    @Property(tries = 500)
+    void everyPatternMatchesAHostBuiltFromIt(@ForAll("patterns") String pattern, @ForAll("labels") String first,
+                                            @ForAll boolean upper, @ForAll boolean dot) {
+        String host = pattern.startsWith("*.") ? first + pattern.substring(1) : pattern;
+        host = upper ? host.toUpperCase(Locale.ROOT) : host;
+        host = dot ? host + "." : host;
+
+        assertThat(MxPattern.of(pattern).matches(host)).as("%s ~ %s", pattern, host).isTrue();
+    }
+
+    @Property(tries = 300)
+    void aHostWithAStarNeverMatches(@ForAll("patterns") String pattern, @ForAll("hosts") String host) {
+        assertThat(MxPattern.of(pattern).matches("*." + host)).isFalse();
+        assertThat(MxPattern.of(pattern).matches(host.replaceFirst("^[^.]*", "*"))).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> labels() {
+        return Arbitraries.oneOf(Arbitraries.of("a", "b", "mx", "mail", "example", "com", "evilexample", "xn--bcher-kva"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(5));
+    }
+
+    @Provide
+    Arbitrary<String> patterns() {
+        Arbitrary<String> name = labels().list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l));
+        return Combinators.combine(Arbitraries.of("", "*."), name).as(String::concat);
+    }
+
+    @Provide
+    Arbitrary<String> hosts() {
+        Arbitrary<String> label = Arbitraries.oneOf(labels(), labels().map(s -> s.toUpperCase(Locale.ROOT)),
+                Arbitraries.of("", "*", "Mx"));
+        Arbitrary<String> name = label.list().ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l));
+        return Combinators.combine(name, Arbitraries.of("", ".", "..")).as(String::concat);
+    }
+}

@@ -1,0 +1,343 @@
+package dev.mtasts.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtasts.Problem;
+import dev.mtasts.ProblemCode;
+import dev.mtasts.Severity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class PolicyParserTest {
+
+    private static final String HEAD = "version: STSv1\nmode: enforce\n";
+
+    // ------------------------------------------------------------------ messages a person can act on
+
+    @Test
+    void maxAgeWithUnitIsRejectedWithLineColumnAndTheValue() {
+        assertThatThrownBy(() -> MtaStsPolicy.parse(HEAD + "max_age: 86400s\nmx: mx.example.com\n"))
+                .isInstanceOfSatisfying(PolicyParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.column()).isEqualTo(10);
+                    assertThat(e.problem().code()).isEqualTo(ProblemCode.MAX_AGE_INVALID);
+                    assertThat(e.getMessage()).startsWith("line 3, column 10: ").contains("'86400s'")
+                            .contains("1-10 digits");
+                    assertThat(e.reason()).doesNotContain("line 3");
+                });
+    }
+
+    @Test
+    void maxAgeOfElevenDigitsIsRejected() {
+        assertThatThrownBy(() -> MtaStsPolicy.parse(HEAD + "mx: mx.example.com\nmax_age: 00000086400\n"))
+                .isInstanceOf(PolicyParseException.class).hasMessageContaining("line 4").hasMessageContaining("'00000086400'");
+    }
+
+    @Test
+    void maxAgeOf2To31IsOutOfRangeNotWrappedToANegativeNumber() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: mx.example.com\nmax_age: 2147483648\n");
+
+        assertThat(result.maxAge()).isEmpty();
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.MAX_AGE_OUT_OF_RANGE);
+            assertThat(p.message()).contains("2147483648").contains("31557600");
+        });
+    }
+
+    @Test
+    void invalidModeMessageSuggestsLowerCase() {
+        assertThatThrownBy(() -> MtaStsPolicy.parse("version: STSv1\nmode: Enforce\nmx: mx.example.com\nmax_age: 1\n"))
+                .hasMessageContaining("line 2").hasMessageContaining("'Enforce'").hasMessageContaining("'enforce'");
+    }
+
+    @Test
+    void missingFieldMessageNamesTheField() {
+        assertThatThrownBy(() -> MtaStsPolicy.parse("version: STSv1\nmx: mx.example.com\nmax_age: 86400\n"))
+                .isInstanceOfSatisfying(PolicyParseException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.MODE_MISSING))
+                .hasMessageContaining("mode");
+    }
+
+    @Test
+    void bareCrIsReportedAtItsLineAndColumn() {
+        PolicyParseResult result = PolicyParser.lenient().parse("version: STSv1\r\nmode: enforce\r\r\nmx: a.example\n"
+                + "max_age: 86400\n");
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.POLICY_BARE_CR);
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo(14);
+        });
+        assertThat(result.mode()).contains(PolicyMode.ENFORCE);
+    }
+
+    @Test
+    void controlCharacterIsQuotedEscapedInTheMessage() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "note: a\u0001b\n");
+
+        assertThat(result.errors()).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("\\u0001"));
+    }
+
+    @Test
+    void typoOfAKnownFieldGetsASuggestion() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: mx.example.com\nmax_age: 86400\nnmx: x\n");
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.EXTENSION_UNKNOWN);
+            assertThat(p.severity()).isEqualTo(Severity.INFO);
+            assertThat(p.message()).contains("'nmx'").contains("'mx'");
+        });
+    }
+
+    // ------------------------------------------------------------------ first wins (C13, C14)
+
+    @Test
+    void firstOfARepeatedModeWins() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mode: testing\nmx: a.example\nmax_age: 86400\n");
+
+        assertThat(result.policy().orElseThrow().mode()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(result.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.FIELD_DUPLICATE);
+            assertThat(p.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void firstOfARepeatedMaxAgeWins() {
+        MtaStsPolicy policy = MtaStsPolicy.parse(HEAD + "mx: a.example\nmax_age: 86400\nmax_age: 1\n");
+
+        assertThat(policy.maxAge()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void garbageModeAfterALegalOneIsIgnored() {
+        assertThat(MtaStsPolicy.parse(HEAD + "mx: a.example\nmode: sometimes\nmax_age: 86400\n").mode())
+                .isEqualTo(PolicyMode.ENFORCE);
+    }
+
+    @Test
+    void garbageModeBeforeALegalOneMakesThePolicyInvalid() {
+        assertThatThrownBy(() -> MtaStsPolicy.parse("version: STSv1\nmode: sometimes\nmode: enforce\nmx: a.example\n"
+                + "max_age: 86400\n")).hasMessageContaining("line 2").hasMessageContaining("'sometimes'");
+    }
+
+    // ------------------------------------------------------------------ lenient best reading
+
+    @Test
+    void lenientResultKeepsTheWellFormedFieldsOfAnInvalidPolicy() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: mx1.example.com\nmx: bad_mx\nmax_age: 1w\n");
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.policy()).isEmpty();
+        assertThat(result.version()).contains("STSv1");
+        assertThat(result.mode()).contains(PolicyMode.ENFORCE);
+        assertThat(result.mx()).containsExactly(MxPattern.of("mx1.example.com"));
+        assertThat(result.maxAge()).isEmpty();
+        assertThat(result.errors()).extracting(Problem::code)
+                .containsExactly(ProblemCode.MX_INVALID, ProblemCode.MAX_AGE_INVALID);
+    }
+
+    @Test
+    void strictParseReturnsTheSameResultAsLenientForAValidPolicy() {
+        String text = HEAD + "mx: a.example\nmax_age: 3600\n";
+
+        assertThat(PolicyParser.strict().parse(text)).isEqualTo(PolicyParser.lenient().parse(text));
+        assertThat(PolicyParser.strict().parse(text).warnings()).extracting(Problem::code)
+                .containsExactly(ProblemCode.MAX_AGE_SHORT);
+    }
+
+    @Test
+    void nullIsReadAsAnEmptyBody() {
+        assertThat(PolicyParser.lenient().parse((String) null).problems()).extracting(Problem::code)
+                .containsExactly(ProblemCode.POLICY_EMPTY);
+    }
+
+    // ------------------------------------------------------------------ bytes and size (B15, C17)
+
+    @Test
+    void bodyOfExactly64KibIsRead() {
+        String body = padTo(HEAD + "mx: a.example\nmax_age: 86400\n", PolicyParser.MAX_POLICY_BYTES);
+
+        assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(65_536);
+        assertThat(PolicyParser.lenient().parse(body).isValid()).isTrue();
+        assertThat(PolicyParser.lenient().parse(body.getBytes(StandardCharsets.UTF_8)).isValid()).isTrue();
+    }
+
+    @Test
+    void bodyOf64KibPlusOneIsRejectedAsTooLarge() {
+        String body = padTo(HEAD + "mx: a.example\nmax_age: 86400\n", PolicyParser.MAX_POLICY_BYTES + 1);
+
+        assertThat(PolicyParser.lenient().parse(body).problems()).extracting(Problem::code)
+                .containsExactly(ProblemCode.POLICY_TOO_LARGE);
+        assertThat(PolicyParser.lenient().parse(body.getBytes(StandardCharsets.UTF_8)).problems())
+                .extracting(Problem::code).containsExactly(ProblemCode.POLICY_TOO_LARGE);
+        assertThatThrownBy(() -> MtaStsPolicy.parse(body)).hasMessageContaining("65537").hasMessageContaining("65536");
+    }
+
+    @Test
+    void sizeLimitCountsUtf8BytesNotChars() {
+        String body = padTo(HEAD + "mx: a.example\nmax_age: 86400\n", PolicyParser.MAX_POLICY_BYTES - 2) + "\u00e9\n";
+
+        assertThat(body.length()).isLessThanOrEqualTo(PolicyParser.MAX_POLICY_BYTES);
+        assertThat(PolicyParser.lenient().parse(body).problems()).extracting(Problem::code)
+                .containsExactly(ProblemCode.POLICY_TOO_LARGE);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRejectedWithTheirLine() {
+        byte[] body = (HEAD + "note: caf").getBytes(StandardCharsets.US_ASCII);
+        byte[] bad = java.util.Arrays.copyOf(body, body.length + 2);
+        bad[body.length] = (byte) 0xe9;
+        bad[body.length + 1] = '\n';
+
+        PolicyParseResult result = PolicyParser.lenient().parse(bad);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.POLICY_NOT_UTF8);
+            assertThat(p.line()).isEqualTo(3);
+        });
+        assertThatThrownBy(() -> PolicyParser.strict().parse(bad)).isInstanceOf(PolicyParseException.class);
+    }
+
+    @Test
+    void utf8ByteOrderMarkInBytesIsReportedNotSilentlyDropped() {
+        byte[] body = ("\ufeff" + HEAD + "mx: a.example\nmax_age: 86400\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(PolicyParser.lenient().parse(body).problems()).extracting(Problem::code)
+                .containsExactly(ProblemCode.POLICY_BYTE_ORDER_MARK);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void pathological64KibInputsAreParsedOnce() {
+        for (String unit : List.of("mx: ", ":", " ", "\r", "\n", "a", "mx: a.", "max_age: 9", "x: y\n", "\r\r\n",
+                "mx: *.*.\n", "Mode: x\n", "\u00e9")) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() + unit.length() <= 60_000) {
+                sb.append(unit);
+            }
+            assertThatCode(() -> PolicyParser.lenient().parse(sb.toString())).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void problemListIsCappedButKeepsAnError() {
+        StringBuilder sb = new StringBuilder(HEAD).append("mx: a.example\nmax_age: 86400\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append("x").append(i).append(": y\n");
+        }
+        sb.append("max_age: 1\u0000\n");
+
+        PolicyParseResult result = PolicyParser.lenient().parse(sb.toString());
+
+        assertThat(result.problems()).hasSizeLessThanOrEqualTo(PolicyScanner.MAX_PROBLEMS + 1);
+        assertThat(result.problems()).extracting(Problem::code).contains(ProblemCode.PROBLEMS_TRUNCATED);
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.errors()).isNotEmpty();
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    @Property(tries = 1000)
+    void lenientParserNeverThrowsForAnyString(@ForAll String text) {
+        assertLenientIsConsistent(text);
+    }
+
+    @Property(tries = 1000)
+    void lenientParserNeverThrowsForPolicyLikeLines(@ForAll("policyLike") String text) {
+        assertLenientIsConsistent(text);
+    }
+
+    @Property(tries = 300)
+    void lenientParserNeverThrowsForAnyBytes(@ForAll @Size(max = 300) byte[] body) {
+        PolicyParseResult result = PolicyParser.lenient().parse(body);
+        assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
+    }
+
+    @Property(tries = 15)
+    void lenientParserNeverThrowsForInputsAroundTheSizeLimit(@ForAll("policyLike") String seed,
+                                                             @ForAll("sizesAroundTheLimit") int size) {
+        StringBuilder sb = new StringBuilder(size + seed.length());
+        while (sb.length() < size) {
+            sb.append(seed.isEmpty() ? "\n" : seed);
+        }
+        sb.setLength(size);
+        assertLenientIsConsistent(sb.toString());
+    }
+
+    @Property(tries = 500)
+    void strictThrowsExactlyWhenLenientHasAnError(@ForAll("policyLike") String text) {
+        PolicyParseResult lenient = PolicyParser.lenient().parse(text);
+        if (lenient.errors().isEmpty()) {
+            assertThat(MtaStsPolicy.parse(text)).isEqualTo(lenient.policy().orElseThrow());
+        } else {
+            assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOfSatisfying(PolicyParseException.class,
+                    e -> assertThat(e.problem()).isEqualTo(lenient.errors().get(0)));
+        }
+    }
+
+    private static void assertLenientIsConsistent(String text) {
+        PolicyParseResult result = PolicyParser.lenient().parse(text);
+        assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
+        assertThat(result.problems()).allSatisfy(p -> {
+            assertThat(p.line()).isPositive();
+            assertThat(p.column()).isPositive();
+            assertThat(p.message()).isNotBlank();
+        });
+        result.policy().ifPresent(p -> assertThat(MtaStsPolicy.parse(p.toText())).isEqualTo(p));
+    }
+
+    @Provide
+    Arbitrary<Integer> sizesAroundTheLimit() {
+        return Arbitraries.of(65_535, 65_536, 65_537, 70_000);
+    }
+
+    @Provide
+    Arbitrary<String> policyLike() {
+        Arbitrary<String> name = Arbitraries.of("version", "mode", "mx", "max_age", "Mode", "MX", "note", "", " mode",
+                "mode ", "x_y", "\u00e9", "*");
+        Arbitrary<String> separator = Arbitraries.of(":", ": ", ":\t", " : ", "", "::", "=");
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.of("STSv1", "stsv1", "enforce", "testing", "none", "report", "86400", "0", "31557601",
+                        "2147483648", "18446744073709551617", "0000086400", "-1", "mx.example.com", "*.example.com",
+                        "*.", "*", "a..b", "mx.example.com.", "b\u00fccher.example", "a, b", "", " ", "\ufeff",
+                        "\ud800", "\udc00x", "\u0000", "a\tb"),
+                Arbitraries.strings().ofMaxLength(12));
+        Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", "\r", "\r\r\n", "", " \n", "\n\n");
+        Arbitrary<String> line = net.jqwik.api.Combinators.combine(name, separator, value, ending)
+                .as((n, s, v, e) -> n + s + v + e);
+        return line.list().ofMaxSize(12).map(l -> String.join("", l))
+                .map(s -> s.isEmpty() ? s : s)
+                .injectDuplicates(0.05)
+                .edgeCases(c -> c.add("\ufeffversion: STSv1\n"));
+    }
+
+    private static String padTo(String valid, int bytes) {
+        StringBuilder sb = new StringBuilder(valid);
+        String line = "note: " + "x".repeat(70) + "\n";
+        while (sb.length() + line.length() <= bytes) {
+            sb.append(line);
+        }
+        int rest = bytes - sb.length();
+        if (rest > 0) {
+            if (rest < 9) {
+                sb.setLength(sb.length() - line.length());
+                rest += line.length();
+            }
+            sb.append("pad: ").append("y".repeat(rest - 6)).append('\n');
+        }
+        return sb.toString();
+    }
+}
