@@ -121,7 +121,7 @@ final class HttpConnection implements Runnable {
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         if (response.endless()) {
-            byte[] chunk = body.length == 0 ? new byte[] {'x'} : body;
+            byte[] chunk = endlessChunk(body, response.byteInterval());
             while (!Thread.currentThread().isInterrupted()) {
                 writeBody(out, chunk, chunk.length, response.byteInterval());
             }
@@ -129,6 +129,19 @@ final class HttpConnection implements Runnable {
         }
         int limit = response.closeAfter().orElse(body.length); // closing early: the caller closes the socket
         writeBody(out, body, limit, response.byteInterval());
+    }
+
+    /** The body repeated to 8 KiB (or one copy when trickling), so an endless body is fast even on a busy machine. */
+    private static byte[] endlessChunk(byte[] body, Duration interval) {
+        byte[] unit = body.length == 0 ? new byte[] {'x'} : body;
+        if (!interval.isZero() || unit.length >= 8192) {
+            return unit;
+        }
+        byte[] chunk = new byte[8192 - 8192 % unit.length];
+        for (int i = 0; i < chunk.length; i += unit.length) {
+            System.arraycopy(unit, 0, chunk, i, unit.length);
+        }
+        return chunk;
     }
 
     private static void writeBody(OutputStream out, byte[] body, int length, Duration interval)
