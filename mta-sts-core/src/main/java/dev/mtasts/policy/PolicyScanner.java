@@ -123,7 +123,7 @@ final class PolicyScanner {
     private void readLine(int lineNumber, int from, int to, boolean terminated) {
         if (from == to || isAllWhitespace(from, to)) {
             boolean lastTerminator = from == to && !terminated;
-            if (!lastTerminator) {
+            if (!lastTerminator && wouldRecord(ProblemCode.POLICY_BLANK_LINE)) {
                 add(ProblemCode.POLICY_BLANK_LINE, lineNumber, 1, (from == to ? "blank line" : "whitespace-only line")
                         + " is outside the RFC 8461 grammar; some senders skip it, others (mox, go-mtasts) reject the policy");
             }
@@ -347,6 +347,11 @@ final class PolicyScanner {
      * Records a problem. Past {@value #MAX_PROBLEMS} problems the rest are counted, not kept, but an error is never
      * lost: validity follows {@link #errorSeen}, and at least one error stays in the list.
      */
+    /** @return false when a problem of this code would be neither kept nor change validity: skip building it */
+    private boolean wouldRecord(ProblemCode code) {
+        return problems.size() < MAX_PROBLEMS || !truncated || (code.severity() == Severity.ERROR && !errorSeen);
+    }
+
     private void add(ProblemCode code, int line, int column, String message) {
         boolean error = code.severity() == Severity.ERROR;
         Problem problem = Problem.of(code, line, column, message);
