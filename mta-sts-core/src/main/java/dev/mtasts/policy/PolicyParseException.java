@@ -1,6 +1,7 @@
 package dev.mtasts.policy;
 
 import dev.mtasts.Problem;
+import dev.mtasts.SyntaxException;
 import java.util.List;
 
 /**
@@ -18,45 +19,15 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public final class PolicyParseException extends IllegalArgumentException {
+public final class PolicyParseException extends SyntaxException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Problem problem;
-    private final transient List<Problem> problems;
-
     /**
      * @param problem  the first error
-     * @param problems every problem found, errors and others
+     * @param problems every problem found
      */
     public PolicyParseException(Problem problem, List<Problem> problems) {
-        super(problem.describe());
-        this.problem = problem;
-        this.problems = List.copyOf(problems);
-    }
-
-    /** @return the first error */
-    public Problem problem() {
-        return problem;
-    }
-
-    /** @return every problem the parser found, in order */
-    public List<Problem> problems() {
-        return problems;
-    }
-
-    /** @return the 1-based line of the first error */
-    public int line() {
-        return problem.line();
-    }
-
-    /** @return the 1-based column of the first error */
-    public int column() {
-        return problem.column();
-    }
-
-    /** @return the reason, without the position */
-    public String reason() {
-        return problem.message();
+        super(problem.describe(), problem, problems);
     }
 }

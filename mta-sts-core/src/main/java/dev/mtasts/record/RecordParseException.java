@@ -1,6 +1,7 @@
 package dev.mtasts.record;
 
 import dev.mtasts.Problem;
+import dev.mtasts.SyntaxException;
 import java.util.List;
 
 /**
@@ -18,35 +19,15 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public final class RecordParseException extends IllegalArgumentException {
+public final class RecordParseException extends SyntaxException {
 
     private static final long serialVersionUID = 1L;
-
-    private final transient Problem problem;
-    private final transient List<Problem> problems;
 
     /**
      * @param problem  the first error
      * @param problems every problem found
      */
     public RecordParseException(Problem problem, List<Problem> problems) {
-        super("column " + problem.column() + ": " + problem.message());
-        this.problem = problem;
-        this.problems = List.copyOf(problems);
-    }
-
-    /** @return the first error */
-    public Problem problem() {
-        return problem;
-    }
-
-    /** @return every problem, in order */
-    public List<Problem> problems() {
-        return problems;
-    }
-
-    /** @return the 1-based column of the first error, in the record joined from its strings */
-    public int column() {
-        return problem.column();
+        super("column " + problem.column() + ": " + problem.message(), problem, problems);
     }
 }

@@ -89,11 +89,6 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
         if (!scanner.scan()) {
             return new RecordParseResult<>(Optional.empty(), problems);
         }
-        if (scanner.versionDelimiterWarning()) {
-            scanner.add(ProblemCode.RECORD_VERSION_DELIMITER, VERSION_FIELD.length() + 1,
-                    "whitespace between 'v=STSv1' and ';' is legal, but senders that test for the prefix 'v=STSv1;'"
-                            + " discard the record when there are other TXT records at the name");
-        }
         String id = null;
         List<RecordExtension> extensions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -113,21 +108,13 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
                 }
                 continue;
             }
-            Optional<String> problem = RecordExtension.nameProblem(field.name())
-                    .or(() -> RecordExtension.valueProblem(field.name(), field.value()));
-            if (problem.isPresent()) {
-                scanner.add(ProblemCode.RECORD_EXTENSION_INVALID, field.column(), problem.get());
-                continue;
-            }
-            extensions.add(new RecordExtension(field.name(), field.value()));
-            scanner.add(ProblemCode.RECORD_EXTENSION_UNKNOWN, field.column(), "unknown field '" + field.name()
-                    + "' is ignored by senders" + (field.name().equalsIgnoreCase(ID) ? "; the id field is 'id', lower case" : ""));
+            scanner.readExtension(field, extensions, ID);
         }
         if (id == null && !seen.contains(ID)) {
             scanner.add(ProblemCode.STS_ID_MISSING, 1, "record has no 'id=' field; add id=<1-32 letters or digits>,"
                     + " such as a UTC timestamp 20261129T120000");
         }
-        boolean valid = id != null && problems.stream().noneMatch(p -> p.severity() == dev.mtasts.Severity.ERROR);
+        boolean valid = id != null && scanner.noErrors();
         return new RecordParseResult<>(valid ? Optional.of(new StsRecord(VERSION_STSV1, id, extensions))
                 : Optional.empty(), problems);
     }

@@ -97,11 +97,6 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
         if (!scanner.scan()) {
             return new RecordParseResult<>(Optional.empty(), problems);
         }
-        if (scanner.versionDelimiterWarning()) {
-            scanner.add(ProblemCode.RECORD_VERSION_DELIMITER, VERSION_FIELD.length() + 1,
-                    "whitespace between 'v=TLSRPTv1' and ';' is legal, but senders that test for the prefix"
-                            + " 'v=TLSRPTv1;' discard the record when there are other TXT records at the name");
-        }
         List<URI> rua = new ArrayList<>();
         boolean sawRua = false;
         List<RecordExtension> extensions = new ArrayList<>();
@@ -122,15 +117,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
                         + "' appears again; only the first is used");
                 continue;
             }
-            Optional<String> problem = RecordExtension.nameProblem(field.name())
-                    .or(() -> RecordExtension.valueProblem(field.name(), field.value()));
-            if (problem.isPresent()) {
-                scanner.add(ProblemCode.RECORD_EXTENSION_INVALID, field.column(), problem.get());
-                continue;
-            }
-            extensions.add(new RecordExtension(field.name(), field.value()));
-            scanner.add(ProblemCode.RECORD_EXTENSION_UNKNOWN, field.column(), "unknown field '" + field.name()
-                    + "' is ignored by senders" + (field.name().equalsIgnoreCase(RUA) ? "; the field is 'rua', lower case" : ""));
+            scanner.readExtension(field, extensions, RUA);
         }
         if (!sawRua) {
             scanner.add(ProblemCode.TLSRPT_RUA_MISSING, 1, "record has no 'rua=' field; add"
@@ -139,7 +126,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             scanner.add(ProblemCode.TLSRPT_RUA_NO_USABLE_URI, 1, "no rua URI is mailto: or https:, so no report"
                     + " can be delivered");
         }
-        boolean valid = sawRua && !rua.isEmpty() && problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+        boolean valid = sawRua && !rua.isEmpty() && scanner.noErrors();
         return new RecordParseResult<>(valid ? Optional.of(new TlsRptRecord(VERSION_TLSRPTV1, rua, extensions))
                 : Optional.empty(), problems);
     }

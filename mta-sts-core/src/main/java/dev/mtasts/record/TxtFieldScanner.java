@@ -63,6 +63,11 @@ final class TxtFieldScanner {
             return false;
         }
         readFields(pos);
+        if (versionDelimiterWarning) {
+            add(ProblemCode.RECORD_VERSION_DELIMITER, versionField.length() + 1, "whitespace between '" + versionField
+                    + "' and ';' is legal, but senders that test for the prefix '" + versionField + ";' discard the"
+                    + " record when there are other TXT records at the name");
+        }
         if (fields.isEmpty() && problems.stream().noneMatch(p -> p.code() == ProblemCode.RECORD_SYNTAX)) {
             add(ProblemCode.RECORD_NO_FIELDS, Math.max(1, pos), "record has no field after '" + versionField + "'");
         }
@@ -141,8 +146,26 @@ final class TxtFieldScanner {
         return valueEnd;
     }
 
-    boolean versionDelimiterWarning() {
-        return versionDelimiterWarning;
+    /**
+     * Reads a field the record type does not define: kept as an extension when well-formed (A8, A9, G8), with an
+     * INFO problem, since senders ignore it and it may be a typo of {@code knownName}.
+     */
+    void readExtension(TxtField field, java.util.List<RecordExtension> extensions, String knownName) {
+        java.util.Optional<String> problem = RecordExtension.nameProblem(field.name())
+                .or(() -> RecordExtension.valueProblem(field.name(), field.value()));
+        if (problem.isPresent()) {
+            add(ProblemCode.RECORD_EXTENSION_INVALID, field.column(), problem.get());
+            return;
+        }
+        extensions.add(new RecordExtension(field.name(), field.value()));
+        add(ProblemCode.RECORD_EXTENSION_UNKNOWN, field.column(), "unknown field '" + field.name()
+                + "' is ignored by senders" + (field.name().equalsIgnoreCase(knownName)
+                ? "; the field is '" + knownName + "', lower case" : ""));
+    }
+
+    /** @return true when no problem so far is an error */
+    boolean noErrors() {
+        return problems.stream().noneMatch(p -> p.severity() == dev.mtasts.Severity.ERROR);
     }
 
     private String rest(int pos) {
