@@ -51,7 +51,9 @@ class HostileSandboxPropertyTest {
                 Arbitraries.strings().withCharRange((char) 0x20, (char) 0x7e).ofMaxLength(120),
                 Arbitraries.strings().withCharRange((char) 0x01, (char) 0xff).ofMaxLength(60),
                 Arbitraries.strings().withChars("v=STSv1;id TLSRPTvru:mailto@,.x").ofMaxLength(40).map(s -> "v=STSv1;" + s),
-                Arbitraries.strings().withChars("v=TLSRPTv1;ru:mailto@,.x ").ofMaxLength(40).map(s -> "v=TLSRPTv1;" + s));
+                Arbitraries.strings().withChars("v=TLSRPTv1;ru:mailto@,.x ").ofMaxLength(40).map(s -> "v=TLSRPTv1;" + s))
+                // the testkit's DnsZone reads TXT strings with zone-file escapes, so a backslash cannot be served as is
+                .filter(s -> s.indexOf('\\') < 0);
         Arbitrary<byte[]> body = Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
                 Arbitraries.strings().withChars("versionmodemx_age:STSv1enforcetesting*.\r\n 0123456789").ofMaxLength(200)
