@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -181,16 +183,16 @@ public final class MtaStsValidator {
         CompletableFuture<TxtAnswer> rpt = bounded(() -> resolver.txt(rptName), rptName, TxtAnswer::empty);
         CompletableFuture<AddressAnswer> addresses = bounded(() -> resolver.addresses(policyHost), policyHost,
                 AddressAnswer::empty);
-        List<InetAddress> refused = new ArrayList<>();
+        Map<InetAddress, String> refused = new LinkedHashMap<>();
         CompletableFuture<Optional<PolicyFetch>> fetch = addresses.thenCompose(answer -> {
             List<InetAddress> allowed = new ArrayList<>();
             for (InetAddress address : answer.addresses()) {
-                Optional<String> refusal = addressPolicy.refusal(address);
+                Optional<String> refusal = refusal(address);
                 if (refusal.isPresent()) {
                     LOG.debug("{}: address {} of {} refused: {}", domain, address.getHostAddress(), policyHost,
                             refusal.get());
                     synchronized (refused) {
-                        refused.add(address);
+                        refused.put(address, refusal.get());
                     }
                 } else {
                     allowed.add(address);
@@ -205,9 +207,9 @@ public final class MtaStsValidator {
         return CompletableFuture.allOf(sts, mx, rpt, addresses, fetch).thenApplyAsync(ignored -> {
             Observations observations = new Observations(Optional.of(sts.join()), Optional.of(mx.join()),
                     Optional.of(rpt.join()), Optional.of(addresses.join()), fetch.join());
-            List<InetAddress> refusedCopy;
+            Map<InetAddress, String> refusedCopy;
             synchronized (refused) {
-                refusedCopy = List.copyOf(refused);
+                refusedCopy = new LinkedHashMap<>(refused);
             }
             ValidationReport report = ReportAssembler.assemble(domain, start,
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, refusedCopy, previous);
@@ -217,12 +219,23 @@ public final class MtaStsValidator {
         }, executor);
     }
 
+    /** Asks the address policy; a policy that throws or answers null refuses, since it could not say yes. */
+    private Optional<String> refusal(InetAddress address) {
+        try {
+            Optional<String> answer = addressPolicy.refusal(address);
+            return answer == null ? Optional.of("refused: the address policy gave no answer") : answer;
+        } catch (RuntimeException e) {
+            LOG.warn("address policy failed on {}", address.getHostAddress(), e);
+            return Optional.of("refused: the address policy failed (" + e + ")");
+        }
+    }
+
     /** Runs a look-up with the deadline; an exception or a late answer becomes a failed DNS answer. */
     private <T extends DnsAnswer> CompletableFuture<T> bounded(java.util.function.Supplier<CompletionStage<T>> call,
                                                                DomainName name, Function<DnsResult, T> failed) {
         CompletableFuture<T> future;
         try {
-            future = call.get().toCompletableFuture();
+            future = call.get().toCompletableFuture().copy();
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
@@ -242,7 +255,7 @@ public final class MtaStsValidator {
         long remaining = Math.max(1, deadline.toMillis() - Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
         CompletableFuture<PolicyFetch> future;
         try {
-            future = fetcher.fetch(request).toCompletableFuture();
+            future = fetcher.fetch(request).toCompletableFuture().copy();
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
@@ -430,8 +443,11 @@ public final class MtaStsValidator {
                     .or(() -> resolverSettingsChanged ? Optional.empty() : DnsResolver.fromServiceLoader())
                     .orElseThrow(() -> new IllegalStateException(
                             "no DnsResolver: add dev.mtasts:mta-sts-dns to the class path, or call resolver(...)"));
+            // the default fetcher stops when the validation does, so that no connection outlives its report
+            PolicyFetcherSettings effectiveFetcherSettings = fetcherSettings.deadline().isPresent() ? fetcherSettings
+                    : fetcherSettings.withDeadline(deadline);
             PolicyFetcher chosenFetcher = fetcher != null ? fetcher : PolicyFetcherFactory.fromServiceLoader()
-                    .map(f -> f.create(fetcherSettings))
+                    .map(f -> f.create(effectiveFetcherSettings))
                     .or(() -> fetcherSettingsChanged ? Optional.empty() : PolicyFetcher.fromServiceLoader())
                     .orElseThrow(() -> new IllegalStateException(
                             "no PolicyFetcher: add dev.mtasts:mta-sts-http to the class path, or call fetcher(...)"));

@@ -14,11 +14,37 @@ final class PublicAddresses implements AddressPolicy {
     @Override
     public Optional<String> refusal(InetAddress address) {
         byte[] b = address.getAddress();
-        if (b.length == 16 && isV4Mapped(b)) {
-            byte[] v4 = {b[12], b[13], b[14], b[15]};
-            return v4Refusal(v4).map(r -> r + ", as an IPv4-mapped IPv6 address");
+        if (b.length == 4) {
+            return v4Refusal(b);
         }
-        return b.length == 4 ? v4Refusal(b) : v6Refusal(b);
+        byte[] last4 = {b[12], b[13], b[14], b[15]};
+        if (isV4Mapped(b)) {
+            return v4Refusal(last4).map(r -> r + ", as an IPv4-mapped IPv6 address");
+        }
+        if (startsWith(b, NAT64_WELL_KNOWN, 12) || startsWith(b, NAT64_LOCAL_USE, 6)) {
+            // a NAT64 gateway forwards these to the embedded IPv4 address (RFC 6052, RFC 8215)
+            return v4Refusal(last4).map(r -> r + ", through the NAT64 prefix");
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            // 6to4 (RFC 3056): 2002:AABB:CCDD::/48 reaches the IPv4 address AA.BB.CC.DD
+            return v4Refusal(new byte[] {b[2], b[3], b[4], b[5]}).map(r -> r + ", inside a 6to4 address");
+        }
+        if (startsWith(b, new byte[12], 12) && !((b[12] | b[13] | b[14]) == 0 && (b[15] == 0 || b[15] == 1))) {
+            return Optional.of("IPv4-compatible IPv6 (::/96, deprecated by RFC 4291)");
+        }
+        return v6Refusal(b);
+    }
+
+    private static final byte[] NAT64_WELL_KNOWN = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] NAT64_LOCAL_USE = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
+
+    private static boolean startsWith(byte[] b, byte[] prefix, int length) {
+        for (int i = 0; i < length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isV4Mapped(byte[] b) {
@@ -47,6 +73,12 @@ final class PublicAddresses implements AddressPolicy {
         }
         if (a0 == 169 && a1 == 254) {
             return Optional.of("link-local (169.254.0.0/16)");
+        }
+        if (a0 == 192 && a1 == 0 && (b[2] & 0xff) == 0) {
+            return Optional.of("IETF protocol assignments (192.0.0.0/24)");
+        }
+        if (a0 == 198 && (a1 == 18 || a1 == 19)) {
+            return Optional.of("benchmarking (198.18.0.0/15)");
         }
         if (a0 >= 224 && a0 <= 239) {
             return Optional.of("multicast (224.0.0.0/4)");

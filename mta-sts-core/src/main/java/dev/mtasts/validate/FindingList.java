@@ -25,6 +25,11 @@ final class FindingList {
         findings.add(new Finding(code, severity, layer, message, remediation, Optional.of(subject)));
     }
 
+    /** Moves every finding of another list into this one, in order. */
+    void addAll(FindingList other) {
+        findings.addAll(other.findings);
+    }
+
     boolean has(FindingCode code) {
         return findings.stream().anyMatch(f -> f.code() == code);
     }

@@ -8,11 +8,12 @@ import dev.mtasts.fetcher.MediaType;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.TlsFailureCategory;
 import dev.mtasts.report.FindingCode;
+import dev.mtasts.report.Layer;
 import dev.mtasts.resolver.AddressAnswer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ final class PolicyFetchCheck {
         return body;
     }
 
-    void check(Optional<AddressAnswer> addresses, List<InetAddress> refused, Optional<PolicyFetch> fetch,
+    void check(Optional<AddressAnswer> addresses, Map<InetAddress, String> refused, Optional<PolicyFetch> fetch,
                Instant now) {
         if (!addressesUsable(addresses, refused)) {
             return;
@@ -73,7 +74,7 @@ final class PolicyFetchCheck {
                 "Fix the fetch problem above, or, to retire MTA-STS, follow RFC 8461 §8.3 (publish mode: none first).");
     }
 
-    private boolean addressesUsable(Optional<AddressAnswer> addresses, List<InetAddress> refused) {
+    private boolean addressesUsable(Optional<AddressAnswer> addresses, Map<InetAddress, String> refused) {
         String subject = "dns:" + host + " A/AAAA";
         if (addresses.isEmpty()) {
             return false;
@@ -81,7 +82,8 @@ final class PolicyFetchCheck {
         AddressAnswer answer = addresses.get();
         if (answer.outcome().isFailure()) {
             if (announced) {
-                findings.add(FindingCode.DNS_LOOKUP_FAILED, Severity.ERROR, subject, "The look-up of " + host
+                findings.addIn(Layer.POLICY_FETCH, FindingCode.DNS_LOOKUP_FAILED, Severity.ERROR, subject,
+                        "The look-up of " + host
                         + " A/AAAA failed with " + Dns.describeFailure(answer.result()) + ".",
                         Dns.lookupFailedRemediation(host.value()));
                 notFetched();
@@ -99,18 +101,31 @@ final class PolicyFetchCheck {
             }
             return false;
         }
-        if (refused.size() == answer.addresses().size()) {
+        if (answer.addresses().stream().allMatch(refused::containsKey)) {
             if (announced) {
                 findings.add(FindingCode.POLICY_HOST_ADDRESS_REFUSED, Severity.ERROR, subject, "Every address of "
-                        + host + " (" + addressList(refused) + ") is private, loopback or otherwise not public;"
-                        + " the validator did not connect, and senders on the Internet cannot reach it.",
+                        + host + " was refused by the validator's address policy: " + refusals(refused)
+                        + "; the validator did not connect, and senders on the Internet cannot reach such addresses.",
                         "Point " + host + " at a public address; to check an internal deployment, allow private"
                                 + " addresses in the validator.");
                 notFetched();
             }
             return false;
         }
+        if (!refused.isEmpty() && announced) {
+            findings.add(FindingCode.POLICY_HOST_ADDRESS_REFUSED, Severity.WARNING, subject, "Some addresses of "
+                    + host + " were refused by the validator's address policy: " + refusals(refused) + "; senders"
+                    + " that pick them fail to fetch the policy and must try another address.",
+                    "Publish only public addresses for " + host + ".");
+        }
         return true;
+    }
+
+    private static String refusals(Map<InetAddress, String> refused) {
+        StringBuilder out = new StringBuilder();
+        refused.forEach((address, why) -> out.append(out.length() == 0 ? "" : "; ")
+                .append(address.getHostAddress()).append(" (").append(why).append(')'));
+        return out.toString();
     }
 
     private void notFetched() {
@@ -223,7 +238,4 @@ final class PolicyFetchCheck {
         return out.append(')').toString();
     }
 
-    private static String addressList(List<InetAddress> addresses) {
-        return String.join(", ", addresses.stream().map(InetAddress::getHostAddress).toList());
-    }
 }

@@ -11,7 +11,8 @@ enum RecordState {
     /** The look-up failed: nobody can tell. */
     LOOKUP_FAILED;
 
+    /** @return true when a record says a policy exists (valid or not), so that failing to fetch it is a finding */
     boolean announcesPolicy() {
-        return this != ABSENT;
+        return this == FOUND || this == BROKEN;
     }
 }

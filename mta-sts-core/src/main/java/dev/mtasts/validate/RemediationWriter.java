@@ -39,10 +39,21 @@ final class RemediationWriter {
         return ID_FORMAT.format(now);
     }
 
-    static Remediation write(DomainName domain, Instant now, RecordState recordState, Optional<MtaStsPolicy> current,
-                             List<MxPattern> readablePatterns, List<MxHostResult> hosts, boolean mxKnown,
-                             boolean nullMx, Optional<TlsRptRecord> tlsRpt, boolean idMustChange) {
-        Optional<String> tlsRptText = tlsRpt.isPresent() ? Optional.empty()
+    /**
+     * @return a fresh id for the clock's instant that differs from the current id (ids are compared as opaque
+     *         strings, so a "new" id equal to the published one would change nothing)
+     */
+    static String freshId(Instant now, Optional<String> currentId) {
+        String id = freshId(now);
+        return currentId.filter(id::equals).isPresent() ? freshId(now.plusSeconds(1)) : id;
+    }
+
+    static Remediation write(DomainName domain, Instant now, RecordState recordState, Optional<String> currentId,
+                             Optional<MtaStsPolicy> current, List<MxPattern> readablePatterns, List<MxHostResult> hosts,
+                             boolean mxKnown, boolean nullMx, Optional<TlsRptRecord> tlsRpt, boolean tlsRptLookupFailed,
+                             boolean idMustChange) {
+        // after a failed look-up a record may well exist: suggesting another could make two, and then none counts
+        Optional<String> tlsRptText = tlsRpt.isPresent() || tlsRptLookupFailed ? Optional.empty()
                 : Optional.of(TlsRptRecord.of(URI.create("mailto:tls-reports@" + domain)).toText());
         if (nullMx) {
             return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -53,7 +64,7 @@ final class RemediationWriter {
         Optional<String> policyText = policyChanges ? proposed.map(MtaStsPolicy::toText) : Optional.empty();
         boolean recordChanges = policyChanges || recordState != RecordState.FOUND || idMustChange;
         Optional<String> stsText = recordChanges && proposed.isPresent()
-                ? Optional.of(StsRecord.of(freshId(now)).toText()) : Optional.empty();
+                ? Optional.of(StsRecord.of(freshId(now, currentId)).toText()) : Optional.empty();
         Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
         Optional<String> enforce = target.filter(p -> p.mode() == PolicyMode.TESTING)
                 .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());

@@ -21,7 +21,9 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,18 +50,45 @@ public final class ReportAssembler {
     public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
                                             Observations observations, List<InetAddress> refused,
                                             Optional<PolicySnapshot> previous) {
+        Map<InetAddress, String> reasons = new LinkedHashMap<>();
+        refused.forEach(a -> reasons.put(a, "refused by the address policy"));
+        return assemble(domain, checkedAt, elapsed, observations, reasons, previous);
+    }
+
+    /**
+     * @param domain       the policy domain
+     * @param checkedAt    when the validation started
+     * @param elapsed      how long the network part took
+     * @param observations what was observed
+     * @param refused      addresses of the policy host that the address policy refused, each with the reason
+     * @param previous     the snapshot of an earlier validation, to detect a policy change without a new id
+     * @return the report
+     */
+    public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
+                                            Observations observations, Map<InetAddress, String> refused,
+                                            Optional<PolicySnapshot> previous) {
         FindingList findings = new FindingList();
 
         DnsRecordCheck dnsRecord = new DnsRecordCheck(domain, findings);
         dnsRecord.check(observations.stsTxt());
 
-        PolicyFetchCheck fetch = new PolicyFetchCheck(domain, dnsRecord.state(), findings);
+        // Without a record, whatever answers at the policy host (often a catch-all web site) is reported only when
+        // it is a valid policy: MTA-STS is not in use, and an HTML page there is nobody's mistake.
+        boolean announced = dnsRecord.state().announcesPolicy();
+        FindingList fetchAndParse = announced ? findings : new FindingList();
+        PolicyFetchCheck fetch = new PolicyFetchCheck(domain, dnsRecord.state(), fetchAndParse);
         fetch.check(observations.policyHostAddresses(), refused, observations.policyFetch(), checkedAt);
 
-        PolicyParseCheck parse = new PolicyParseCheck(domain, findings);
+        PolicyParseCheck parse = new PolicyParseCheck(domain, fetchAndParse);
         parse.check(fetch.body());
         Optional<PolicyParseResult> parsed = parse.result();
         Optional<MtaStsPolicy> policy = parsed.flatMap(PolicyParseResult::policy);
+        if (!announced && policy.isPresent()) {
+            findings.addAll(fetchAndParse);
+        }
+        if (!announced && policy.isEmpty()) {
+            parsed = Optional.empty();
+        }
         if (dnsRecord.state() == RecordState.ABSENT && policy.isPresent()) {
             findings.add(FindingCode.POLICY_WITHOUT_STS_RECORD, Severity.ERROR, "dns:" + domain.prefixedWith("_mta-sts")
                     + " TXT", "A valid policy (mode " + policy.get().mode().token() + ") is served at https://"
@@ -82,16 +111,20 @@ public final class ReportAssembler {
         List<Finding> sorted = findings.sorted();
         boolean atRisk = VerdictRule.atRisk(verdict, sorted);
         Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt.record());
-        Remediation remediation = RemediationWriter.write(domain, checkedAt, dnsRecord.state(), policy, readable,
-                coverage.hosts(), coverage.mxKnown(), coverage.nullMx(), tlsRpt.record(),
+        Remediation remediation = RemediationWriter.write(domain, checkedAt, dnsRecord.state(),
+                dnsRecord.record().map(dev.mtasts.record.StsRecord::id), policy, readable, coverage.hosts(),
+                coverage.mxKnown(), coverage.nullMx(), tlsRpt.record(), tlsRpt.lookupFailed(),
                 findings.has(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID));
 
         List<LayerResult> layers = new ArrayList<>();
         layers.add(status(Layer.DNS_RECORD, findings, Optional.empty()));
-        layers.add(status(Layer.POLICY_FETCH, findings, dnsRecord.state().announcesPolicy() || fetch.body().isPresent()
-                ? Optional.empty() : Optional.of("no _mta-sts record announces a policy")));
-        layers.add(status(Layer.POLICY_PARSE, findings, fetch.body().isPresent() ? Optional.empty()
-                : Optional.of("no policy was fetched")));
+        Optional<String> fetchSkipped = announced || policy.isPresent() ? Optional.empty()
+                : Optional.of(dnsRecord.state() == RecordState.LOOKUP_FAILED
+                        ? "the _mta-sts look-up failed, and no valid policy was found"
+                        : "no _mta-sts record announces a policy");
+        layers.add(status(Layer.POLICY_FETCH, findings, fetchSkipped));
+        layers.add(status(Layer.POLICY_PARSE, findings, parsed.isPresent() ? Optional.empty()
+                : Optional.of(fetchSkipped.orElse("no policy was fetched"))));
         layers.add(status(Layer.MX_COVERAGE, findings, policy.isPresent() && dnsRecord.state() == RecordState.FOUND
                 ? Optional.empty() : Optional.of("no valid policy to match MX hosts against")));
         layers.add(status(Layer.TLS_RPT, findings, Optional.empty()));

@@ -23,6 +23,7 @@ final class TlsRptCheck {
     private final DomainName name;
     private final FindingList findings;
     private Optional<TlsRptRecord> record = Optional.empty();
+    private boolean lookupFailed;
 
     TlsRptCheck(DomainName domain, FindingList findings) {
         this.name = domain.prefixedWith("_smtp._tls");
@@ -33,11 +34,17 @@ final class TlsRptCheck {
         return record;
     }
 
+    /** @return true when the look-up failed, so that nobody knows whether a record exists */
+    boolean lookupFailed() {
+        return lookupFailed;
+    }
+
     void check(Optional<TxtAnswer> answer) {
         String subject = "dns:" + name + " TXT";
         String publish = "Publish 'v=TLSRPTv1; rua=mailto:tls-reports@" + name.parent().flatMap(DomainName::parent)
                 .map(DomainName::value).orElse("") + "' at " + name + " and read the reports.";
         if (answer.isEmpty() || answer.get().outcome().isFailure()) {
+            lookupFailed = true;
             String why = answer.map(a -> Dns.describeFailure(a.result())).orElse("no answer");
             findings.addIn(Layer.TLS_RPT, FindingCode.DNS_LOOKUP_FAILED, Severity.WARNING, subject,
                     "The look-up of " + name + " TXT failed with " + why + "; senders may not find the TLS-RPT record.",
@@ -68,6 +75,7 @@ final class TlsRptCheck {
                 findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The record '"
                         + Quote.of(selection.candidates().get(0)) + "' at " + name + " is invalid: " + first.message()
                         + "; senders send no reports.", publish);
+                unusableSchemes(subject, selection.problems());
             }
             case FOUND -> {
                 record = selection.record();
@@ -80,6 +88,17 @@ final class TlsRptCheck {
                 }
             }
             default -> throw new IllegalStateException(selection.status().name());
+        }
+    }
+
+    /** Names each rua URI whose scheme no reporter supports, so the scheme is visible even when the record is invalid. */
+    private void unusableSchemes(String subject, List<Problem> problems) {
+        for (Problem p : problems) {
+            if (p.code() == ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME) {
+                findings.add(FindingCode.TLSRPT_RUA_SCHEME, Severity.WARNING, subject, "The TLS-RPT record at " + name
+                        + ": " + p.message() + ".", "Use mailto: or https: destinations; reporters support no other"
+                        + " scheme.");
+            }
         }
     }
 }

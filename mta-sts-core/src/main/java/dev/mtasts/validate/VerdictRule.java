@@ -3,6 +3,7 @@ package dev.mtasts.validate;
 import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.Verdict;
 import java.util.List;
@@ -26,9 +27,13 @@ final class VerdictRule {
         };
     }
 
-    /** Mail is at risk when the policy is enforced and an MX host fails it: an ERROR in the MX coverage layer. */
+    /**
+     * Mail is at risk when the policy is enforced and an MX host fails it: an ERROR in the MX coverage layer. A failed
+     * MX look-up is not one: it says nothing about the policy, and claiming a risk there would be a guess.
+     */
     static boolean atRisk(Verdict verdict, List<Finding> findings) {
         return verdict == Verdict.ENFORCING && findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
-                && (f.layer() == Layer.MX_COVERAGE || f.code() == dev.mtasts.report.FindingCode.POLICY_MX_COVERS_NO_MX));
+                && f.code() != FindingCode.DNS_LOOKUP_FAILED
+                && (f.layer() == Layer.MX_COVERAGE || f.code() == FindingCode.POLICY_MX_COVERS_NO_MX));
     }
 }
