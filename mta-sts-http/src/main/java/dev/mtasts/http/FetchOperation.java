@@ -87,6 +87,8 @@ final class FetchOperation {
         AsynchronousSocketChannel opened;
         try {
             opened = AsynchronousSocketChannel.open(NetworkThreads.group());
+            // the TLS Finished and the request are two small writes: without this, the request waits for an ACK
+            opened.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
             failedAddresses.add(new AddressFailure(target, "cannot open a socket: " + e.getMessage()));
             tryNextAddress();

@@ -44,6 +44,7 @@ final class HttpConnection implements Runnable {
     public void run() {
         try (Socket s = socket) {
             s.setSoTimeout(READ_TIMEOUT_MILLIS);
+            s.setTcpNoDelay(true); // small writes (trickling, endless bodies) must not wait for delayed ACKs
             Optional<String> sni = Optional.empty();
             if (tls) {
                 SSLSocket ssl = (SSLSocket) s;
