@@ -1,6 +1,7 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.testkit.MtaStsSandbox;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,9 +17,15 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return withStdin(new byte[0], args);
+    }
+
+    /** Runs with {@code stdin} as the standard input of {@code scan -}. */
+    static CliRun withStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = MtaStsCli.commandLine();
+        ((ScanCommand) cli.getSubcommands().get("scan").getCommand()).stdin = new ByteArrayInputStream(stdin);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
