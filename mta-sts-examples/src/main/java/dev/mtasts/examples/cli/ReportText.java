@@ -4,17 +4,24 @@ import dev.mtasts.Severity;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.LayerResult;
 import dev.mtasts.report.LayerStatus;
 import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Promotion;
+import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
+import dev.mtasts.resolver.DnsAnswer;
+import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -98,12 +105,14 @@ final class ReportText {
                 out.println(DETAIL + "     " + mark + " " + host.preference() + " " + host.host().value() + by);
             }
         }
+        Map<FindingCode, List<Finding>> byCode = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
             if (f.layer() == result.layer()) {
-                out.println(DETAIL + "     " + severityMark(f.severity()) + " " + f.code().name() + ": "
-                        + f.code().summary());
+                byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f);
             }
         }
+        byCode.forEach((code, list) -> out.println(DETAIL + "     " + severityMark(list.get(0).severity()) + " "
+                + code.name() + ": " + code.summary() + (list.size() > 1 ? " (x" + list.size() + ")" : "")));
     }
 
     private String mark(LayerStatus status) {
@@ -157,11 +166,19 @@ final class ReportText {
                                 + answer(a)));
             case POLICY_FETCH:
                 return report.observations().policyFetch().map(f -> "https://mta-sts." + domain
-                        + "/.well-known/mta-sts.txt: " + fetchSummary(f));
+                        + "/.well-known/mta-sts.txt: " + fetchSummary(f))
+                        .or(() -> report.observations().policyHostAddresses().filter(a -> !a.isFound())
+                                .map(a -> "mta-sts." + domain + " A/AAAA: " + answer(a)));
             case POLICY_PARSE:
                 return report.policy().map(p -> "mode " + p.mode().token() + ", max_age " + p.maxAgeSeconds()
-                        + ", mx " + p.mx().stream().map(MxPattern::text).collect(Collectors.joining(" ")));
+                        + ", mx " + p.mx().stream().map(MxPattern::text).collect(Collectors.joining(" ")))
+                        .or(() -> report.observations().policyFetch().filter(f -> f.statusCode().isPresent())
+                                .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
             case MX_COVERAGE:
+                Optional<MxAnswer> mx = report.observations().mx().filter(a -> !a.isFound());
+                if (mx.isPresent()) {
+                    return Optional.of(domain + " MX: " + answer(mx.get()));
+                }
                 if (report.policy().isEmpty() || report.mxHosts().isEmpty()) {
                     return Optional.empty();
                 }
@@ -178,9 +195,10 @@ final class ReportText {
     }
 
     /** A DNS answer without a usable record: why. */
-    private static String answer(TxtAnswer answer) {
-        if (answer.isFound()) {
-            return answer.records().size() + " TXT record" + plural(answer.records().size()) + ", none usable";
+    private static String answer(DnsAnswer answer) {
+        if (answer instanceof TxtAnswer && answer.isFound()) {
+            int n = ((TxtAnswer) answer).records().size();
+            return n + " TXT record" + plural(n) + ", none usable";
         }
         return answer.outcome().name() + answer.result().detail().map(d -> " (" + d + ")").orElse("");
     }
@@ -213,8 +231,9 @@ final class ReportText {
     private void publish(ValidationReport report, PrintWriter out) {
         Remediation r = report.remediation();
         String domain = report.domain().value();
-        if (r.stsRecord().isEmpty() && r.policy().isEmpty() && r.tlsRptRecord().isEmpty()
-                && r.enforcePolicy().isEmpty()) {
+        boolean promoting = report.promotion().status() != PromotionStatus.NOT_APPLICABLE
+                && r.enforcePolicy().isPresent();
+        if (r.stsRecord().isEmpty() && r.policy().isEmpty() && r.tlsRptRecord().isEmpty() && !promoting) {
             out.println();
             return;
         }
@@ -224,8 +243,10 @@ final class ReportText {
                 + " (Content-Type: text/plain)", p, out));
         r.stsRecord().ifPresent(s -> out.println(INDENT + "_mta-sts." + domain + ".  IN TXT  \"" + s + "\""));
         r.tlsRptRecord().ifPresent(s -> out.println(INDENT + "_smtp._tls." + domain + ".  IN TXT  \"" + s + "\""));
-        r.enforcePolicy().ifPresent(p -> policyBlock("When promoting: this enforce policy, with a new _mta-sts id",
-                p, out));
+        if (report.promotion().status() != PromotionStatus.NOT_APPLICABLE) {
+            r.enforcePolicy().ifPresent(p -> policyBlock("When promoting: this enforce policy, with a new"
+                    + " _mta-sts id", p, out));
+        }
         out.println();
     }
 
