@@ -93,10 +93,10 @@ final class ScanSummary {
         }
         if (!codes.isEmpty()) {
             err.println();
-            err.printf("  %-32s %-8s %8s%n", "finding code", "layer", "domains");
+            err.printf("  %-32s %-13s %8s%n", "finding code", "layer", "domains");
             codes.entrySet().stream()
                     .sorted(Map.Entry.<FindingCode, Long>comparingByValue(Comparator.reverseOrder()))
-                    .forEach(e -> err.printf("  %-32s %-8s %8d%n", e.getKey().name(),
+                    .forEach(e -> err.printf("  %-32s %-13s %8d%n", e.getKey().name(),
                             ReportText.title(e.getKey().layer()).replace(' ', '-'), e.getValue()));
         }
         if (!errorCodes.isEmpty()) {
