@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Snapshots previous = options.previousSnapshots();
         MtaStsValidator validator = options.validator();
-        boolean interactive = Terminal.isInteractive();
+        boolean interactive = Terminal.stderr();
         Progress progress = interactive ? new Progress(err, countLines()) : Progress.NONE;
         ScanSummary summary = new ScanSummary();
         long start = System.nanoTime();

@@ -19,7 +19,7 @@ final class Style {
     static Style forTerminal() {
         String noColor = System.getenv("NO_COLOR");
         boolean wanted = noColor == null || noColor.isEmpty();
-        return wanted && Terminal.isInteractive() ? ANSI : PLAIN;
+        return wanted && Terminal.stdout() ? ANSI : PLAIN;
     }
 
     String red(String s) {
