@@ -1,0 +1,102 @@
+package dev.mtasts.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mtasts.DomainName;
+import dev.mtasts.MtaStsValidator;
+import dev.mtasts.report.ValidationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mta-sts check DOMAIN...}: one report per domain, for people or ({@code --json}) for programs. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Validate each domain and print its report: verdict and promotion readiness, each layer"
+                + " with its mark, the findings with their fix, and the exact records and policy to publish.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:no ERROR finding",
+                "1:ERROR findings (or verdict BROKEN, or mail at risk)",
+                "2:usage or input error",
+                "3:the check could not run (no resolver reachable)"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ValidationOptions options;
+
+    @Option(names = "--json", description = "Print the report as JSON (an array for several domains).")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "The domains to check, such as example.com.")
+    List<String> domains;
+
+    @Override
+    public Integer call() {
+        List<DomainName> names = new ArrayList<>();
+        for (String d : domains) {
+            try {
+                names.add(DomainName.of(d));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Not a domain: " + e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.probeMx) {
+            err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
+        }
+        Snapshots previous = options.previousSnapshots();
+        MtaStsValidator validator = options.validator();
+
+        List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
+        for (DomainName name : names) {
+            futures.add(validator.validateAsync(name, previous.get(name.value())));
+        }
+        List<ValidationReport> reports = futures.stream().map(CompletableFuture::join).toList();
+
+        if (json) {
+            if (reports.size() == 1) {
+                out.println(ReportJson.pretty(ReportJson.toTree(reports.get(0))));
+            } else {
+                ArrayNode array = ReportJson.array();
+                reports.forEach(r -> array.add(ReportJson.toTree(r)));
+                out.println(ReportJson.pretty(array));
+            }
+        } else {
+            ReportText text = new ReportText(Style.forTerminal());
+            reports.forEach(r -> text.print(r, out));
+        }
+        out.flush();
+        save(reports, previous);
+        return reports.stream().mapToInt(ExitCodes::of).max().orElse(ExitCodes.OK);
+    }
+
+    private void save(List<ValidationReport> reports, Snapshots previous) {
+        if (options.save == null) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (ValidationReport r : reports) {
+            ValidationOptions.snapshotLine(r, previous.get(r.domain().value())).ifPresent(lines::add);
+        }
+        try {
+            Files.write(options.save, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException("cannot write snapshot file " + options.save + ": " + e.getMessage(), e);
+        }
+    }
+}

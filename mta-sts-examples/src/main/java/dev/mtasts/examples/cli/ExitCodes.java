@@ -1,0 +1,67 @@
+package dev.mtasts.examples.cli;
+
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.report.Verdict;
+import dev.mtasts.resolver.DnsAnswer;
+import dev.mtasts.resolver.DnsOutcome;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The exit codes of {@code mta-sts}, and how a report maps to one.
+ *
+ * <ul>
+ *   <li>{@value #OK}: no report has an {@code ERROR} finding;</li>
+ *   <li>{@value #FINDINGS}: a report has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk;</li>
+ *   <li>{@value #USAGE}: a usage or input error (unknown option, bad domain argument, unreadable file);</li>
+ *   <li>{@value #COULD_NOT_RUN}: the check itself could not run: every DNS look-up of a domain failed with a
+ *       timeout or a network error, so no resolver was reachable.</li>
+ * </ul>
+ * Over several domains the exit code is the highest one.
+ */
+public final class ExitCodes {
+
+    /** No report has an {@code ERROR} finding. */
+    public static final int OK = 0;
+    /** At least one report has an {@code ERROR} finding, a {@code BROKEN} verdict, or mail at risk. */
+    public static final int FINDINGS = 1;
+    /** Usage or input error. */
+    public static final int USAGE = 2;
+    /** The check could not run (no resolver reachable). */
+    public static final int COULD_NOT_RUN = 3;
+
+    private ExitCodes() {
+    }
+
+    /**
+     * @param report a report
+     * @return the exit code this report alone calls for
+     */
+    public static int of(ValidationReport report) {
+        if (couldNotRun(report)) {
+            return COULD_NOT_RUN;
+        }
+        if (report.hasErrors() || report.verdict() == Verdict.BROKEN || report.atRisk()) {
+            return FINDINGS;
+        }
+        return OK;
+    }
+
+    /**
+     * True when no DNS look-up of the validation got an answer because of a timeout or a network error: the
+     * report then says nothing about the domain, only that no resolver could be reached.
+     *
+     * @param report a report
+     * @return whether the check could not run
+     */
+    public static boolean couldNotRun(ValidationReport report) {
+        var o = report.observations();
+        return Stream.of(o.stsTxt(), o.mx(), o.tlsRptTxt(), o.policyHostAddresses())
+                .allMatch(ExitCodes::unreachable);
+    }
+
+    private static boolean unreachable(Optional<? extends DnsAnswer> answer) {
+        return answer.map(a -> a.outcome() == DnsOutcome.TIMEOUT || a.outcome() == DnsOutcome.NETWORK_ERROR)
+                .orElse(true);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.mtasts.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.report.Finding;
+import dev.mtasts.report.LayerResult;
+import dev.mtasts.report.MxHostResult;
+import dev.mtasts.report.Remediation;
+import dev.mtasts.report.ValidationReport;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The JSON form of a {@link ValidationReport}, as documented in this module's README: written out field by field
+ * (the core types carry no Jackson annotations), so the schema is visible in one place and stays stable.
+ * Fields that do not apply are absent, never {@code null}. Thread-safe.
+ */
+public final class ReportJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    /**
+     * @param report a report
+     * @return its JSON tree
+     */
+    public static ObjectNode toTree(ValidationReport report) {
+        ObjectNode root = NODES.objectNode();
+        root.put("domain", report.domain().value());
+        root.put("checkedAt", report.checkedAt().toString());
+        root.put("elapsedMs", report.elapsed().toMillis());
+        root.put("verdict", report.verdict().name());
+        root.put("atRisk", report.atRisk());
+        if (ExitCodes.couldNotRun(report)) {
+            root.put("couldNotRun", true);
+        }
+
+        ObjectNode promotion = root.putObject("promotion");
+        promotion.put("status", report.promotion().status().name());
+        ArrayNode blockers = promotion.putArray("blockers");
+        report.promotion().blockers().stream().map(f -> f.code().name()).distinct().forEach(blockers::add);
+        promotion.put("advice", report.promotion().advice());
+
+        ArrayNode layers = root.putArray("layers");
+        for (LayerResult layer : report.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("layer", layer.layer().name());
+            node.put("status", layer.status().name());
+            layer.note().ifPresent(n -> node.put("note", n));
+        }
+
+        ArrayNode findings = root.putArray("findings");
+        for (Finding finding : report.findings()) {
+            findings.add(finding(finding));
+        }
+
+        report.stsRecord().ifPresent(r -> root.put("stsRecord", r.toText()));
+        report.policy().ifPresent(p -> root.set("policy", policy(p)));
+        report.tlsRptRecord().ifPresent(r -> root.put("tlsRptRecord", r.toText()));
+        report.observations().policyFetch().ifPresent(f -> root.set("fetch", fetch(f)));
+
+        ArrayNode mx = root.putArray("mx");
+        for (MxHostResult host : report.mxHosts()) {
+            ObjectNode node = mx.addObject();
+            node.put("host", host.host().value());
+            node.put("preference", host.preference());
+            node.put("covered", host.covered());
+            host.matchedBy().ifPresent(p -> node.put("matchedBy", p.text()));
+        }
+
+        root.set("remediation", remediation(report.remediation()));
+        report.snapshot().ifPresent(s -> root.put("snapshot", s.toLine()));
+        return root;
+    }
+
+    /**
+     * @param finding a finding
+     * @return its JSON object
+     */
+    public static ObjectNode finding(Finding finding) {
+        ObjectNode node = NODES.objectNode();
+        node.put("code", finding.code().name());
+        node.put("severity", finding.severity().name());
+        node.put("layer", finding.layer().name());
+        node.put("message", finding.message());
+        node.put("remediation", finding.remediation());
+        finding.subject().ifPresent(s -> node.put("subject", s));
+        node.put("reference", finding.code().reference());
+        return node;
+    }
+
+    private static ObjectNode policy(MtaStsPolicy policy) {
+        ObjectNode node = NODES.objectNode();
+        node.put("mode", policy.mode().token());
+        node.put("maxAge", policy.maxAgeSeconds());
+        ArrayNode mx = node.putArray("mx");
+        policy.mx().stream().map(MxPattern::text).forEach(mx::add);
+        return node;
+    }
+
+    private static ObjectNode fetch(PolicyFetch fetch) {
+        ObjectNode node = NODES.objectNode();
+        node.put("outcome", fetch.outcome().name());
+        fetch.statusCode().ifPresent(code -> node.put("status", code));
+        fetch.contentType().ifPresent(t -> node.put("contentType", t));
+        fetch.tlsVersion().ifPresent(v -> node.put("tlsVersion", v));
+        fetch.address().ifPresent(a -> node.put("address", a.getAddress().getHostAddress()));
+        if (!fetch.detail().isEmpty()) {
+            node.put("detail", fetch.detail());
+        }
+        node.put("elapsedMs", fetch.elapsed().toMillis());
+        return node;
+    }
+
+    private static ObjectNode remediation(Remediation remediation) {
+        ObjectNode node = NODES.objectNode();
+        put(node, "stsRecord", remediation.stsRecord());
+        put(node, "policy", remediation.policy());
+        put(node, "tlsRptRecord", remediation.tlsRptRecord());
+        put(node, "enforcePolicy", remediation.enforcePolicy());
+        remediation.suggestedMaxAge().ifPresent(d -> node.put("suggestedMaxAge", d.getSeconds()));
+        return node;
+    }
+
+    private static void put(ObjectNode node, String name, Optional<String> value) {
+        value.ifPresent(v -> node.put(name, v));
+    }
+
+    /**
+     * An input line that is not a domain, in {@code scan} output: nothing is lost.
+     *
+     * @param input the line as read
+     * @param error why it is not checked
+     * @return {@code {"input": ..., "error": ...}}
+     */
+    public static ObjectNode inputError(String input, String error) {
+        ObjectNode node = NODES.objectNode();
+        node.put("input", input);
+        node.put("error", error);
+        return node;
+    }
+
+    /** @return an empty array node */
+    static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /**
+     * @param node a tree
+     * @return it on one line (JSON Lines)
+     */
+    public static String compact(Object node) {
+        return write(COMPACT, node);
+    }
+
+    /**
+     * @param node a tree
+     * @return it indented, for people
+     */
+    public static String pretty(Object node) {
+        return write(PRETTY, node);
+    }
+
+    private static String write(ObjectMapper mapper, Object node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

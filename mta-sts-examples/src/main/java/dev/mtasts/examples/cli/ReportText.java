@@ -1,0 +1,267 @@
+package dev.mtasts.examples.cli;
+
+import dev.mtasts.Severity;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.policy.MxPattern;
+import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
+import dev.mtasts.report.Layer;
+import dev.mtasts.report.LayerResult;
+import dev.mtasts.report.LayerStatus;
+import dev.mtasts.report.MxHostResult;
+import dev.mtasts.report.Promotion;
+import dev.mtasts.report.PromotionStatus;
+import dev.mtasts.report.Remediation;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.report.Verdict;
+import dev.mtasts.resolver.DnsAnswer;
+import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TxtAnswer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The report as a person reads it: verdict and promotion on top, then one line per layer with its mark, then the
+ * findings with their remediation, then the exact records and policy to publish.
+ */
+final class ReportText {
+
+    private static final String INDENT = "  ";
+    private static final String DETAIL = "         ";
+
+    private final Style style;
+
+    ReportText(Style style) {
+        this.style = style;
+    }
+
+    void print(ValidationReport report, PrintWriter out) {
+        header(report, out);
+        out.println();
+        for (LayerResult layer : report.layers()) {
+            layer(report, layer, out);
+        }
+        findings(report.findings(), out);
+        publish(report, out);
+    }
+
+    private void header(ValidationReport report, PrintWriter out) {
+        String domain = report.domain().value();
+        StringBuilder line = new StringBuilder(style.bold(domain)).append("  ").append(verdict(report.verdict()));
+        if (report.atRisk()) {
+            line.append("  ").append(style.red(style.bold("MAIL AT RISK")));
+        }
+        if (ExitCodes.couldNotRun(report)) {
+            line.append("  ").append(style.red("(could not run: no DNS answer at all)"));
+        }
+        long errors = count(report, Severity.ERROR);
+        long warnings = count(report, Severity.WARNING);
+        line.append(style.dim("  " + errors + " error" + plural(errors) + ", " + warnings + " warning"
+                + plural(warnings) + ", " + report.elapsed().toMillis() + " ms"));
+        out.println(line);
+        out.println(INDENT + "Promotion to enforce: " + promotion(report.promotion()));
+    }
+
+    private String verdict(Verdict verdict) {
+        switch (verdict) {
+            case ENFORCING:
+                return style.green(style.bold(verdict.name()));
+            case TESTING:
+                return style.cyan(style.bold(verdict.name()));
+            case BROKEN:
+                return style.red(style.bold(verdict.name()));
+            default:
+                return style.yellow(style.bold(verdict.name()));
+        }
+    }
+
+    private String promotion(Promotion promotion) {
+        switch (promotion.status()) {
+            case READY:
+                return style.green("READY") + " - " + promotion.advice();
+            case NOT_READY:
+                String codes = promotion.blockers().stream().map(f -> f.code().name()).distinct()
+                        .collect(Collectors.joining(", "));
+                return style.yellow("NOT READY") + " - blocked by " + codes;
+            default:
+                return "not applicable - " + promotion.advice();
+        }
+    }
+
+    private void layer(ValidationReport report, LayerResult result, PrintWriter out) {
+        String title = String.format("%-14s", title(result.layer()));
+        Optional<String> detail = detail(report, result.layer());
+        String text = detail.or(result::note).orElse("");
+        out.println(INDENT + mark(result.status()) + " " + title + text);
+        if (result.layer() == Layer.MX_COVERAGE && report.policy().isPresent()) {
+            for (MxHostResult host : report.mxHosts()) {
+                String mark = host.covered() ? style.green("ok ") : style.red("NOT");
+                String by = host.matchedBy().map(MxPattern::text).map(p -> "  (mx: " + p + ")").orElse("");
+                out.println(DETAIL + "     " + mark + " " + host.preference() + " " + host.host().value() + by);
+            }
+        }
+        Map<FindingCode, List<Finding>> byCode = new LinkedHashMap<>();
+        for (Finding f : report.findings()) {
+            if (f.layer() == result.layer()) {
+                byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f);
+            }
+        }
+        byCode.forEach((code, list) -> out.println(DETAIL + "     " + severityMark(list.get(0).severity()) + " "
+                + code.name() + ": " + code.summary() + (list.size() > 1 ? " (x" + list.size() + ")" : "")));
+    }
+
+    private String mark(LayerStatus status) {
+        switch (status) {
+            case PASS:
+                return style.green("[PASS]");
+            case WARN:
+                return style.yellow("[WARN]");
+            case FAIL:
+                return style.red("[FAIL]");
+            default:
+                return style.dim("[SKIP]");
+        }
+    }
+
+    private String severityMark(Severity severity) {
+        switch (severity) {
+            case ERROR:
+                return style.red("x");
+            case WARNING:
+                return style.yellow("!");
+            default:
+                return style.cyan("i");
+        }
+    }
+
+    static String title(Layer layer) {
+        switch (layer) {
+            case DNS_RECORD:
+                return "DNS record";
+            case POLICY_FETCH:
+                return "Policy fetch";
+            case POLICY_PARSE:
+                return "Policy";
+            case MX_COVERAGE:
+                return "MX coverage";
+            case TLS_RPT:
+                return "TLS-RPT";
+            default:
+                return "Promotion";
+        }
+    }
+
+    /** What was seen at a layer, in one line; empty where nothing was seen (then the layer's note is shown). */
+    private static Optional<String> detail(ValidationReport report, Layer layer) {
+        String domain = report.domain().value();
+        switch (layer) {
+            case DNS_RECORD:
+                return report.stsRecord().map(r -> "_mta-sts." + domain + " TXT \"" + r.toText() + "\"")
+                        .or(() -> report.observations().stsTxt().map(a -> "_mta-sts." + domain + " TXT: "
+                                + answer(a)));
+            case POLICY_FETCH:
+                return report.observations().policyFetch().map(f -> "https://mta-sts." + domain
+                        + "/.well-known/mta-sts.txt: " + fetchSummary(f))
+                        .or(() -> report.observations().policyHostAddresses().filter(a -> !a.isFound())
+                                .map(a -> "mta-sts." + domain + " A/AAAA: " + answer(a)));
+            case POLICY_PARSE:
+                return report.policy().map(p -> "mode " + p.mode().token() + ", max_age " + p.maxAgeSeconds()
+                        + ", mx " + p.mx().stream().map(MxPattern::text).collect(Collectors.joining(" ")))
+                        .or(() -> report.observations().policyFetch().filter(f -> f.statusCode().isPresent())
+                                .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
+            case MX_COVERAGE:
+                Optional<MxAnswer> mx = report.observations().mx().filter(a -> !a.isFound());
+                if (mx.isPresent()) {
+                    return Optional.of(domain + " MX: " + answer(mx.get()));
+                }
+                if (report.policy().isEmpty() || report.mxHosts().isEmpty()) {
+                    return Optional.empty();
+                }
+                long covered = report.mxHosts().stream().filter(MxHostResult::covered).count();
+                return Optional.of(covered + " of " + report.mxHosts().size() + " MX host"
+                        + plural(report.mxHosts().size()) + " covered by the policy");
+            case TLS_RPT:
+                return report.tlsRptRecord().map(r -> "_smtp._tls." + domain + " TXT \"" + r.toText() + "\"")
+                        .or(() -> report.observations().tlsRptTxt().map(a -> "_smtp._tls." + domain + " TXT: "
+                                + answer(a)));
+            default:
+                return report.layer(Layer.PROMOTION).note();
+        }
+    }
+
+    /** A DNS answer without a usable record: why. */
+    private static String answer(DnsAnswer answer) {
+        if (answer instanceof TxtAnswer && answer.isFound()) {
+            int n = ((TxtAnswer) answer).records().size();
+            return n + " TXT record" + plural(n) + ", none usable";
+        }
+        return answer.outcome().name() + answer.result().detail().map(d -> " (" + d + ")").orElse("");
+    }
+
+    private static String fetchSummary(PolicyFetch fetch) {
+        StringBuilder s = new StringBuilder(fetch.outcome().name());
+        fetch.statusCode().ifPresent(c -> s.append(", HTTP ").append(c));
+        fetch.contentType().ifPresent(t -> s.append(", ").append(t));
+        fetch.tlsVersion().ifPresent(v -> s.append(", ").append(v));
+        return s.toString();
+    }
+
+    private void findings(List<Finding> findings, PrintWriter out) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(INDENT + style.bold("Findings"));
+        for (Finding f : findings) {
+            String severity = String.format("%-7s", f.severity().name());
+            String coloured = f.severity() == Severity.ERROR ? style.red(severity)
+                    : f.severity() == Severity.WARNING ? style.yellow(severity) : style.cyan(severity);
+            out.println(INDENT + coloured + " " + style.bold(f.code().name()) + style.dim("  (" + title(f.layer())
+                    + ", " + f.code().reference() + ")"));
+            out.println(INDENT + "        " + f.message());
+            out.println(INDENT + "        " + style.green("Fix:") + " " + f.remediation());
+        }
+    }
+
+    private void publish(ValidationReport report, PrintWriter out) {
+        Remediation r = report.remediation();
+        String domain = report.domain().value();
+        boolean promoting = report.promotion().status() != PromotionStatus.NOT_APPLICABLE
+                && r.enforcePolicy().isPresent();
+        if (r.stsRecord().isEmpty() && r.policy().isEmpty() && r.tlsRptRecord().isEmpty() && !promoting) {
+            out.println();
+            return;
+        }
+        out.println();
+        out.println(INDENT + style.bold("To publish"));
+        r.policy().ifPresent(p -> policyBlock("https://mta-sts." + domain + "/.well-known/mta-sts.txt"
+                + " (Content-Type: text/plain)", p, out));
+        r.stsRecord().ifPresent(s -> out.println(INDENT + "_mta-sts." + domain + ".  IN TXT  \"" + s + "\""));
+        r.tlsRptRecord().ifPresent(s -> out.println(INDENT + "_smtp._tls." + domain + ".  IN TXT  \"" + s + "\""));
+        if (report.promotion().status() != PromotionStatus.NOT_APPLICABLE) {
+            r.enforcePolicy().ifPresent(p -> policyBlock("When promoting: this enforce policy, with a new"
+                    + " _mta-sts id", p, out));
+        }
+        out.println();
+    }
+
+    private static void policyBlock(String title, String policy, PrintWriter out) {
+        out.println(INDENT + title);
+        for (String line : policy.split("\r?\n")) {
+            out.println(INDENT + "    " + line);
+        }
+    }
+
+    private static long count(ValidationReport report, Severity severity) {
+        return report.findings().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+}

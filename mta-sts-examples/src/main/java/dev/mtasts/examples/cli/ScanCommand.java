@@ -1,0 +1,264 @@
+package dev.mtasts.examples.cli;
+
+import dev.mtasts.DomainName;
+import dev.mtasts.MtaStsValidator;
+import dev.mtasts.report.PolicySnapshot;
+import dev.mtasts.report.ValidationReport;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mta-sts scan FILE|-}: one JSON line per input line, written as each validation completes.
+ *
+ * <p>Memory stays flat however long the input: lines are read one at a time, at most {@code --concurrency}
+ * validations are in flight (a semaphore holds the reader back), each result is written and dropped, and the
+ * summary keeps counts only. This is the pattern to copy for bulk validation; {@code BulkScan} shows it bare.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Validate many domains (one a line; blank lines and # comments skipped) and write one JSON"
+                + " report per line (JSON Lines) as they complete. A line that is not a domain yields"
+                + " {\"input\": ..., \"error\": ...}. A summary goes to stderr at the end.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:no ERROR finding in any report",
+                "1:a report has ERROR findings (or verdict BROKEN, or mail at risk)",
+                "2:usage or input error (such as an unreadable FILE); bad lines are reported, not fatal",
+                "3:no domain could be checked (no resolver reachable)"})
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ValidationOptions options;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+            description = "Validations in flight at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON Lines here. Default: stdout.")
+    Path output;
+
+    @Parameters(paramLabel = "FILE|-", description = "The domains, one a line; - reads stdin.")
+    String input;
+
+    /** Where {@code -} reads from; tests replace it. */
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (concurrency < 1 || concurrency > 10_000) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be 1-10000, not " + concurrency);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.probeMx) {
+            err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
+        }
+        Snapshots previous = options.previousSnapshots();
+        MtaStsValidator validator = options.validator();
+        boolean interactive = Terminal.stderr();
+        Progress progress = interactive ? new Progress(err, countLines()) : Progress.NONE;
+        ScanSummary summary = new ScanSummary();
+        long start = System.nanoTime();
+
+        try (BufferedReader in = openInput();
+             JsonLines out = openOutput();
+             SnapshotWriter save = SnapshotWriter.open(options.save)) {
+            Semaphore slots = new Semaphore(concurrency);
+            String line;
+            while ((line = in.readLine()) != null) {
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("#")) {
+                    continue;
+                }
+                DomainName name;
+                try {
+                    name = DomainName.of(text);
+                } catch (IllegalArgumentException e) {
+                    out.write(ReportJson.compact(ReportJson.inputError(line, e.getMessage())));
+                    summary.inputError();
+                    continue;
+                }
+                slots.acquire();
+                Optional<PolicySnapshot> before = previous.get(name.value());
+                String original = line;
+                CompletableFuture<ValidationReport> future;
+                try {
+                    future = validator.validateAsync(name, before);
+                } catch (RuntimeException e) {
+                    future = CompletableFuture.failedFuture(e);
+                }
+                future.whenComplete((report, failure) -> {
+                    try {
+                        if (failure != null) {
+                            out.write(ReportJson.compact(ReportJson.inputError(original,
+                                    "validation failed: " + failure)));
+                            summary.failure();
+                        } else {
+                            out.write(ReportJson.compact(ReportJson.toTree(report)));
+                            ValidationOptions.snapshotLine(report, before).ifPresent(save::write);
+                            summary.add(report);
+                        }
+                    } finally {
+                        slots.release();
+                        progress.update(summary.done());
+                    }
+                });
+            }
+            slots.acquire(concurrency);
+            save.commit();
+        }
+        progress.finish();
+        summary.print(err, (System.nanoTime() - start) / 1_000_000);
+        return summary.exitCode();
+    }
+
+    private BufferedReader openInput() {
+        if ("-".equals(input)) {
+            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + input + ": " + e);
+        }
+    }
+
+    /** The number of lines, for the ETA: a cheap streaming pass over a file; unknown for stdin. */
+    private OptionalLong countLines() {
+        if ("-".equals(input)) {
+            return OptionalLong.empty();
+        }
+        try (Stream<String> lines = Files.lines(Path.of(input), StandardCharsets.UTF_8)) {
+            return OptionalLong.of(lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count());
+        } catch (IOException | UncheckedIOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private JsonLines openOutput() {
+        if (output == null) {
+            return new JsonLines(spec.commandLine().getOut(), true);
+        }
+        try {
+            return new JsonLines(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + output + ": " + e);
+        }
+    }
+
+    /** JSON Lines, one writer shared by the threads that complete validations. */
+    static final class JsonLines implements AutoCloseable {
+        private final Writer writer;
+        private final boolean flushEachLine;
+
+        JsonLines(Writer writer, boolean flushEachLine) {
+            this.writer = writer;
+            this.flushEachLine = flushEachLine;
+        }
+
+        synchronized void write(String line) {
+            try {
+                writer.write(line);
+                writer.write('\n');
+                if (flushEachLine) {
+                    writer.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (flushEachLine) {
+                writer.flush();
+            } else {
+                writer.close();
+            }
+        }
+    }
+
+    /**
+     * Writes {@code --save} snapshots as they come, to a temporary file moved into place when the scan is done:
+     * an interrupted scan leaves the old file whole, and {@code --previous} and {@code --save} can name one file.
+     */
+    static final class SnapshotWriter implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final BufferedWriter writer;
+        private boolean committed;
+
+        private SnapshotWriter(Path target, Path temporary, BufferedWriter writer) {
+            this.target = target;
+            this.temporary = temporary;
+            this.writer = writer;
+        }
+
+        static SnapshotWriter open(Path target) {
+            if (target == null) {
+                return new SnapshotWriter(null, null, null);
+            }
+            try {
+                Path dir = target.toAbsolutePath().getParent();
+                Path temporary = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+                return new SnapshotWriter(target, temporary, Files.newBufferedWriter(temporary,
+                        StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new InputException("cannot write snapshot file " + target + ": " + e);
+            }
+        }
+
+        synchronized void write(String line) {
+            if (writer == null) {
+                return;
+            }
+            try {
+                writer.write(line);
+                writer.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void commit() throws IOException {
+            if (writer == null) {
+                return;
+            }
+            writer.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (writer != null && !committed) {
+                writer.close();
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.mtasts.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtasts.MtaStsValidator;
+import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
+import dev.mtasts.report.PolicySnapshot;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.testkit.Deployments;
+import dev.mtasts.testkit.MtaStsSandbox;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CheckCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MtaStsSandbox sandbox;
+    private static List<String> options;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = MtaStsSandbox.start();
+        Deployments.installAll(sandbox);
+        options = CliRun.sandboxOptions(sandbox, dir);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void goodDomainShowsEveryLayerPassingAndExitsZero() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "enforce.good.test"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out())
+                .startsWith("enforce.good.test  ENFORCING")
+                .contains("Promotion to enforce: not applicable")
+                .contains("[PASS] DNS record    _mta-sts.enforce.good.test TXT \"v=STSv1; id=" + Deployments.ID + "\"")
+                .contains("[PASS] Policy fetch", "[PASS] Policy        mode enforce, max_age 604800")
+                .contains("[PASS] MX coverage   2 of 2 MX hosts covered", "[PASS] TLS-RPT")
+                .doesNotContain("Findings", "[FAIL]", "\u001b[");
+    }
+
+    @Test
+    void brokenDomainShowsTheFailingLayerTheFixAndWhatToPublishAndExitsOne() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "expired-cert.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out())
+                .startsWith("expired-cert.test  BROKEN")
+                .contains("[FAIL] Policy fetch", "x POLICY_TLS_EXPIRED: expired certificate")
+                .contains("[SKIP] Policy        no policy was fetched")
+                .contains("Findings", "ERROR   POLICY_TLS_EXPIRED", "Fix: ")
+                .contains("To publish", "_mta-sts.expired-cert.test.  IN TXT  \"v=STSv1; id=");
+        assertThat(run.out().indexOf("BROKEN")).isLessThan(run.out().indexOf("[FAIL]"));
+        assertThat(run.out().indexOf("[FAIL]")).isLessThan(run.out().indexOf("Findings"));
+        assertThat(run.out().indexOf("Findings")).isLessThan(run.out().indexOf("To publish"));
+    }
+
+    @Test
+    void atRiskEnforcePolicyExitsOneAndSaysSo() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "backup-mx.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("MAIL AT RISK", "NOT 50 backup.mx-provider.test", "mx: backup.mx-provider.test");
+    }
+
+    @Test
+    void warningsAloneExitZero() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "no-tlsrpt.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("NOT READY - blocked by TLSRPT_MISSING", "[WARN] TLS-RPT",
+                "_smtp._tls.no-tlsrpt.test.  IN TXT  \"v=TLSRPTv1; rua=mailto:tls-reports@no-tlsrpt.test\"");
+    }
+
+    @Test
+    void jsonOfOneDomainIsOneObjectMatchingTheReport() throws Exception {
+        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "testing.good.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode json = JSON.readTree(run.out());
+        ValidationReport report = validator().validate("testing.good.test");
+        assertMatches(json, report);
+        assertThat(json.get("promotion").get("status").asText()).isEqualTo("READY");
+        assertThat(json.get("remediation").get("enforcePolicy").asText()).contains("mode: enforce");
+        assertThat(json.get("policy").get("mode").asText()).isEqualTo("testing");
+        assertThat(json.get("policy").get("maxAge").asLong()).isEqualTo(86400);
+        assertThat(json.get("policy").get("mx").get(0).asText()).isEqualTo("mx1.testing.good.test");
+    }
+
+    @Test
+    void jsonOfSeveralDomainsIsAnArrayInArgumentOrder() throws Exception {
+        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "backup-mx.test", "bad-syntax.test",
+                "not-deployed.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(3);
+        MtaStsValidator validator = validator();
+        assertMatches(json.get(0), validator.validate("backup-mx.test"));
+        assertMatches(json.get(1), validator.validate("bad-syntax.test"));
+        assertMatches(json.get(2), validator.validate("not-deployed.test"));
+        JsonNode mx = json.get(0).get("mx");
+        assertThat(mx.get(1).get("host").asText()).isEqualTo("backup.mx-provider.test");
+        assertThat(mx.get(1).get("preference").asInt()).isEqualTo(50);
+        assertThat(mx.get(1).get("covered").asBoolean()).isFalse();
+        assertThat(json.get(0).get("atRisk").asBoolean()).isTrue();
+        assertThat(json.get(2).has("policy")).isFalse();
+    }
+
+    @Test
+    void aBadDomainArgumentIsAUsageError() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "enforce.good.test", "not a domain"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Not a domain").contains("whitespace");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionsAndBadDurationsAreUsageErrors() {
+        assertThat(CliRun.of("check", "--frobnicate", "example.test").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun run = CliRun.of("check", "--timeout", "soon", "example.test");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'soon' is not a duration");
+        assertThat(CliRun.of().exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void noReachableResolverMeansTheCheckCouldNotRun() throws Exception {
+        int closedPort;
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("check", "--nameserver=127.0.0.1:" + closedPort, "--timeout=1500ms", "--json",
+                "enforce.good.test");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("couldNotRun").asBoolean()).isTrue();
+        assertThat(json.get("findings").findValuesAsText("code")).contains(FindingCode.DNS_LOOKUP_FAILED.name());
+    }
+
+    @Test
+    void snapshotsSavedOneRunFlagAPolicyChangedWithoutANewIdTheNext() throws Exception {
+        String domain = "snapshot.test";
+        String mx = "mx1." + domain;
+        sandbox.domain(domain).stsRecord("v=STSv1; id=1").mx(10, mx).tlsRpt("v=TLSRPTv1; rua=mailto:r@" + domain)
+                .policy("version: STSv1\nmode: testing\nmx: " + mx + "\nmax_age: 86400\n");
+        Path snapshots = dir.resolve("snapshots.txt");
+
+        CliRun first = CliRun.of(CliRun.args("check", options, "--previous=" + snapshots, "--save=" + snapshots,
+                domain));
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = Files.readAllLines(snapshots);
+        assertThat(lines).hasSize(1);
+        assertThat(PolicySnapshot.parseLine(lines.get(0)).domain()).isEqualTo(domain);
+
+        sandbox.domain(domain).policy("version: STSv1\nmode: enforce\nmx: " + mx + "\nmax_age: 86400\n");
+        CliRun second = CliRun.of(CliRun.args("check", options, "--previous=" + snapshots, "--json", domain));
+        JsonNode json = JSON.readTree(second.out());
+        assertThat(json.get("findings").findValuesAsText("code"))
+                .contains(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID.name());
+    }
+
+    @Test
+    void probeMxIsAcceptedAndSaidToHaveNoEffectYet() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "--probe-mx", "enforce.good.test"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("--probe-mx has no effect yet");
+        assertThat(CliRun.of(CliRun.args("check", options, "--no-probe-mx", "enforce.good.test")).exitCode())
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void helpNamesEveryOptionAndTheExitCodes() {
+        CliRun run = CliRun.of("check", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--nameserver", "--timeout", "--ca", "--allow-private-addresses",
+                "--[no-]probe-mx", "--previous", "--save", "--json", "-v", "Exit codes:", "no MX probe")
+                .doesNotContain("--https-port");
+    }
+
+    private static MtaStsValidator validator() {
+        return sandbox.validatorBuilder().build();
+    }
+
+    /** The JSON says what the report says: verdict, atRisk, layers, findings (the timing may differ). */
+    static void assertMatches(JsonNode json, ValidationReport report) {
+        assertThat(json.get("domain").asText()).isEqualTo(report.domain().value());
+        assertThat(json.get("verdict").asText()).isEqualTo(report.verdict().name());
+        assertThat(json.get("atRisk").asBoolean()).isEqualTo(report.atRisk());
+        assertThat(json.get("promotion").get("status").asText()).isEqualTo(report.promotion().status().name());
+        List<String> layers = new ArrayList<>();
+        json.get("layers").forEach(l -> layers.add(l.get("layer").asText() + "=" + l.get("status").asText()));
+        assertThat(layers).containsExactlyElementsOf(
+                report.layers().stream().map(l -> l.layer() + "=" + l.status()).toList());
+        List<String> findings = new ArrayList<>();
+        json.get("findings").forEach(f -> findings.add(f.get("code").asText() + "/" + f.get("severity").asText()
+                + "/" + f.get("layer").asText()));
+        assertThat(findings).containsExactlyElementsOf(report.findings().stream()
+                .map(f -> f.code() + "/" + f.severity() + "/" + f.layer()).toList());
+        for (int i = 0; i < report.findings().size(); i++) {
+            Finding f = report.findings().get(i);
+            assertThat(json.get("findings").get(i).get("remediation").asText()).isEqualTo(f.remediation());
+            assertThat(json.get("findings").get(i).get("message").asText()).isNotBlank();
+        }
+        assertThat(json.get("mx")).hasSize(report.mxHosts().size());
+        assertThat(json.has("policy")).isEqualTo(report.policy().isPresent());
+        assertThat(json.get("checkedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(json.get("remediation").isObject()).isTrue();
+    }
+}

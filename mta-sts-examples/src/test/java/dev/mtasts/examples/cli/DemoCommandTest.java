@@ -1,0 +1,43 @@
+package dev.mtasts.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtasts.testkit.Deployment;
+import dev.mtasts.testkit.Deployments;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DemoCommandTest {
+
+    @Test
+    void demoShowsEveryDeploymentAndExitsZero() {
+        CliRun run = CliRun.of("demo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (Deployment d : Deployments.all()) {
+            assertThat(run.out()).contains(d.title(), d.description());
+            assertThat(run.out()).containsPattern("(?m)^" + d.domain().replace(".", "\\.") + "  [A-Z_]+");
+        }
+        assertThat(run.out()).contains("enforce.good.test  ENFORCING", "expired-cert.test  BROKEN",
+                "POLICY_TLS_EXPIRED", "Summary");
+    }
+
+    @Test
+    void demoJsonIsAnArrayOfReportsEachWithItsDeployment() throws Exception {
+        CliRun run = CliRun.of("demo", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json).hasSize(Deployments.all().size());
+        for (int i = 0; i < json.size(); i++) {
+            Deployment d = Deployments.all().get(i);
+            assertThat(json.get(i).get("domain").asText()).isEqualTo(d.domain());
+            assertThat(json.get(i).get("deployment").get("title").asText()).isEqualTo(d.title());
+        }
+        assertThat(json.get(0).get("verdict").asText()).isEqualTo("ENFORCING");
+    }
+}

@@ -1,0 +1,180 @@
+package dev.mtasts.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtasts.report.Verdict;
+import dev.mtasts.testkit.HttpResponse;
+import dev.mtasts.testkit.MtaStsSandbox;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DOMAINS = 1000;
+    private static final List<String> BAD_LINES = List.of("not a domain", "a..b.test", "[::1]", "192.0.2.1:25",
+            "-dash-.test", "x".repeat(64) + ".test", "tab\there.test");
+
+    private static MtaStsSandbox sandbox;
+    private static List<String> options;
+    private static final Map<Verdict, Integer> EXPECTED = new EnumMap<>(Verdict.class);
+    private static final List<String> NAMES = new ArrayList<>();
+
+    @TempDir
+    static Path dir;
+
+    /** A thousand domains of four kinds in one sandbox: good enforce, testing without TLS-RPT, none, broken. */
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = MtaStsSandbox.start();
+        for (int i = 0; i < DOMAINS; i++) {
+            String name = String.format("d%04d.scan.test", i);
+            NAMES.add(name);
+            String mx = "mx1." + name;
+            String policy = "version: STSv1\nmode: enforce\nmx: " + mx + "\nmax_age: 604800\n";
+            var domain = sandbox.domain(name).mx(10, mx);
+            Verdict verdict;
+            switch (i % 10) {
+                case 6, 7 -> {
+                    domain.stsRecord("v=STSv1; id=1").policy(policy.replace("enforce", "testing"));
+                    verdict = Verdict.TESTING;
+                }
+                case 8 -> verdict = Verdict.NOT_DEPLOYED;
+                case 9 -> {
+                    domain.stsRecord("v=STSv1; id=1").tlsRpt("v=TLSRPTv1; rua=mailto:r@" + name)
+                            .policyResponse(HttpResponse.status(404));
+                    verdict = Verdict.BROKEN;
+                }
+                default -> {
+                    domain.stsRecord("v=STSv1; id=1").tlsRpt("v=TLSRPTv1; rua=mailto:r@" + name).policy(policy);
+                    verdict = Verdict.ENFORCING;
+                }
+            }
+            EXPECTED.merge(verdict, 1, Integer::sum);
+        }
+        options = CliRun.sandboxOptions(sandbox, dir);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void scanOfAThousandDomainsWithBadLinesWritesOneJsonLineEachAndASummary() throws Exception {
+        List<String> input = new ArrayList<>();
+        input.add("# a scan of the sandbox");
+        for (int i = 0; i < DOMAINS; i++) {
+            input.add(NAMES.get(i));
+            if (i % 150 == 0) {
+                input.add(BAD_LINES.get(i / 150));
+                input.add("");
+                input.add("   # comment " + i);
+            }
+        }
+        Path file = dir.resolve("domains.txt");
+        Files.write(file, input, StandardCharsets.UTF_8);
+        Path output = dir.resolve("out.jsonl");
+
+        CliRun run = CliRun.of(CliRun.args("scan", options, "--concurrency=24", "--output=" + output,
+                file.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).isEmpty();
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(DOMAINS + BAD_LINES.size());
+        Set<String> domains = new HashSet<>();
+        List<String> errors = new ArrayList<>();
+        Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+        for (String line : lines) {
+            JsonNode json = JSON.readTree(line);
+            if (json.has("error")) {
+                errors.add(json.get("input").asText());
+                assertThat(json.get("error").asText()).isNotBlank();
+            } else {
+                domains.add(json.get("domain").asText());
+                verdicts.merge(Verdict.valueOf(json.get("verdict").asText()), 1, Integer::sum);
+            }
+        }
+        assertThat(domains).containsExactlyInAnyOrderElementsOf(NAMES);
+        assertThat(errors).containsExactlyInAnyOrderElementsOf(BAD_LINES);
+        assertThat(verdicts).isEqualTo(EXPECTED);
+        assertThat(run.err())
+                .contains("Scan: 1000 domains checked, 7 input lines not a domain, 0 failed")
+                .containsPattern("ENFORCING +" + EXPECTED.get(Verdict.ENFORCING))
+                .containsPattern("BROKEN +" + EXPECTED.get(Verdict.BROKEN))
+                .containsPattern("TLSRPT_MISSING +TLS-RPT +" + (EXPECTED.get(Verdict.TESTING)
+                        + EXPECTED.get(Verdict.NOT_DEPLOYED)))
+                .contains("top errors", "POLICY_HTTP_STATUS");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void scanReadsStdinAndWritesJsonLinesToStdout() throws Exception {
+        byte[] stdin = (NAMES.get(0) + "\n" + NAMES.get(1) + "\n\n#x\n").getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withStdin(stdin, CliRun.args("scan", options, "-"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        String[] lines = run.out().split("\n");
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            assertThat(JSON.readTree(line).get("verdict").asText()).isEqualTo("ENFORCING");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void scanSavesSnapshotsForTheNextRun() throws Exception {
+        Path snapshots = dir.resolve("scan-snapshots.txt");
+        byte[] stdin = String.join("\n", NAMES.subList(0, 10)).getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withStdin(stdin, CliRun.args("scan", options, "--previous=" + snapshots,
+                "--save=" + snapshots, "-"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        // 0-5 enforce, 6-7 testing carry a policy; 8 has none; 9 fails its fetch and had no earlier snapshot
+        assertThat(Files.readAllLines(snapshots)).hasSize(8);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void unreadableFileIsAnInputErrorAndNoResolverIsCouldNotRun() throws Exception {
+        CliRun missing = CliRun.of(CliRun.args("scan", options, dir.resolve("absent.txt").toString()));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("cannot read");
+
+        assertThat(CliRun.of(CliRun.args("scan", options, "--concurrency=0", "-")).exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+
+        int closedPort;
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun dead = CliRun.withStdin("a.test\nb.test\n".getBytes(StandardCharsets.UTF_8), "scan",
+                "--nameserver=127.0.0.1:" + closedPort, "--timeout=1500ms", "-");
+        assertThat(dead.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(dead.err()).contains("could not run (no DNS answer): 2");
+    }
+}
