@@ -115,8 +115,8 @@ public final class ReportAssembler {
                 dnsRecord.record().map(dev.mtasts.record.StsRecord::id), policy, readable, coverage.hosts(),
                 coverage.mxKnown(), coverage.nullMx(), tlsRpt.record(), tlsRpt.lookupFailed(),
                 findings.has(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID));
-        if (verdict != Verdict.TESTING && remediation.enforcePolicy().isPresent()) {
-            // the enforce version is the promotion's text: offered only for a working testing deployment
+        if (verdict == Verdict.BROKEN && remediation.enforcePolicy().isPresent()) {
+            // promotion comes after the repair: a broken deployment gets the fix, not the enforce text yet
             remediation = new Remediation(remediation.stsRecord(), remediation.policy(), remediation.tlsRptRecord(),
                     Optional.empty(), remediation.suggestedMaxAge());
         }
