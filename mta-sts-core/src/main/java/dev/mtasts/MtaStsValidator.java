@@ -86,6 +86,7 @@ public final class MtaStsValidator {
     private final AddressPolicy addressPolicy;
     private final Duration deadline;
     private final Clock clock;
+    private final SafeListener listener;
     private final Executor executor;
 
     private MtaStsValidator(Builder b, DnsResolver resolver, PolicyFetcher fetcher) {
@@ -94,6 +95,7 @@ public final class MtaStsValidator {
         this.addressPolicy = b.addressPolicy;
         this.deadline = b.deadline;
         this.clock = b.clock;
+        this.listener = new SafeListener(b.listener);
         this.executor = b.executor;
     }
 
@@ -177,12 +179,14 @@ public final class MtaStsValidator {
         DomainName rptName = domain.prefixedWith("_smtp._tls");
         DomainName policyHost = domain.prefixedWith("mta-sts");
 
-        CompletableFuture<TxtAnswer> sts = bounded(() -> resolver.txt(stsName), stsName,
-                r -> TxtAnswer.empty(r));
-        CompletableFuture<MxAnswer> mx = bounded(() -> resolver.mx(domain), domain, MxAnswer::empty);
-        CompletableFuture<TxtAnswer> rpt = bounded(() -> resolver.txt(rptName), rptName, TxtAnswer::empty);
-        CompletableFuture<AddressAnswer> addresses = bounded(() -> resolver.addresses(policyHost), policyHost,
-                AddressAnswer::empty);
+        listener.validationStarted(domain);
+        CompletableFuture<TxtAnswer> sts = heard(domain, bounded(() -> resolver.txt(stsName), stsName,
+                r -> TxtAnswer.empty(r)));
+        CompletableFuture<MxAnswer> mx = heard(domain, bounded(() -> resolver.mx(domain), domain, MxAnswer::empty));
+        CompletableFuture<TxtAnswer> rpt = heard(domain, bounded(() -> resolver.txt(rptName), rptName,
+                TxtAnswer::empty));
+        CompletableFuture<AddressAnswer> addresses = heard(domain, bounded(() -> resolver.addresses(policyHost),
+                policyHost, AddressAnswer::empty));
         Map<InetAddress, String> refused = new LinkedHashMap<>();
         CompletableFuture<Optional<PolicyFetch>> fetch = addresses.thenCompose(answer -> {
             List<InetAddress> allowed = new ArrayList<>();
@@ -201,7 +205,12 @@ public final class MtaStsValidator {
             if (allowed.isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.<PolicyFetch>empty());
             }
-            return fetchBounded(PolicyFetchRequest.of(policyHost, allowed), startNanos).thenApply(Optional::of);
+            PolicyFetchRequest request = PolicyFetchRequest.of(policyHost, allowed);
+            listener.policyFetchStarted(domain, request);
+            return fetchBounded(request, startNanos).thenApply(f -> {
+                listener.policyFetchEnded(domain, f);
+                return Optional.of(f);
+            });
         });
 
         return CompletableFuture.allOf(sts, mx, rpt, addresses, fetch).thenApplyAsync(ignored -> {
@@ -215,6 +224,7 @@ public final class MtaStsValidator {
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, refusedCopy, previous);
             LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(), report.findings().size(),
                     report.elapsed().toMillis());
+            listener.validationEnded(report);
             return report;
         }, executor);
     }
@@ -228,6 +238,13 @@ public final class MtaStsValidator {
             LOG.warn("address policy failed on {}", address.getHostAddress(), e);
             return Optional.of("refused: the address policy failed (" + e + ")");
         }
+    }
+
+    private <T extends DnsAnswer> CompletableFuture<T> heard(DomainName domain, CompletableFuture<T> answer) {
+        return answer.thenApply(a -> {
+            listener.dnsAnswered(domain, a);
+            return a;
+        });
     }
 
     /** Runs a look-up with the deadline; an exception or a late answer becomes a failed DNS answer. */
@@ -296,6 +313,7 @@ public final class MtaStsValidator {
         private AddressPolicy addressPolicy = AddressPolicy.publicOnly();
         private Duration deadline = DEFAULT_DEADLINE;
         private Clock clock = Clock.systemUTC();
+        private ValidationListener listener = ValidationListener.NONE;
         private Executor executor = ForkJoinPool.commonPool();
         private DnsResolverSettings resolverSettings = DnsResolverSettings.defaults();
         private PolicyFetcherSettings fetcherSettings = PolicyFetcherSettings.defaults();
@@ -404,6 +422,15 @@ public final class MtaStsValidator {
                 throw new IllegalArgumentException("deadline must be positive, not " + value);
             }
             this.deadline = value;
+            return this;
+        }
+
+        /**
+         * @param value hears each validation's steps, for progress and metrics; default {@link ValidationListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(ValidationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
