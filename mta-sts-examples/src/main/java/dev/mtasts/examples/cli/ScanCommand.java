@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
  * summary keeps counts only. This is the pattern to copy for bulk validation; {@code BulkScan} shows it bare.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Validate many domains (one a line; blank lines and # comments skipped) and write one JSON"
-                + " report per line (JSON Lines) as they complete. A line that is not a domain yields"
+        description = "Validate many domains (one a line; blank lines skipped; # starts a comment, on a line"
+                + " of its own or after the domain) and write one JSON report per line (JSON Lines) as they"
+                + " complete. A line that is not a domain yields"
                 + " {\"input\": ..., \"error\": ...}. A summary goes to stderr at the end.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -90,8 +91,8 @@ final class ScanCommand implements Callable<Integer> {
             Semaphore slots = new Semaphore(concurrency);
             String line;
             while ((line = in.readLine()) != null) {
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
+                String text = domainText(line);
+                if (text.isEmpty()) {
                     continue;
                 }
                 DomainName name;
@@ -136,6 +137,19 @@ final class ScanCommand implements Callable<Integer> {
         return summary.exitCode();
     }
 
+    /**
+     * The part of an input line that names a domain: everything before the first {@code #} (a comment, whole-line
+     * or trailing, as in {@code example.com  # our main domain}), without surrounding whitespace. A domain name
+     * never contains {@code #}, so nothing that could be a domain is cut off.
+     *
+     * @param line a line as read
+     * @return the domain text, empty for a blank or comment-only line
+     */
+    static String domainText(String line) {
+        int hash = line.indexOf('#');
+        return (hash < 0 ? line : line.substring(0, hash)).strip();
+    }
+
     private BufferedReader openInput() {
         if ("-".equals(input)) {
             return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
@@ -153,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
             return OptionalLong.empty();
         }
         try (Stream<String> lines = Files.lines(Path.of(input), StandardCharsets.UTF_8)) {
-            return OptionalLong.of(lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count());
+            return OptionalLong.of(lines.map(ScanCommand::domainText).filter(l -> !l.isEmpty()).count());
         } catch (IOException | UncheckedIOException e) {
             return OptionalLong.empty();
         }

@@ -143,6 +143,36 @@ class ScanCommandTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTrailingCommentIsStrippedBeforeTheDomainIsRead() throws Exception {
+        byte[] stdin = (NAMES.get(0) + " # our main domain\n"
+                + "  " + NAMES.get(1) + "\t#no space before the text\n"
+                + NAMES.get(2) + "#glued\n"
+                + "   # a whole-line comment\n"
+                + "not a domain # still reported\n").getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withStdin(stdin, CliRun.args("scan", options, "-"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Set<String> domains = new HashSet<>();
+        List<JsonNode> errors = new ArrayList<>();
+        for (String line : run.out().split("\n")) {
+            JsonNode json = JSON.readTree(line);
+            if (json.has("error")) {
+                errors.add(json);
+            } else {
+                domains.add(json.get("domain").asText());
+                assertThat(json.get("verdict").asText()).isEqualTo("ENFORCING");
+            }
+        }
+        assertThat(domains).containsExactlyInAnyOrder(NAMES.get(0), NAMES.get(1), NAMES.get(2));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("input").asText()).isEqualTo("not a domain # still reported");
+        assertThat(errors.get(0).get("error").asText()).contains("whitespace");
+        assertThat(run.err()).contains("Scan: 3 domains checked, 1 input line");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void scanSavesSnapshotsForTheNextRun() throws Exception {
         Path snapshots = dir.resolve("scan-snapshots.txt");
         byte[] stdin = String.join("\n", NAMES.subList(0, 10)).getBytes(StandardCharsets.UTF_8);
