@@ -2,6 +2,7 @@ package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.record.TlsRptRecord;
@@ -12,8 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +36,12 @@ import picocli.CommandLine.Spec;
 final class PolicyCommand implements Callable<Integer> {
 
     /** Ids are the UTC time of writing: they only grow, as RFC 8461 §3.1 wants for a changed policy. */
+    /** The {@code max_age} for testing and none: one day, as the validator's remediation suggests. */
+    static final Duration TESTING_MAX_AGE = Duration.ofDays(1);
+    /** The {@code max_age} for enforce: one week, as the validator's remediation suggests. */
+    static final Duration ENFORCE_MAX_AGE = Duration.ofDays(7);
+    private static final String WILDCARD = "*.";
+
     static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -41,18 +51,22 @@ final class PolicyCommand implements Callable<Integer> {
     @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "The mail domain.")
     String domain;
 
-    @Option(names = "--mx", required = true, arity = "1..*", paramLabel = "HOST",
-            description = "The MX hosts senders may deliver to, or patterns such as *.example.com (repeatable).")
-    List<String> mx;
+    @Option(names = "--mx", arity = "1..*", paramLabel = "HOST",
+            description = "The MX hosts senders may deliver to, or patterns such as *.example.com (repeatable;"
+                    + " Unicode names become A-labels, case and a trailing dot are dropped). Required unless"
+                    + " --mode is none.")
+    List<String> mx = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "testing",
             description = "testing, enforce or none. Default: ${DEFAULT-VALUE}: start with testing and read the"
                     + " TLS-RPT reports before moving to enforce.")
     String mode;
 
-    @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "604800",
-            description = "How long senders cache the policy, in seconds. Default: ${DEFAULT-VALUE} (one week).")
-    long maxAge;
+    @Option(names = "--max-age", paramLabel = "SECONDS",
+            description = "How long senders cache the policy, in seconds, at most " + MtaStsPolicy.MAX_AGE_LIMIT_SECONDS
+                    + ". Default: 86400 (a day) for testing and none, so a mistake is short-lived; 604800 (a week)"
+                    + " for enforce.")
+    Long maxAge;
 
     @Option(names = "--rua", paramLabel = "URI",
             description = "Where TLS-RPT reports go: mailto: or https: (repeatable)."
@@ -66,11 +80,22 @@ final class PolicyCommand implements Callable<Integer> {
         DomainName name = parse("--domain", () -> DomainName.of(domain));
         PolicyMode policyMode = PolicyMode.fromToken(mode).orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "--mode must be testing, enforce or none, not '" + mode + "'"));
-        MtaStsPolicy.Builder builder = MtaStsPolicy.builder().mode(policyMode);
-        for (String host : mx) {
-            parse("--mx", () -> builder.mx(host));
+        if (mx.isEmpty() && policyMode != PolicyMode.NONE) {
+            throw new ParameterException(spec.commandLine(), "--mx is required for mode " + policyMode.token()
+                    + ": name every MX host of " + name.value() + " (or a *. pattern covering them)");
         }
-        MtaStsPolicy policy = parse("--max-age", () -> builder.maxAge(Duration.ofSeconds(maxAge)).build());
+        MtaStsPolicy.Builder builder = MtaStsPolicy.builder().mode(policyMode);
+        Set<MxPattern> patterns = new LinkedHashSet<>();
+        for (String host : mx) {
+            patterns.add(mxPattern(host));
+        }
+        patterns.forEach(builder::mx);
+        long seconds = maxAge != null ? maxAge : defaultMaxAge(policyMode).getSeconds();
+        if (seconds < 0 || seconds > MtaStsPolicy.MAX_AGE_LIMIT_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--max-age must be 0 to "
+                    + MtaStsPolicy.MAX_AGE_LIMIT_SECONDS + " seconds (about a year, RFC 8461 §3.2), not " + seconds);
+        }
+        MtaStsPolicy policy = parse("--max-age", () -> builder.maxAge(Duration.ofSeconds(seconds)).build());
         StsRecord sts = StsRecord.of(ID_FORMAT.format(clock.instant()));
         List<URI> destinations = rua == null || rua.isEmpty() ? List.of(defaultRua(name)) : rua;
         for (URI uri : destinations) {
@@ -100,6 +125,12 @@ final class PolicyCommand implements Callable<Integer> {
         out.println();
         out.println("# 3. The TLS-RPT TXT record (where senders report TLS failures)");
         out.println("_smtp._tls." + name.value() + ". 3600 IN TXT \"" + rpt.toText() + "\"");
+        if (policyMode == PolicyMode.NONE) {
+            out.println();
+            out.println("# Mode none: senders that cached an earlier policy drop it. Keep this published, with the"
+                    + " new id,");
+            out.println("# for at least the old policy's max_age before removing MTA-STS altogether.");
+        }
         if (policyMode == PolicyMode.ENFORCE) {
             out.println();
             out.println("# Mode enforce: senders refuse MX hosts outside the list above. Check first:"
@@ -107,6 +138,44 @@ final class PolicyCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The {@code max_age} that {@code check} suggests for the mode: a day while testing (and for none, so that a
+     * withdrawal is picked up soon and a mistake does not last), a week once enforcing.
+     */
+    static Duration defaultMaxAge(PolicyMode mode) {
+        return mode == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE;
+    }
+
+    /**
+     * An {@code --mx} value as a policy pattern: the name (or the part after {@code *.}) read with
+     * {@link DomainName#of}, so {@code MX.Bücher.example.} becomes {@code mx.xn--bcher-kva.example}.
+     */
+    private MxPattern mxPattern(String value) {
+        boolean wildcard = value.startsWith(WILDCARD);
+        String host = wildcard ? value.substring(WILDCARD.length()) : value;
+        if (wildcard && host.isEmpty()) {
+            throw mxError(value, "a wildcard needs a domain after '*.', as in *.example.com");
+        }
+        if (host.indexOf('*') >= 0) {
+            throw mxError(value, "'*' may only be the whole leftmost label, as in *.example.com");
+        }
+        DomainName name;
+        try {
+            name = DomainName.of(host);
+        } catch (IllegalArgumentException e) {
+            throw mxError(value, e.getMessage());
+        }
+        try {
+            return MxPattern.of(wildcard ? WILDCARD + name.value() : name.value());
+        } catch (IllegalArgumentException e) {
+            throw mxError(value, e.getMessage());
+        }
+    }
+
+    private ParameterException mxError(String value, String reason) {
+        return new ParameterException(spec.commandLine(), "--mx '" + value + "': " + reason);
     }
 
     private static URI defaultRua(DomainName name) {

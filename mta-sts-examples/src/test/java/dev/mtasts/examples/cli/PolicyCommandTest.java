@@ -3,6 +3,7 @@ package dev.mtasts.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.record.TlsRptRecord;
@@ -42,34 +43,92 @@ class PolicyCommandTest {
     }
 
     @Test
-    void defaultsAreTestingOneWeekAndAReportMailboxAtTheDomain() {
+    void defaultsAreTestingOneDayAndAReportMailboxAtTheDomain() {
         CliRun run = CliRun.of("policy", "--domain", "example.org", "--mx", "mail.example.org");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("mode: testing", "max_age: 604800",
-                "\"v=TLSRPTv1; rua=mailto:tls-reports@example.org\"");
+        MtaStsPolicy policy = MtaStsPolicy.parse(policyText(run.out()));
+        assertThat(policy.mode()).isEqualTo(PolicyMode.TESTING);
+        assertThat(policy.maxAgeSeconds()).isEqualTo(86400);
+        assertThat(run.out()).contains("\"v=TLSRPTv1; rua=mailto:tls-reports@example.org\"");
     }
 
     @Test
-    void invalidInputIsAUsageErrorNamingTheOption() {
-        CliRun badMx = CliRun.of("policy", "--domain", "example.org", "--mx", "mx1..example.org");
-        assertThat(badMx.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badMx.err()).contains("--mx");
+    void enforceDefaultsToOneWeek() {
+        CliRun run = CliRun.of("policy", "--domain", "example.org", "--mx", "mail.example.org", "--mode", "enforce");
 
-        CliRun badMode = CliRun.of("policy", "--domain", "example.org", "--mx", "mx.example.org", "--mode", "Enforce");
-        assertThat(badMode.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badMode.err()).contains("--mode must be testing, enforce or none");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        MtaStsPolicy policy = MtaStsPolicy.parse(policyText(run.out()));
+        assertThat(policy.mode()).isEqualTo(PolicyMode.ENFORCE);
+        assertThat(policy.maxAgeSeconds()).isEqualTo(604800);
+    }
 
-        CliRun badAge = CliRun.of("policy", "--domain", "example.org", "--mx", "mx.example.org", "--max-age",
-                "99999999999");
-        assertThat(badAge.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badAge.err()).contains("--max-age");
+    @Test
+    void modeNoneNeedsNoMxAndDefaultsToOneDay() {
+        CliRun run = CliRun.of("policy", "--domain", "example.org", "--mode", "none");
 
-        CliRun badRua = CliRun.of("policy", "--domain", "example.org", "--mx", "mx.example.org", "--rua",
-                "ftp://example.org/");
-        assertThat(badRua.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        MtaStsPolicy policy = MtaStsPolicy.parse(policyText(run.out()));
+        assertThat(policy.mode()).isEqualTo(PolicyMode.NONE);
+        assertThat(policy.mx()).isEmpty();
+        assertThat(policy.maxAgeSeconds()).isEqualTo(86400);
+        assertThat(StsRecord.parse(txt(Arrays.asList(run.out().split("\n")), "_mta-sts.example.org. 3600 IN TXT "))
+                .id()).matches("\\d{8}T\\d{6}");
+        assertThat(run.out()).contains("# Mode none:");
+    }
 
-        assertThat(CliRun.of("policy", "--mx", "mx.example.org").exitCode()).isEqualTo(ExitCodes.USAGE);
+    @Test
+    void mxValuesAreNormalisedLikeDomainNamesAndDuplicatesDropped() {
+        CliRun run = CliRun.of("policy", "--domain", "bücher.example", "--mx", "MX1.Bücher.Example.",
+                "*.Backup.BÜCHER.example.", "mx1.xn--bcher-kva.example", "--mode", "enforce");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        MtaStsPolicy policy = MtaStsPolicy.parse(policyText(run.out()));
+        assertThat(policy.mx()).extracting(MxPattern::text)
+                .containsExactly("mx1.xn--bcher-kva.example", "*.backup.xn--bcher-kva.example");
+        assertThat(policy.matches("a.backup.xn--bcher-kva.example")).isTrue();
+        assertThat(run.out()).contains("https://mta-sts.xn--bcher-kva.example/.well-known/mta-sts.txt",
+                "_mta-sts.xn--bcher-kva.example. 3600 IN TXT");
+    }
+
+    @Test
+    void invalidInputIsAUsageErrorNamingTheOptionAndTheReason() {
+        assertUsageError("--mx 'mx1..example.org': ", "--domain", "example.org", "--mx", "mx1..example.org");
+        assertUsageError("--mx '*.': a wildcard needs a domain after '*.'", "--domain", "example.org", "--mx", "*.");
+        assertUsageError("--mx 'a.*.example.org': '*' may only be the whole leftmost label", "--domain",
+                "example.org", "--mx", "a.*.example.org");
+        assertUsageError("--mx '192.0.2.1': ", "--domain", "example.org", "--mx", "192.0.2.1");
+        assertUsageError("--mx '_smtp.example.org': ", "--domain", "example.org", "--mx", "_smtp.example.org");
+        assertUsageError("--mx '': domain name is empty", "--domain", "example.org", "--mx", "");
+        assertUsageError("--mx is required for mode testing", "--domain", "example.org");
+        assertUsageError("--mx is required for mode enforce", "--domain", "example.org", "--mode", "enforce");
+        assertUsageError("--mode must be testing, enforce or none, not 'Enforce'", "--domain", "example.org",
+                "--mx", "mx.example.org", "--mode", "Enforce");
+        assertUsageError("--max-age must be 0 to 31557600 seconds", "--domain", "example.org", "--mx",
+                "mx.example.org", "--max-age", "99999999999");
+        assertUsageError("--max-age must be 0 to 31557600 seconds", "--domain", "example.org", "--mx",
+                "mx.example.org", "--max-age", "-1");
+        assertUsageError("--max-age", "--domain", "example.org", "--mx", "mx.example.org", "--max-age", "1w");
+        assertUsageError("--rua ftp://example.org/: use a mailto: or https: URI", "--domain", "example.org",
+                "--mx", "mx.example.org", "--rua", "ftp://example.org/");
+        assertUsageError("--domain", "--domain", "exa mple.org", "--mx", "mx.example.org");
+        assertUsageError("--domain", "--mx", "mx.example.org");
+    }
+
+    private static void assertUsageError(String expected, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "policy";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun run = CliRun.of(all);
+        assertThat(run.exitCode()).as(String.join(" ", all)).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).as(String.join(" ", all)).contains(expected);
+        assertThat(run.out()).isEmpty();
+    }
+
+    /** The policy file: the first block of the output, without its comment lines. */
+    private static String policyText(String out) {
+        return Arrays.stream(out.split("\n")).takeWhile(l -> !l.isBlank()).filter(l -> !l.startsWith("#"))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static String txt(List<String> lines, String prefix) {
