@@ -2,6 +2,7 @@ package dev.mtasts.examples.cli;
 
 import dev.mtasts.Severity;
 import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.FindingCode;
@@ -96,7 +97,7 @@ final class ReportText {
     private void layer(ValidationReport report, LayerResult result, PrintWriter out) {
         String title = String.format("%-14s", title(result.layer()));
         Optional<String> detail = detail(report, result.layer());
-        String text = detail.or(result::note).orElse("");
+        String text = detail.or(result::note).filter(t -> !t.isBlank()).orElseGet(() -> fallback(result.status()));
         out.println(INDENT + mark(result.status()) + " " + title + text);
         if (result.layer() == Layer.MX_COVERAGE && report.policy().isPresent()) {
             for (MxHostResult host : report.mxHosts()) {
@@ -171,13 +172,16 @@ final class ReportText {
                                 .map(a -> "mta-sts." + domain + " A/AAAA: " + answer(a)));
             case POLICY_PARSE:
                 return report.policy().map(p -> "mode " + p.mode().token() + ", max_age " + p.maxAgeSeconds()
-                        + ", mx " + p.mx().stream().map(MxPattern::text).collect(Collectors.joining(" ")))
+                        + ", " + patterns(p))
                         .or(() -> report.observations().policyFetch().filter(f -> f.statusCode().isPresent())
                                 .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
             case MX_COVERAGE:
                 Optional<MxAnswer> mx = report.observations().mx().filter(a -> !a.isFound());
                 if (mx.isPresent()) {
                     return Optional.of(domain + " MX: " + answer(mx.get()));
+                }
+                if (report.observations().mx().filter(MxAnswer::isNullMxOnly).isPresent()) {
+                    return Optional.of("null MX (" + domain + " MX 0 .): the domain accepts no mail");
                 }
                 if (report.policy().isEmpty() || report.mxHosts().isEmpty()) {
                     return Optional.empty();
@@ -191,6 +195,28 @@ final class ReportText {
                                 + answer(a)));
             default:
                 return report.layer(Layer.PROMOTION).note();
+        }
+    }
+
+    /** The policy's mx patterns; a policy without any (only mode none may have none) says so. */
+    private static String patterns(MtaStsPolicy policy) {
+        if (policy.mx().isEmpty()) {
+            return "no mx (mode " + policy.mode().token() + ")";
+        }
+        return "mx " + policy.mx().stream().map(MxPattern::text).collect(Collectors.joining(" "));
+    }
+
+    /** What a layer line says when the report has nothing more specific: never an empty value. */
+    private static String fallback(LayerStatus status) {
+        switch (status) {
+            case PASS:
+                return "ok";
+            case WARN:
+                return "see the findings below";
+            case FAIL:
+                return "failed: see the findings below";
+            default:
+                return "not checked";
         }
     }
 

@@ -95,6 +95,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void nullMxDomainSaysSoInsteadOfPrintingEmptyValues() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "null-mx.test"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out())
+                .contains("[PASS] Policy        mode none, max_age 86400, no mx (mode none)")
+                .contains("[WARN] MX coverage   null MX (null-mx.test MX 0 .): the domain accepts no mail")
+                .doesNotContain(", mx \n")
+                .doesNotContainPattern("(?m)^  \\[(PASS|WARN|FAIL|SKIP)\\] .{14}\\s*$");
+    }
+
+    @Test
     void jsonOfOneDomainIsOneObjectMatchingTheReport() throws Exception {
         CliRun run = CliRun.of(CliRun.args("check", options, "--json", "testing.good.test"));
 

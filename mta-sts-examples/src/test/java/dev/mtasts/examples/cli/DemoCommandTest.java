@@ -24,6 +24,9 @@ class DemoCommandTest {
         }
         assertThat(run.out()).contains("enforce.good.test  ENFORCING", "expired-cert.test  BROKEN",
                 "POLICY_TLS_EXPIRED", "Summary");
+        // every layer line of every deployment says something after its title, and no value is left empty
+        assertThat(run.out()).doesNotContainPattern("(?m)^  \\[(PASS|WARN|FAIL|SKIP)\\] .{14}\\s*$")
+                .doesNotContainPattern("(?m)[:,] *$").doesNotContainPattern("(?m) mx *$");
     }
 
     @Test
