@@ -232,6 +232,7 @@ final class ReportText {
     private static String fetchSummary(PolicyFetch fetch) {
         StringBuilder s = new StringBuilder(fetch.outcome().name());
         fetch.statusCode().ifPresent(c -> s.append(", HTTP ").append(c));
+        fetch.location().ifPresent(l -> s.append(" to ").append(l));
         fetch.contentType().ifPresent(t -> s.append(", ").append(t));
         fetch.tlsVersion().ifPresent(v -> s.append(", ").append(v));
         return s.toString();

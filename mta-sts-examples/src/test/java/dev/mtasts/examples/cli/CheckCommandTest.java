@@ -11,10 +11,16 @@ import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.testkit.Deployments;
 import dev.mtasts.testkit.MtaStsSandbox;
+import java.io.ByteArrayInputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +84,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRedirectNamesItsTarget() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "redirect.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("[FAIL] Policy fetch  https://mta-sts.redirect.test/.well-known/mta-sts.txt:"
+                + " REDIRECT, HTTP 301 to https://www.redirect.test/");
+    }
+
+    @Test
     void atRiskEnforcePolicyExitsOneAndSaysSo() {
         CliRun run = CliRun.of(CliRun.args("check", options, "backup-mx.test"));
 
@@ -119,6 +134,112 @@ class CheckCommandTest {
         assertThat(json.get("policy").get("mode").asText()).isEqualTo("testing");
         assertThat(json.get("policy").get("maxAge").asLong()).isEqualTo(86400);
         assertThat(json.get("policy").get("mx").get(0).asText()).isEqualTo("mx1.testing.good.test");
+    }
+
+    @Test
+    void jsonCarriesTheTlsSessionTheCertificateChainAndEachDnsLookup() throws Exception {
+        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "enforce.good.test"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = JSON.readTree(run.out());
+        Instant checkedAt = Instant.parse(json.get("checkedAt").asText());
+        JsonNode fetch = json.get("fetch");
+        assertThat(fetch.get("outcome").asText()).isEqualTo("OK");
+        assertThat(fetch.get("tlsVersion").asText()).startsWith("TLSv1.");
+        assertThat(fetch.get("cipherSuite").asText()).startsWith("TLS_");
+        assertThat(fetch.has("location")).isFalse();
+        assertThat(fetch.has("failedAddresses")).isFalse();
+        assertThat(fetch.has("plainHttp")).isFalse();
+
+        JsonNode chain = fetch.get("certificates");
+        assertThat(chain.size()).isGreaterThanOrEqualTo(1);
+        JsonNode leaf = chain.get(0);
+        assertThat(leaf.get("dnsNames").get(0).asText()).isEqualTo("mta-sts.enforce.good.test");
+        assertThat(leaf.get("subject").asText()).isNotBlank();
+        assertThat(chain.get(chain.size() - 1).get("issuer").asText())
+                .isEqualTo(rootSubject(sandbox.authority().rootPem()));
+        Instant notBefore = Instant.parse(leaf.get("notBefore").asText());
+        Instant notAfter = Instant.parse(leaf.get("notAfter").asText());
+        assertThat(notBefore).isBefore(checkedAt);
+        assertThat(notAfter).isAfter(checkedAt);
+        assertThat(leaf.get("daysLeft").asLong()).isEqualTo(Duration.between(checkedAt, notAfter).toDays());
+
+        List<String> lookups = new ArrayList<>();
+        json.get("dns").forEach(d -> lookups.add(d.get("name").asText() + " " + d.get("type").asText() + " "
+                + d.get("outcome").asText()));
+        assertThat(lookups).containsExactly("_mta-sts.enforce.good.test TXT FOUND", "enforce.good.test MX FOUND",
+                "_smtp._tls.enforce.good.test TXT FOUND", "mta-sts.enforce.good.test A/AAAA FOUND");
+        String server = sandbox.dnsServer().host() + ":" + sandbox.dnsServer().port();
+        for (JsonNode lookup : json.get("dns")) {
+            assertThat(lookup.get("server").asText()).isEqualTo(server);
+            assertThat(lookup.get("ttlSeconds").asLong()).isPositive();
+            assertThat(lookup.get("authenticated").asBoolean()).isFalse();
+            assertThat(lookup.get("cnameChain").isArray()).isTrue();
+            assertThat(lookup.get("cnameChain")).isEmpty();
+        }
+        assertThat(json.get("dns").get(0).get("records").get(0).asText())
+                .isEqualTo("v=STSv1; id=" + Deployments.ID);
+        assertThat(json.get("dns").get(1).get("records").findValuesAsText("host"))
+                .containsExactly("mx1.enforce.good.test", "mx2.enforce.good.test");
+        assertThat(json.get("dns").get(3).get("addresses").get(0).asText()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void jsonOfAFailedFetchKeepsWhatWasSeen() throws Exception {
+        String dead = "dead-address.test";
+        sandbox.domain(dead).stsRecord("v=STSv1; id=1").mx(10, "mx1." + dead)
+                .policyHostAddress(MtaStsSandbox.DEAD_ADDRESS);
+        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "redirect.test", "http-only.test",
+                "expired-cert.test", "wrong-cert.test", dead, "null-mx.test", "no-policy-host.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode json = JSON.readTree(run.out());
+
+        JsonNode redirect = json.get(0).get("fetch");
+        assertThat(redirect.get("outcome").asText()).isEqualTo("REDIRECT");
+        assertThat(redirect.get("status").asInt()).isEqualTo(301);
+        assertThat(redirect.get("location").asText()).isEqualTo("https://www.redirect.test/");
+
+        JsonNode plain = json.get(1).get("fetch").get("plainHttp");
+        assertThat(plain.get("outcome").asText()).isEqualTo("OK");
+        assertThat(plain.get("status").asInt()).isEqualTo(200);
+        assertThat(plain.get("policyServed").asBoolean()).isTrue();
+        assertThat(json.get(1).get("fetch").get("status").asInt()).isEqualTo(404);
+
+        JsonNode expired = json.get(2).get("fetch");
+        assertThat(expired.get("outcome").asText()).isEqualTo("TLS_FAILURE");
+        assertThat(expired.get("tlsFailure").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.get("certificates").get(0).get("daysLeft").asLong()).isNegative();
+
+        JsonNode wrong = json.get(3).get("fetch");
+        assertThat(wrong.get("tlsFailure").asText()).isEqualTo("HOSTNAME_MISMATCH");
+        assertThat(wrong.get("certificates").get(0).get("dnsNames").get(0).asText()).isEqualTo("www.wrong-cert.test");
+
+        JsonNode refused = json.get(4).get("fetch");
+        assertThat(refused.get("outcome").asText()).isEqualTo("CONNECT_FAILURE");
+        JsonNode failure = refused.get("failedAddresses").get(0);
+        assertThat(failure.get("address").asText()).isEqualTo(MtaStsSandbox.DEAD_ADDRESS);
+        assertThat(failure.get("port").asInt()).isEqualTo(sandbox.httpsServer().httpsPort());
+        assertThat(failure.get("reason").asText()).isNotBlank();
+        assertThat(refused.has("certificates")).isFalse();
+        assertThat(refused.has("tlsVersion")).isFalse();
+
+        JsonNode nullMx = json.get(5).get("dns").get(1);
+        assertThat(nullMx.get("type").asText()).isEqualTo("MX");
+        assertThat(nullMx.get("nullMx").asBoolean()).isTrue();
+        assertThat(nullMx.get("records")).isEmpty();
+
+        JsonNode noHost = json.get(6);
+        assertThat(noHost.has("fetch")).isFalse();
+        JsonNode addresses = noHost.get("dns").get(3);
+        assertThat(addresses.get("name").asText()).isEqualTo("mta-sts.no-policy-host.test");
+        assertThat(addresses.get("outcome").asText()).isEqualTo("NXDOMAIN");
+        assertThat(addresses.get("addresses")).isEmpty();
+
+        // absent, never null, anywhere in any report
+        for (JsonNode report : json) {
+            assertNoNulls(report, report.get("domain").asText());
+        }
     }
 
     @Test
@@ -213,6 +334,25 @@ class CheckCommandTest {
         assertThat(run.out()).contains("--nameserver", "--timeout", "--ca", "--allow-private-addresses",
                 "--[no-]probe-mx", "--previous", "--save", "--json", "-v", "Exit codes:", "no MX probe")
                 .doesNotContain("--https-port");
+    }
+
+    private static void assertNoNulls(JsonNode node, String path) {
+        assertThat(node.isNull()).as(path).isFalse();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> assertNoNulls(e.getValue(), path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertNoNulls(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** The subject of the sandbox's root certificate, as RFC 2253 writes it: the issuer of what it signs. */
+    private static String rootSubject(String pem) throws Exception {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        X509Certificate root = (X509Certificate) factory.generateCertificate(
+                new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        return root.getSubjectX500Principal().getName();
     }
 
     private static MtaStsValidator validator() {
