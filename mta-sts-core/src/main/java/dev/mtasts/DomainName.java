@@ -117,6 +117,7 @@ public final class DomainName implements Comparable<DomainName> {
         String[] labels = ascii.split("\\.", -1);
         for (String label : labels) {
             checkLabel(input, label);
+            checkALabel(input, label);
         }
         String last = labels[labels.length - 1];
         if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -132,16 +133,80 @@ public final class DomainName implements Comparable<DomainName> {
         }
     }
 
+    /**
+     * Converts Unicode labels to A-labels. {@link IDN} implements IDNA2003, which maps some characters that IDNA2008
+     * (RFC 5891, what registries and mail software use today) keeps or forbids; so that a name never silently
+     * becomes another domain, a label is refused unless both agree on it: only letters, digits, combining marks
+     * and {@code -} ({@code ☃} and other symbols are refused), no unassigned code points, and none of the deviation
+     * characters {@code ß}, {@code ς}, ZWJ and ZWNJ (which IDNA2003 maps away and IDNA2008 keeps).
+     */
     private static String toAscii(String input, String name) {
         boolean ascii = name.chars().allMatch(c -> c < 0x80);
         if (ascii) {
             return name;
         }
+        for (String label : name.split("[.\u3002\uFF0E\uFF61]", -1)) { // the dots IDNA accepts as separators
+            checkUnicodeLabel(input, label, false);
+        }
         try {
-            return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+            return IDN.toASCII(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("domain name '" + printable(input)
                     + "' cannot be converted to A-labels: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isDeviation(int cp) {
+        return cp == 0x00DF || cp == 0x03C2 || cp == 0x200C || cp == 0x200D;
+    }
+
+    private static void checkUnicodeLabel(String input, String label, boolean deviationsAllowed) {
+        for (int i = 0; i < label.length(); ) {
+            int cp = label.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                continue; // ASCII is checked with the A-labels
+            }
+            if (isDeviation(cp) && deviationsAllowed && cp < 0x2000) {
+                continue; // ß and ς inside an A-label: the IDNA2008 form, unambiguous
+            }
+            if (isDeviation(cp)) {
+                throw new IllegalArgumentException("domain name '" + printable(input) + "' contains "
+                        + String.format("U+%04X", cp) + ", which IDNA2003 and IDNA2008 encode differently;"
+                        + " write the label as its A-label (xn--...)");
+            }
+            int type = Character.getType(cp);
+            boolean allowed = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            if (!allowed) {
+                throw new IllegalArgumentException("domain name '" + printable(input) + "' contains "
+                        + String.format("U+%04X", cp) + ", which is not a letter, digit or mark; IDNA2008 does not"
+                        + " allow it in a domain name");
+            }
+        }
+    }
+
+    /** An A-label ({@code xn--...}) must decode, and encode back to itself (RFC 5890 §2.3.2.1). */
+    private static void checkALabel(String input, String label) {
+        if (!label.startsWith("xn--")) {
+            return;
+        }
+        String unicode = Punycode.decode(label.substring(4)).orElse(label);
+        boolean decoded = !unicode.equals(label) && unicode.chars().anyMatch(c -> c >= 0x80);
+        boolean roundTrips = false;
+        if (decoded) {
+            try {
+                checkUnicodeLabel(input, unicode, true);
+                // IDN (IDNA2003) maps ß and ς away, so a label holding them cannot round-trip through it
+                roundTrips = unicode.codePoints().anyMatch(DomainName::isDeviation)
+                        || IDN.toASCII(unicode).equalsIgnoreCase(label);
+            } catch (IllegalArgumentException e) {
+                roundTrips = false;
+            }
+        }
+        if (!roundTrips) {
+            throw new IllegalArgumentException("label '" + label + "' of '" + printable(input)
+                    + "' is not a valid A-label (Punycode that decodes to a valid Unicode label)");
         }
     }
 

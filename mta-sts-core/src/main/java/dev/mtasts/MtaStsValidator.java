@@ -164,7 +164,20 @@ public final class MtaStsValidator {
     }
 
     /**
-     * Validates a domain against an earlier snapshot, without blocking.
+     * Validates a domain against a snapshot of an earlier validation, without blocking.
+     *
+     * @param domain   the policy domain
+     * @param previous the earlier snapshot ({@link ValidationReport#snapshot()})
+     * @return the report, when done; never completes exceptionally for network faults
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     */
+    public CompletableFuture<ValidationReport> validateAsync(String domain, PolicySnapshot previous) {
+        return validateAsync(DomainName.of(domain), Optional.of(Objects.requireNonNull(previous, "previous")));
+    }
+
+    /**
+     * Validates a domain, with or without an earlier snapshot, without blocking: the form for code that already
+     * holds a {@link DomainName} and perhaps a snapshot.
      *
      * @param domain   the policy domain
      * @param previous the earlier snapshot
@@ -471,8 +484,10 @@ public final class MtaStsValidator {
                     .orElseThrow(() -> new IllegalStateException(
                             "no DnsResolver: add dev.mtasts:mta-sts-dns to the class path, or call resolver(...)"));
             // the default fetcher stops when the validation does, so that no connection outlives its report
+            // the fetch gets 60% of the validation's deadline: the DNS look-ups come first, and the fetcher's own,
+            // more precise timeout (and its plain-HTTP diagnostic) must finish before the validation gives up
             PolicyFetcherSettings effectiveFetcherSettings = fetcherSettings.deadline().isPresent() ? fetcherSettings
-                    : fetcherSettings.withDeadline(deadline);
+                    : fetcherSettings.withDeadline(deadline.multipliedBy(3).dividedBy(5));
             PolicyFetcher chosenFetcher = fetcher != null ? fetcher : PolicyFetcherFactory.fromServiceLoader()
                     .map(f -> f.create(effectiveFetcherSettings))
                     .or(() -> fetcherSettingsChanged ? Optional.empty() : PolicyFetcher.fromServiceLoader())

@@ -1,5 +1,6 @@
 package dev.mtasts.report;
 
+import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +26,12 @@ import java.util.Optional;
  * @param message     what was observed
  * @param remediation what to do about it
  * @param subject     what was looked at, when it helps
+ * @param problem     the parser problem behind the finding, for findings made from a policy or record
+ *                    {@link dev.mtasts.Problem} ({@code POLICY_NOTE} from a {@code POLICY_BLANK_LINE}, say)
  * @since 0.1.0
  */
 public record Finding(FindingCode code, Severity severity, Layer layer, String message, String remediation,
-                      Optional<String> subject) {
+                      Optional<String> subject, Optional<ProblemCode> problem) {
 
     /** Validates the components. */
     public Finding {
@@ -38,6 +41,7 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(remediation, "remediation");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(problem, "problem");
     }
 
     /**
@@ -50,7 +54,7 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
      * @return the finding
      */
     public static Finding of(FindingCode code, Severity severity, String message, String remediation) {
-        return new Finding(code, severity, code.layer(), message, remediation, Optional.empty());
+        return new Finding(code, severity, code.layer(), message, remediation, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -58,7 +62,15 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
      * @return this finding with a subject
      */
     public Finding about(String what) {
-        return new Finding(code, severity, layer, message, remediation, Optional.of(what));
+        return new Finding(code, severity, layer, message, remediation, Optional.of(what), problem);
+    }
+
+    /**
+     * @param cause the parser problem behind this finding
+     * @return this finding, naming the problem
+     */
+    public Finding because(ProblemCode cause) {
+        return new Finding(code, severity, layer, message, remediation, subject, Optional.of(cause));
     }
 
     /** @return {@code "ERROR POLICY_HTTP_STATUS: ..."} */

@@ -20,7 +20,7 @@ public enum FindingCode {
     /** The {@code id} is empty, too long, or has characters other than letters and digits (A6). */
     STS_ID_INVALID(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "the id is not 1-32 letters or digits"),
     /** The record is valid but has something worth fixing (a duplicate field, whitespace before {@code ;}, an unknown field). */
-    STS_RECORD_NOTE(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "the _mta-sts record is valid with remarks"),
+    STS_RECORD_NOTE(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "a remark on the _mta-sts record"),
     /** A DNS look-up failed (SERVFAIL, REFUSED, timeout, network error, malformed answer): not the same as absence. */
     DNS_LOOKUP_FAILED(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "a DNS look-up failed"),
     /** A policy is served at the policy host, but no {@code _mta-sts} record announces it: senders never fetch it. */
@@ -83,18 +83,20 @@ public enum FindingCode {
     POLICY_MAX_AGE_LONG(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "max_age over one week"),
     /** {@code mode: none}: the policy is inactive. */
     POLICY_MODE_NONE(Layer.POLICY_PARSE, "RFC 8461 §5", false, "mode none: inactive"),
-    /** The policy is valid with remarks: legal but unwise lines, unknown fields, broad wildcards. */
-    POLICY_NOTE(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "the policy is valid with remarks"),
-    /** No {@code mx} pattern covers any MX host of the domain. */
-    POLICY_MX_COVERS_NO_MX(Layer.POLICY_PARSE, "RFC 8461 §4.1", true, "the mx patterns cover no MX host"),
+    /** A remark on the policy text (legal but unwise lines, unknown fields, broad wildcards); {@code Finding.problem()} names it. */
+    POLICY_NOTE(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "a remark on the policy text"),
 
     // ---- MX_COVERAGE ----
     /** An MX host matches no {@code mx} pattern: in enforce, senders refuse it. */
     MX_NOT_COVERED(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "MX host outside the policy"),
+    /** No {@code mx} pattern covers any MX host of the domain (in place of one {@code MX_NOT_COVERED} per host). */
+    POLICY_MX_COVERS_NO_MX(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "the mx patterns cover no MX host"),
     /** An MX host is two or more labels below a wildcard ({@code *.example.com} vs {@code a.b.example.com}). */
     MX_WILDCARD_TOO_DEEP(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "wildcard would need to match two labels"),
     /** The domain has a null MX (RFC 7505): it accepts no mail, so MTA-STS is meaningless. */
     MX_NULL(Layer.MX_COVERAGE, "RFC 7505", false, "null MX: no mail accepted"),
+    /** A null MX next to other MX records, which RFC 7505 §3 forbids. */
+    MX_NULL_MIXED(Layer.MX_COVERAGE, "RFC 7505 §3", true, "null MX next to other MX records"),
     /** The domain has no MX records: senders use its address (implicit MX, RFC 5321 §5.1). */
     MX_NONE(Layer.MX_COVERAGE, "RFC 5321 §5.1", true, "no MX records (implicit MX)"),
     /** An MX record names a host that is not a valid domain name. */
@@ -112,7 +114,7 @@ public enum FindingCode {
     /** A {@code rua} URI is neither {@code mailto:} nor {@code https:}. */
     TLSRPT_RUA_SCHEME(Layer.TLS_RPT, "RFC 8460 §3", false, "rua scheme not mailto or https"),
     /** The TLS-RPT record is valid with remarks. */
-    TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "TLS-RPT record valid with remarks");
+    TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "a remark on the TLS-RPT record");
 
     private final Layer layer;
     private final String reference;

@@ -21,7 +21,9 @@ import java.util.Objects;
  *
  * @param domain       the policy domain
  * @param id           the {@code id} of the {@code _mta-sts} record
- * @param policySha256 lower-case hex SHA-256 of the policy body as fetched
+ * @param policySha256 lower-case hex SHA-256 of the policy's canonical text ({@code MtaStsPolicy.toText()}) when it
+ *                     is valid, so that line endings or field order alone are not a change; of the body as fetched
+ *                     otherwise
  * @param fetchedAt    when the policy was fetched
  * @since 0.1.0
  */

@@ -13,7 +13,8 @@ import java.util.Optional;
  *   <li>{@link #policy()}: the policy file for {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}, listing every
  *       MX host found and keeping working patterns, in the current mode (testing when there is none).</li>
  *   <li>{@link #tlsRptRecord()}: the {@code _smtp._tls.<domain>} TXT record, when it is missing or invalid.</li>
- *   <li>{@link #enforcePolicy()}: the {@code mode: enforce} version of the policy, for the promotion.</li>
+ *   <li>{@link #enforcePolicy()}: the {@code mode: enforce} version of the policy, for the promotion, and
+ *       {@link #enforceStsRecord()}: the {@code _mta-sts} record with a fresh id to publish with it.</li>
  * </ul>
  *
  * <pre>{@code
@@ -24,11 +25,13 @@ import java.util.Optional;
  * @param policy          the policy file to publish
  * @param tlsRptRecord    the {@code _smtp._tls} record to publish
  * @param enforcePolicy   the enforce version of the policy
+ * @param enforceStsRecord the {@code _mta-sts} record to publish together with the enforce policy
  * @param suggestedMaxAge 86400 seconds while testing, 604800 once stable
  * @since 0.1.0
  */
 public record Remediation(Optional<String> stsRecord, Optional<String> policy, Optional<String> tlsRptRecord,
-                          Optional<String> enforcePolicy, Optional<Duration> suggestedMaxAge) {
+                          Optional<String> enforcePolicy, Optional<String> enforceStsRecord,
+                          Optional<Duration> suggestedMaxAge) {
 
     /** Validates the components. */
     public Remediation {
@@ -36,11 +39,13 @@ public record Remediation(Optional<String> stsRecord, Optional<String> policy, O
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tlsRptRecord, "tlsRptRecord");
         Objects.requireNonNull(enforcePolicy, "enforcePolicy");
+        Objects.requireNonNull(enforceStsRecord, "enforceStsRecord");
         Objects.requireNonNull(suggestedMaxAge, "suggestedMaxAge");
     }
 
     /** @return a remediation with nothing to publish */
     public static Remediation none() {
-        return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

@@ -40,6 +40,9 @@ import java.util.Optional;
  * @param findings     every finding, in layer order
  * @param verdict      the verdict
  * @param atRisk       true when senders would refuse mail now (enforce with an MX outside the policy or failing TLS)
+ * @param inconclusive true when a DNS look-up the verdict rests on failed (the {@code _mta-sts} TXT record, or the
+ *                     policy host's addresses when a record was seen): the verdict says what senders that see the
+ *                     same failure do, but the deployment itself may be fine; check again, or from another resolver
  * @param promotion    promotion readiness
  * @param remediation  what to publish
  * @param snapshot     a snapshot to pass to the next validation, when a record and policy were seen
@@ -49,7 +52,7 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
                                Optional<StsRecord> stsRecord, Optional<MtaStsPolicy> policy,
                                List<MxHostResult> mxHosts, Optional<TlsRptRecord> tlsRptRecord,
                                List<LayerResult> layers, List<Finding> findings, Verdict verdict, boolean atRisk,
-                               Promotion promotion, Remediation remediation, Optional<PolicySnapshot> snapshot) {
+                               boolean inconclusive, Promotion promotion, Remediation remediation, Optional<PolicySnapshot> snapshot) {
 
     /** Validates and copies the components. */
     public ValidationReport {

@@ -22,6 +22,7 @@ final class Dns {
 
     static String lookupFailedRemediation(String name) {
         return "Check that the authoritative name servers for " + name + " answer (dig " + name
-                + "); a failing look-up is not the same as no record, and senders cannot see the record either.";
+                + "), and that the resolver this check used can reach them; a failing look-up is not the same as no"
+                + " record, and if the authoritative servers fail, senders cannot see the record either.";
     }
 }

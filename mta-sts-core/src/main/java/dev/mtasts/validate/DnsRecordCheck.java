@@ -59,7 +59,7 @@ final class DnsRecordCheck {
                 record = selection.record();
                 for (Problem p : selection.problems()) {
                     findings.add(FindingCode.STS_RECORD_NOTE, p.severity(), subject, "The record at " + name + ": "
-                            + p.message() + ".", remediationFor(p.code()));
+                            + p.message() + ".", remediationFor(p.code()), p.code());
                 }
             }
             default -> throw new IllegalStateException(selection.status().name());
@@ -84,8 +84,9 @@ final class DnsRecordCheck {
         };
         findings.add(FindingCode.STS_RECORD_MISSING, Severity.WARNING, subject, observed
                         + ": MTA-STS is not deployed, so senders may deliver over unencrypted or unverified connections.",
-                "Publish a policy file at https://mta-sts." + name.parent().map(DomainName::value).orElse("")
-                        + "/.well-known/mta-sts.txt, then the TXT record shown in the remediation, starting in mode testing.");
+                "Serve a policy (mode testing to start) at https://mta-sts." + name.parent().map(DomainName::value)
+                        .orElse("") + "/.well-known/mta-sts.txt if none is served yet, then publish the TXT record"
+                        + " shown in the remediation.");
     }
 
     private void invalid(String subject, RecordSelection<StsRecord> selection) {
@@ -98,7 +99,7 @@ final class DnsRecordCheck {
                 "The record '" + Quote.of(text) + "' at " + name + " is invalid: " + first.message()
                         + " (column " + first.column() + "); senders then assume there is no policy.",
                 badId ? "Use an id of 1 to 32 ASCII letters and digits, such as a UTC timestamp 20261129T120000."
-                        : "Publish the record as 'v=STSv1; id=<1-32 letters or digits>'.");
+                        : "Publish the record as 'v=STSv1; id=<1-32 letters or digits>'.", first.code());
     }
 
     private static String remediationFor(ProblemCode code) {

@@ -22,12 +22,18 @@ final class FindingList {
     }
 
     void addIn(Layer layer, FindingCode code, Severity severity, String subject, String message, String remediation) {
-        findings.add(new Finding(code, severity, layer, message, remediation, Optional.of(subject)));
+        findings.add(new Finding(code, severity, layer, message, remediation, Optional.of(subject), Optional.empty()));
     }
 
     /** Moves every finding of another list into this one, in order. */
     void addAll(FindingList other) {
         findings.addAll(other.findings);
+    }
+
+    /** Adds a finding made from a parser problem, naming the problem. */
+    void add(FindingCode code, Severity severity, String subject, String message, String remediation,
+             dev.mtasts.ProblemCode cause) {
+        findings.add(Finding.of(code, severity, message, remediation).about(subject).because(cause));
     }
 
     boolean has(FindingCode code) {

@@ -69,6 +69,12 @@ final class MxCoverageCheck {
                             + " protects nothing.", "Remove the MTA-STS policy, or replace the null MX with real MX hosts.");
             return;
         }
+        if (mx.nullMx()) {
+            findings.add(FindingCode.MX_NULL_MIXED, Severity.WARNING, subject, domain + " publishes a null MX ('MX 0 .')"
+                    + " next to other MX records; RFC 7505 §3 forbids that, and senders may treat the domain as"
+                    + " accepting no mail.", "Remove the null MX record, or remove the other MX records if the domain"
+                    + " should accept no mail.");
+        }
         for (String invalid : mx.invalidHosts()) {
             findings.add(FindingCode.MX_HOST_INVALID, Severity.ERROR, subject, domain + " has an MX record for '"
                     + Quote.of(invalid) + "', which is not a valid host name.", "Fix or remove that MX record.");
@@ -106,6 +112,16 @@ final class MxCoverageCheck {
             case NONE -> "this would matter once the mode is testing or enforce";
         };
         String patternList = String.join(", ", policy.mx().stream().map(MxPattern::text).toList());
+        boolean noneCovered = !hosts.isEmpty() && hosts.stream().noneMatch(MxHostResult::covered)
+                && policy.mode() != PolicyMode.NONE;
+        if (noneCovered) {
+            String hostList = String.join(", ", hosts.stream().map(h -> h.host().value()).toList());
+            findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain + " ("
+                    + hostList + ") matches the policy's mx patterns (" + patternList + ")"
+                    + (policy.mode() == PolicyMode.ENFORCE
+                    ? ": all inbound mail from senders that apply MTA-STS is refused." : ": " + consequence + "."),
+                    "List the real MX hosts in the policy (see the remediation), with a new id.");
+        }
         for (MxHostResult host : hosts) {
             if (host.covered()) {
                 continue;
@@ -118,18 +134,11 @@ final class MxCoverageCheck {
                         + " so the host is not covered: " + consequence + ".",
                         "Add 'mx: " + host.host() + "' (or 'mx: *." + host.host().parent().map(DomainName::value)
                                 .orElse("") + "') to the policy, with a new id.");
-            } else {
+            } else if (!noneCovered) { // when none is covered, POLICY_MX_COVERS_NO_MX above names every host
                 findings.add(FindingCode.MX_NOT_COVERED, severity, "mx " + host.host(), "MX host " + host.host()
                         + " (preference " + host.preference() + ") matches no mx pattern of the policy (" + patternList
                         + "): " + consequence + ".", "Add 'mx: " + host.host() + "' to the policy, with a new id.");
             }
-        }
-        boolean noneCovered = !hosts.isEmpty() && hosts.stream().noneMatch(MxHostResult::covered);
-        if (noneCovered && policy.mode() != PolicyMode.NONE) {
-            findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain
-                    + " matches the policy's mx patterns (" + patternList + ")" + (policy.mode() == PolicyMode.ENFORCE
-                    ? ": all inbound mail from senders that apply MTA-STS is refused." : "."),
-                    "List the real MX hosts in the policy (see the remediation), with a new id.");
         }
         for (MxPattern pattern : noneCovered ? List.<MxPattern>of() : policy.mx()) {
             if (hosts.stream().noneMatch(h -> pattern.matches(h.host()))) {

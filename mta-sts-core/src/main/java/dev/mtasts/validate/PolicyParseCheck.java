@@ -37,7 +37,7 @@ final class PolicyParseCheck {
             boolean missing = p.code().name().endsWith("_MISSING");
             String where = missing ? "Policy: " : "Policy line " + p.line() + ": ";
             findings.add(code, p.severity(), missing ? subject : subject + " line " + p.line(), where + p.message() + ".",
-                    remediation(code, p.code()));
+                    remediation(code, p.code()), p.code());
         }
         parsed.policy().filter(policy -> policy.mode() == PolicyMode.NONE).ifPresent(policy ->
                 findings.add(FindingCode.POLICY_MODE_NONE, Severity.INFO, subject, "The policy is in mode none:"

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Writes the exact records and policy to publish: a policy covering every MX host found (keeping the patterns
- * already there), a {@code _mta-sts} record with a fresh id, a TLS-RPT record when there is none, and the enforce
+ * that work), a {@code _mta-sts} record with a fresh id, a TLS-RPT record when there is none, and the enforce
  * version for the promotion. {@code max_age}: 86400 while testing, 604800 once enforcing.
  */
 final class RemediationWriter {
@@ -56,27 +56,38 @@ final class RemediationWriter {
         Optional<String> tlsRptText = tlsRpt.isPresent() || tlsRptLookupFailed ? Optional.empty()
                 : Optional.of(TlsRptRecord.of(URI.create("mailto:tls-reports@" + domain)).toText());
         if (nullMx) {
-            return new Remediation(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            return Remediation.none();
         }
         Optional<MtaStsPolicy> proposed = propose(current, readablePatterns, hosts, mxKnown);
         boolean policyChanges = proposed.isPresent() && !proposed.equals(current);
         Optional<String> policyText = policyChanges ? proposed.map(MtaStsPolicy::toText) : Optional.empty();
         boolean recordChanges = policyChanges || recordState != RecordState.FOUND || idMustChange;
-        Optional<String> stsText = recordChanges && proposed.isPresent()
-                ? Optional.of(StsRecord.of(freshId(now, currentId)).toText()) : Optional.empty();
+        // after a failed _mta-sts look-up a record may well exist: a second one would break the domain
+        boolean recordKnown = recordState != RecordState.LOOKUP_FAILED;
+        String freshRecord = StsRecord.of(freshId(now, currentId)).toText();
+        Optional<String> stsText = recordChanges && recordKnown && proposed.isPresent()
+                ? Optional.of(freshRecord) : Optional.empty();
         Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
         Optional<String> enforce = target.filter(p -> p.mode() == PolicyMode.TESTING)
                 .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());
+        Optional<String> enforceRecord = enforce.isPresent() && recordKnown ? Optional.of(freshRecord) : Optional.empty();
         Optional<Duration> maxAge = target.map(p -> p.mode() == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE);
-        return new Remediation(stsText, policyText, tlsRptText, enforce, maxAge);
+        return new Remediation(stsText, policyText, tlsRptText, enforce, enforceRecord, maxAge);
     }
 
     private static Optional<MtaStsPolicy> propose(Optional<MtaStsPolicy> current, List<MxPattern> readablePatterns,
                                                   List<MxHostResult> hosts, boolean mxKnown) {
         Set<MxPattern> patterns = new LinkedHashSet<>();
         List<MxPattern> existing = current.map(MtaStsPolicy::mx).orElse(readablePatterns);
-        patterns.addAll(existing); // unused patterns are kept: harmless, and perhaps a planned MX
+        for (MxPattern pattern : existing) {
+            // keep the working patterns: not one the parser flags (*.com, an address), and, when the MX hosts are
+            // known, one that covers at least one of them
+            boolean flagged = pattern.isBroad() || pattern.looksLikeIpAddress();
+            boolean works = !mxKnown || hosts.stream().anyMatch(h -> pattern.matches(h.host()));
+            if (!flagged && works) {
+                patterns.add(pattern);
+            }
+        }
         if (mxKnown) {
             for (MxHostResult host : hosts) {
                 if (patterns.stream().noneMatch(p -> p.matches(host.host()))) {

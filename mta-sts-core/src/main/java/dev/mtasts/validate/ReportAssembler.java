@@ -105,7 +105,7 @@ public final class ReportAssembler {
         tlsRpt.check(observations.tlsRptTxt());
 
         Optional<PolicySnapshot> snapshot = new SnapshotCheck(domain, findings)
-                .check(dnsRecord.record(), fetch.body(), checkedAt, previous);
+                .check(dnsRecord.record(), fetch.body(), policy, checkedAt, previous);
 
         Verdict verdict = VerdictRule.verdict(dnsRecord.state(), policy);
         List<Finding> sorted = findings.sorted();
@@ -118,7 +118,7 @@ public final class ReportAssembler {
         if (verdict == Verdict.BROKEN && remediation.enforcePolicy().isPresent()) {
             // promotion comes after the repair: a broken deployment gets the fix, not the enforce text yet
             remediation = new Remediation(remediation.stsRecord(), remediation.policy(), remediation.tlsRptRecord(),
-                    Optional.empty(), remediation.suggestedMaxAge());
+                    Optional.empty(), Optional.empty(), remediation.suggestedMaxAge());
         }
 
         List<LayerResult> layers = new ArrayList<>();
@@ -135,8 +135,13 @@ public final class ReportAssembler {
         layers.add(status(Layer.TLS_RPT, findings, Optional.empty()));
         layers.add(promotionLayer(promotion));
 
+        boolean policyHostLookupFailed = observations.policyHostAddresses()
+                .map(a -> a.outcome().isFailure()).orElse(false);
+        boolean inconclusive = dnsRecord.state() == RecordState.LOOKUP_FAILED
+                || (dnsRecord.state().announcesPolicy() && policyHostLookupFailed);
         return new ValidationReport(domain, checkedAt, elapsed, observations, dnsRecord.record(), policy,
-                coverage.hosts(), tlsRpt.record(), layers, sorted, verdict, atRisk, promotion, remediation, snapshot);
+                coverage.hosts(), tlsRpt.record(), layers, sorted, verdict, atRisk, inconclusive, promotion,
+                remediation, snapshot);
     }
 
     private static LayerResult status(Layer layer, FindingList findings, Optional<String> skippedBecause) {

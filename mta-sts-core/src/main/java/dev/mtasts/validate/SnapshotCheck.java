@@ -26,12 +26,18 @@ final class SnapshotCheck {
         this.findings = findings;
     }
 
-    Optional<PolicySnapshot> check(Optional<StsRecord> record, Optional<byte[]> body, Instant fetchedAt,
+    /**
+     * @param policy the parsed policy, when valid: its canonical text is what the snapshot digests, so that changing
+     *               only line endings or field order is not a change; an invalid body is digested as it was served
+     */
+    Optional<PolicySnapshot> check(Optional<StsRecord> record, Optional<byte[]> body,
+                                   Optional<dev.mtasts.policy.MtaStsPolicy> policy, Instant fetchedAt,
                                    Optional<PolicySnapshot> previous) {
         if (record.isEmpty() || body.isEmpty()) {
             return Optional.empty();
         }
-        PolicySnapshot now = new PolicySnapshot(domain.value(), record.get().id(), sha256(body.get()), fetchedAt);
+        String digest = policy.map(p -> sha256(p.toText())).orElseGet(() -> sha256(body.get()));
+        PolicySnapshot now = new PolicySnapshot(domain.value(), record.get().id(), digest, fetchedAt);
         previous.filter(p -> p.domain().equals(domain.value())).ifPresent(before -> {
             String subject = "dns:" + domain.prefixedWith("_mta-sts") + " TXT";
             if (before.id().equals(now.id()) && !before.policySha256().equals(now.policySha256())) {

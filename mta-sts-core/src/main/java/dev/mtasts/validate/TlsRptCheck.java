@@ -74,7 +74,7 @@ final class TlsRptCheck {
                         .orElse(Problem.of(ProblemCode.RECORD_SYNTAX, 1, 1, "invalid record"));
                 findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The record '"
                         + Quote.of(selection.candidates().get(0)) + "' at " + name + " is invalid: " + first.message()
-                        + "; senders send no reports.", publish);
+                        + "; senders send no reports.", publish, first.code());
                 unusableSchemes(subject, selection.problems());
             }
             case FOUND -> {
@@ -84,7 +84,7 @@ final class TlsRptCheck {
                     findings.add(scheme ? FindingCode.TLSRPT_RUA_SCHEME : FindingCode.TLSRPT_NOTE, p.severity(), subject,
                             "The TLS-RPT record at " + name + ": " + p.message() + ".", scheme
                                     ? "Use mailto: or https: destinations; reporters support no other scheme."
-                                    : "Publish the record as 'v=TLSRPTv1; rua=<uri>[,<uri>]'.");
+                                    : "Publish the record as 'v=TLSRPTv1; rua=<uri>[,<uri>]'.", p.code());
                 }
             }
             default -> throw new IllegalStateException(selection.status().name());

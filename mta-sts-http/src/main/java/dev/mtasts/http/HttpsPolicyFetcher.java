@@ -95,7 +95,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         CompletableFuture<PolicyFetch> withProbe = settings.plainHttpDiagnostic()
                 ? https.thenCompose(fetch -> fetch.outcome() == FetchOutcome.OK
                         ? CompletableFuture.completedFuture(fetch)
-                        : new FetchOperation(settings, request, false).start()
+                        : new FetchOperation(settings.forPlainHttpProbe(), request, false).start()
                                 .thenApply(plain -> fetch.withPlainHttp(new PlainHttpProbe(plain))))
                 : https;
         return withProbe.thenApplyAsync(Function.identity(), callbackExecutor);
@@ -145,7 +145,8 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         /**
          * The most a whole fetch may take, from the first connection attempt to the last body byte, over every
          * address. When it passes the connection is closed and the outcome is {@code TIMEOUT}. The plain-HTTP
-         * diagnostic, when it runs, has a deadline of its own of the same length.
+         * diagnostic, when it runs, has a deadline of its own: a quarter of this one, 5 seconds at most; it never
+         * changes the HTTPS outcome.
          * Default: {@link #DEFAULT_DEADLINE 30 seconds}.
          *
          * @param deadline a positive duration
@@ -195,8 +196,9 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
         /**
          * Whether, after HTTPS failed (any outcome but {@code OK}), to fetch the same path with {@code http://}
-         * on {@link #httpPort(int) the HTTP port} and report it in {@link PolicyFetch#plainHttp()}.
-         * Default: {@code false}.
+         * on {@link #httpPort(int) the HTTP port} and report it in {@link PolicyFetch#plainHttp()}. The diagnostic
+         * has a quarter of the {@link #deadline(Duration) deadline}, 5 seconds at most, so a firewalled port 80
+         * costs little. Default: {@code false}.
          *
          * @param enabled true to run the diagnostic
          * @return this builder

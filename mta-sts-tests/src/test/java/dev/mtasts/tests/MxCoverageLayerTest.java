@@ -109,7 +109,9 @@ class MxCoverageLayerTest {
 
         assertThat(finding(r, FindingCode.MX_NONE, Severity.WARNING).message()).contains("implicit MX");
         assertThat(r.mxHosts()).extracting(h -> h.host().value()).containsExactly("implicit.mx.test");
-        assertThat(finding(r, FindingCode.MX_NOT_COVERED, Severity.ERROR).message()).contains("implicit.mx.test");
+        // the only (implicit) MX is not covered: one finding names it, in place of a per-host MX_NOT_COVERED
+        assertThat(finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.ERROR).message()).contains("implicit.mx.test");
+        assertThat(codes(r)).doesNotContain(FindingCode.MX_NOT_COVERED);
         assertThat(r.atRisk()).isTrue();
         assertThat(r.remediation().policy().orElseThrow()).contains("mx: implicit.mx.test");
     }

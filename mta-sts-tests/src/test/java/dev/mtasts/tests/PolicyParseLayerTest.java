@@ -173,8 +173,13 @@ class PolicyParseLayerTest {
         assertOutcome(r, Verdict.ENFORCING, true, PromotionStatus.NOT_APPLICABLE);
         assertThat(finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.ERROR).message())
                 .contains("mail.elsewhere.test");
-        finding(r, FindingCode.MX_NOT_COVERED, Severity.ERROR);
-        assertThat(r.remediation().policy().orElseThrow()).contains("mx: mx1.nomatch.parse.test");
+        assertThat(finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.ERROR).message())
+                .contains("mx1.nomatch.parse.test");
+        assertThat(codes(r)).as("one finding for one fact").doesNotContain(FindingCode.MX_NOT_COVERED);
+        assertThat(finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.ERROR).layer())
+                .isEqualTo(dev.mtasts.report.Layer.MX_COVERAGE);
+        String proposed = r.remediation().policy().orElseThrow();
+        assertThat(proposed).contains("mx: mx1.nomatch.parse.test").doesNotContain("mail.elsewhere.test");
     }
 
     @Test
@@ -183,7 +188,7 @@ class PolicyParseLayerTest {
 
         assertOutcome(r, Verdict.TESTING, false, PromotionStatus.NOT_READY);
         finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.WARNING);
-        assertThat(blockers(r)).contains(FindingCode.POLICY_MX_COVERS_NO_MX, FindingCode.MX_NOT_COVERED);
+        assertThat(blockers(r)).contains(FindingCode.POLICY_MX_COVERS_NO_MX);
     }
 
     @Test
