@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding",
                 "1:ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error",
-                "3:the check could not run (no resolver reachable)"})
+                "3:inconclusive: a DNS look-up the verdict rests on failed (say, no resolver reachable);"
+                        + " check again"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  *   <li>{@value #OK}: no report has an {@code ERROR} finding;</li>
  *   <li>{@value #FINDINGS}: a report has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk;</li>
  *   <li>{@value #USAGE}: a usage or input error (unknown option, bad domain argument, unreadable file);</li>
- *   <li>{@value #COULD_NOT_RUN}: the check itself could not run: every DNS look-up of a domain failed with a
- *       timeout or a network error, so no resolver was reachable.</li>
+ *   <li>{@value #COULD_NOT_RUN}: the check could not reach a conclusion: the report is
+ *       {@link ValidationReport#inconclusive() inconclusive}, because a DNS look-up its verdict rests on failed (the
+ *       {@code _mta-sts} record, or the policy host's addresses once a record was seen), for example because no
+ *       resolver was reachable. The deployment may be fine: check again, or from another resolver.</li>
  * </ul>
  * Over several domains the exit code is the highest one.
  */
@@ -27,7 +29,7 @@ public final class ExitCodes {
     public static final int FINDINGS = 1;
     /** Usage or input error. */
     public static final int USAGE = 2;
-    /** The check could not run (no resolver reachable). */
+    /** The check could not reach a conclusion: a DNS look-up the verdict rests on failed. */
     public static final int COULD_NOT_RUN = 3;
 
     private ExitCodes() {
@@ -38,18 +40,25 @@ public final class ExitCodes {
      * @return the exit code this report alone calls for
      */
     public static int of(ValidationReport report) {
-        if (couldNotRun(report)) {
+        if (report.inconclusive()) {
             return COULD_NOT_RUN;
         }
-        if (report.hasErrors() || report.verdict() == Verdict.BROKEN || report.atRisk()) {
-            return FINDINGS;
-        }
-        return OK;
+        return hasFindings(report) ? FINDINGS : OK;
+    }
+
+    /**
+     * @param report a report
+     * @return true when it has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk (whether or not
+     *         it is inconclusive)
+     */
+    public static boolean hasFindings(ValidationReport report) {
+        return report.hasErrors() || report.verdict() == Verdict.BROKEN || report.atRisk();
     }
 
     /**
      * True when no DNS look-up of the validation got an answer because of a timeout or a network error: the
-     * report then says nothing about the domain, only that no resolver could be reached.
+     * report then says nothing about the domain, only that no resolver could be reached. Such a report is always
+     * {@link ValidationReport#inconclusive() inconclusive}; this tells the worst case apart, for people.
      *
      * @param report a report
      * @return whether the check could not run

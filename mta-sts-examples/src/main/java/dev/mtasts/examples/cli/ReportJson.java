@@ -54,6 +54,9 @@ public final class ReportJson {
         root.put("elapsedMs", report.elapsed().toMillis());
         root.put("verdict", report.verdict().name());
         root.put("atRisk", report.atRisk());
+        if (report.inconclusive()) {
+            root.put("inconclusive", true);
+        }
         if (ExitCodes.couldNotRun(report)) {
             root.put("couldNotRun", true);
         }
@@ -109,6 +112,7 @@ public final class ReportJson {
         node.put("message", finding.message());
         node.put("remediation", finding.remediation());
         finding.subject().ifPresent(s -> node.put("subject", s));
+        finding.problem().ifPresent(p -> node.put("problem", p.name()));
         node.put("reference", finding.code().reference());
         return node;
     }
@@ -252,6 +256,7 @@ public final class ReportJson {
         put(node, "policy", remediation.policy());
         put(node, "tlsRptRecord", remediation.tlsRptRecord());
         put(node, "enforcePolicy", remediation.enforcePolicy());
+        put(node, "enforceStsRecord", remediation.enforceStsRecord());
         remediation.suggestedMaxAge().ifPresent(d -> node.put("suggestedMaxAge", d.getSeconds()));
         return node;
     }

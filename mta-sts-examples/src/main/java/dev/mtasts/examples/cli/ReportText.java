@@ -58,7 +58,10 @@ final class ReportText {
             line.append("  ").append(style.red(style.bold("MAIL AT RISK")));
         }
         if (ExitCodes.couldNotRun(report)) {
-            line.append("  ").append(style.red("(could not run: no DNS answer at all)"));
+            line.append("  ").append(style.red("INCONCLUSIVE (could not run: no DNS answer at all)"));
+        } else if (report.inconclusive()) {
+            line.append("  ").append(style.yellow("INCONCLUSIVE (a DNS look-up the verdict rests on failed;"
+                    + " check again)"));
         }
         long errors = count(report, Severity.ERROR);
         long warnings = count(report, Severity.WARNING);
@@ -270,9 +273,14 @@ final class ReportText {
                 + " (Content-Type: text/plain)", p, out));
         r.stsRecord().ifPresent(s -> out.println(INDENT + "_mta-sts." + domain + ".  IN TXT  \"" + s + "\""));
         r.tlsRptRecord().ifPresent(s -> out.println(INDENT + "_smtp._tls." + domain + ".  IN TXT  \"" + s + "\""));
-        if (report.promotion().status() != PromotionStatus.NOT_APPLICABLE) {
-            r.enforcePolicy().ifPresent(p -> policyBlock("When promoting: this enforce policy, with a new"
-                    + " _mta-sts id", p, out));
+        if (report.promotion().status() != PromotionStatus.NOT_APPLICABLE && r.enforcePolicy().isPresent()) {
+            Optional<String> record = r.enforceStsRecord();
+            policyBlock("When promoting: this enforce policy" + (record.isPresent() ? ""
+                    : ", with a new _mta-sts id"), r.enforcePolicy().get(), out);
+            record.ifPresent(s -> {
+                out.println(INDENT + "then this _mta-sts record: its new id tells senders to fetch the enforce policy");
+                out.println(INDENT + "_mta-sts." + domain + ".  IN TXT  \"" + s + "\"");
+            });
         }
         out.println();
     }

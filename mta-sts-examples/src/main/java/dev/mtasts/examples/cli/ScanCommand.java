@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding in any report",
                 "1:a report has ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error (such as an unreadable FILE); bad lines are reported, not fatal",
-                "3:no domain could be checked (no resolver reachable)"})
+                "3:every report is inconclusive: a DNS look-up its verdict rests on failed (say, no resolver"
+                        + " reachable)"})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec

@@ -28,6 +28,7 @@ final class ScanSummary {
     private long withErrors;
     private long atRisk;
     private long couldNotRun;
+    private long inconclusive;
     private long inputErrors;
     private long failures;
 
@@ -37,7 +38,10 @@ final class ScanSummary {
         if (ExitCodes.couldNotRun(report)) {
             couldNotRun++;
         }
-        if (ExitCodes.of(report) == ExitCodes.FINDINGS) {
+        if (report.inconclusive()) {
+            inconclusive++;
+        }
+        if (ExitCodes.hasFindings(report)) {
             withErrors++;
         }
         if (report.atRisk()) {
@@ -74,7 +78,7 @@ final class ScanSummary {
 
     /** @return the exit code of the whole scan */
     synchronized int exitCode() {
-        if (checked > 0 && couldNotRun == checked) {
+        if (checked > 0 && inconclusive == checked) {
             return ExitCodes.COULD_NOT_RUN;
         }
         return withErrors > 0 || failures > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -84,8 +88,8 @@ final class ScanSummary {
         err.printf("%nScan: %d domain%s checked, %d input line%s not a domain, %d failed, in %.1f s%n", checked,
                 checked == 1 ? "" : "s", inputErrors, inputErrors == 1 ? "" : "s", failures,
                 elapsedMillis / 1000.0);
-        err.printf("  with ERROR findings: %d   mail at risk: %d   could not run (no DNS answer): %d%n", withErrors,
-                atRisk, couldNotRun);
+        err.printf("  with ERROR findings: %d   mail at risk: %d   inconclusive: %d   could not run (no DNS answer):"
+                + " %d%n", withErrors, atRisk, inconclusive, couldNotRun);
         err.println();
         err.printf("  %-14s %8s%n", "verdict", "domains");
         for (Verdict v : Verdict.values()) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.ProblemCode;
+import dev.mtasts.record.StsRecord;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.testkit.Deployments;
+import dev.mtasts.testkit.DnsFault;
 import dev.mtasts.testkit.MtaStsSandbox;
 import java.io.ByteArrayInputStream;
 import java.net.DatagramSocket;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +138,46 @@ class CheckCommandTest {
         assertThat(json.get("policy").get("mode").asText()).isEqualTo("testing");
         assertThat(json.get("policy").get("maxAge").asLong()).isEqualTo(86400);
         assertThat(json.get("policy").get("mx").get(0).asText()).isEqualTo("mx1.testing.good.test");
+        String enforceRecord = json.get("remediation").get("enforceStsRecord").asText();
+        assertThat(StsRecord.parse(enforceRecord).id()).matches("\\d{8}T\\d{6}").isNotEqualTo(Deployments.ID);
+        assertThat(json.has("inconclusive")).isFalse();
+        assertThat(json.has("couldNotRun")).isFalse();
+    }
+
+    @Test
+    void aReadyTestingPolicyShowsTheRecordToPublishWithTheEnforcePolicy() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "testing.good.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        String out = run.out();
+        int promoting = out.indexOf("When promoting: this enforce policy");
+        assertThat(promoting).isPositive();
+        assertThat(out.substring(promoting)).containsPattern("mode: enforce\\R(.*\\R)*.*then this _mta-sts record")
+                .containsPattern("_mta-sts\\.testing\\.good\\.test\\.  IN TXT  \"v=STSv1; id=\\d{8}T\\d{6}\"");
+        assertThat(out.substring(promoting)).doesNotContain("id=" + Deployments.ID);
+    }
+
+    @Test
+    void aFailedLookupTheVerdictRestsOnIsInconclusiveAndExitsThree() throws Exception {
+        String domain = "servfail.test";
+        sandbox.domain(domain).stsRecord("v=STSv1; id=1").mx(10, "mx1." + domain)
+                .tlsRpt("v=TLSRPTv1; rua=mailto:r@" + domain)
+                .policy("version: STSv1\nmode: enforce\nmx: mx1." + domain + "\nmax_age: 604800\n")
+                .dnsFault("_mta-sts", DnsFault.servfail());
+
+        CliRun json = CliRun.of(CliRun.args("check", options, "--json", domain));
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.get("inconclusive").asBoolean()).isTrue();
+        assertThat(report.has("couldNotRun")).isFalse();
+        assertThat(report.get("dns").get(0).get("outcome").asText()).isEqualTo("SERVFAIL");
+
+        CliRun text = CliRun.of(CliRun.args("check", options, domain, "enforce.good.test"));
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(text.out()).contains(domain + "  ").contains("INCONCLUSIVE (a DNS look-up the verdict rests on"
+                + " failed; check again)");
+        assertThat(text.out().lines().filter(l -> l.startsWith("enforce.good.test")).findFirst().orElseThrow())
+                .doesNotContain("INCONCLUSIVE");
     }
 
     @Test
@@ -261,6 +305,9 @@ class CheckCommandTest {
         assertThat(mx.get(1).get("covered").asBoolean()).isFalse();
         assertThat(json.get(0).get("atRisk").asBoolean()).isTrue();
         assertThat(json.get(2).has("policy")).isFalse();
+        // the parser problem behind each finding made from the policy text
+        assertThat(json.get(1).get("findings").findValuesAsText("problem")).isNotEmpty()
+                .allSatisfy(p -> assertThat(ProblemCode.valueOf(p)).isNotNull());
     }
 
     @Test
@@ -378,6 +425,9 @@ class CheckCommandTest {
             Finding f = report.findings().get(i);
             assertThat(json.get("findings").get(i).get("remediation").asText()).isEqualTo(f.remediation());
             assertThat(json.get("findings").get(i).get("message").asText()).isNotBlank();
+            JsonNode problem = json.get("findings").get(i).get("problem");
+            assertThat(Optional.ofNullable(problem).map(JsonNode::asText))
+                    .isEqualTo(f.problem().map(ProblemCode::name));
         }
         assertThat(json.get("mx")).hasSize(report.mxHosts().size());
         assertThat(json.has("policy")).isEqualTo(report.policy().isPresent());
