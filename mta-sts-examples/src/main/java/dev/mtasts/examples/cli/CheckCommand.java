@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding",
                 "1:ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error",
-                "3:inconclusive: a DNS look-up the verdict rests on failed (say, no resolver reachable);"
-                        + " check again"})
+                "3:the check could not run: no DNS look-up got an answer (no resolver reachable)"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -14,10 +14,11 @@ import java.util.stream.Stream;
  *   <li>{@value #OK}: no report has an {@code ERROR} finding;</li>
  *   <li>{@value #FINDINGS}: a report has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk;</li>
  *   <li>{@value #USAGE}: a usage or input error (unknown option, bad domain argument, unreadable file);</li>
- *   <li>{@value #COULD_NOT_RUN}: the check could not reach a conclusion: the report is
- *       {@link ValidationReport#inconclusive() inconclusive}, because a DNS look-up its verdict rests on failed (the
- *       {@code _mta-sts} record, or the policy host's addresses once a record was seen), for example because no
- *       resolver was reachable. The deployment may be fine: check again, or from another resolver.</li>
+ *   <li>{@value #COULD_NOT_RUN}: the check could not run: no DNS look-up got an answer (every one timed out or
+ *       met a network error), so no resolver was reachable. A report that is only
+ *       {@link ValidationReport#inconclusive() inconclusive} (say, a SERVFAIL for the {@code _mta-sts} record from a
+ *       resolver that did answer) exits {@value #FINDINGS}: its failed look-up is an {@code ERROR} finding, as it is
+ *       for the senders that meet it.</li>
  * </ul>
  * Over several domains the exit code is the highest one.
  */
@@ -29,7 +30,7 @@ public final class ExitCodes {
     public static final int FINDINGS = 1;
     /** Usage or input error. */
     public static final int USAGE = 2;
-    /** The check could not reach a conclusion: a DNS look-up the verdict rests on failed. */
+    /** The check could not run: no DNS look-up got an answer (no resolver reachable). */
     public static final int COULD_NOT_RUN = 3;
 
     private ExitCodes() {
@@ -40,7 +41,7 @@ public final class ExitCodes {
      * @return the exit code this report alone calls for
      */
     public static int of(ValidationReport report) {
-        if (report.inconclusive()) {
+        if (couldNotRun(report)) {
             return COULD_NOT_RUN;
         }
         return hasFindings(report) ? FINDINGS : OK;

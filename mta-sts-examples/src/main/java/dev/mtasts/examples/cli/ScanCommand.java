@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding in any report",
                 "1:a report has ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error (such as an unreadable FILE); bad lines are reported, not fatal",
-                "3:every report is inconclusive: a DNS look-up its verdict rests on failed (say, no resolver"
+                "3:the scan could not run: for every domain, no DNS look-up got an answer (no resolver"
                         + " reachable)"})
 final class ScanCommand implements Callable<Integer> {
 

@@ -78,7 +78,7 @@ final class ScanSummary {
 
     /** @return the exit code of the whole scan */
     synchronized int exitCode() {
-        if (checked > 0 && inconclusive == checked) {
+        if (checked > 0 && couldNotRun == checked) {
             return ExitCodes.COULD_NOT_RUN;
         }
         return withErrors > 0 || failures > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
