@@ -94,7 +94,7 @@ public enum FindingCode {
     /** An MX host is two or more labels below a wildcard ({@code *.example.com} vs {@code a.b.example.com}). */
     MX_WILDCARD_TOO_DEEP(Layer.MX_COVERAGE, "RFC 8461 §4.1", true, "wildcard would need to match two labels"),
     /** The domain has a null MX (RFC 7505): it accepts no mail, so MTA-STS is meaningless. */
-    MX_NULL(Layer.MX_COVERAGE, "RFC 7505", false, "null MX: no mail accepted"),
+    MX_NULL(Layer.MX_COVERAGE, "RFC 7505", true, "null MX: no mail accepted"),
     /** A null MX next to other MX records, which RFC 7505 §3 forbids. */
     MX_NULL_MIXED(Layer.MX_COVERAGE, "RFC 7505 §3", true, "null MX next to other MX records"),
     /** The domain has no MX records: senders use its address (implicit MX, RFC 5321 §5.1). */

@@ -82,7 +82,9 @@ final class MxCoverageCheck {
         List<MxRecord> records = mx.byPreference();
         if (records.isEmpty() && mx.invalidHosts().isEmpty()) {
             boolean exists = mx.outcome() != DnsOutcome.NXDOMAIN;
-            findings.add(FindingCode.MX_NONE, Severity.WARNING, subject, exists
+            // an implicit MX the policy lists works (RFC 5321 §5.1): worth knowing, not a warning
+            boolean implicitCovered = exists && patterns.stream().anyMatch(p -> p.matches(domain));
+            findings.add(FindingCode.MX_NONE, implicitCovered ? Severity.INFO : Severity.WARNING, subject, exists
                     ? domain + " has no MX records; senders deliver to the domain's own address (implicit MX), so the"
                     + " policy must list '" + domain + "'."
                     : domain + " does not exist (NXDOMAIN); no mail can be delivered to it.",
