@@ -126,6 +126,7 @@ class MxCoverageLayerTest {
         assertOutcome(r, Verdict.ENFORCING, false, PromotionStatus.NOT_APPLICABLE);
         assertThat(r.mxHosts()).singleElement().satisfies(h -> assertThat(h.covered()).isTrue());
         assertThat(codes(r)).as(describe(r)).doesNotContain(FindingCode.MX_NOT_COVERED);
+        assertThat(finding(r, FindingCode.MX_NONE, Severity.INFO).message()).contains("implicit MX");
     }
 
     @Test

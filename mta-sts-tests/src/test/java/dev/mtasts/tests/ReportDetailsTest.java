@@ -152,4 +152,16 @@ class ReportDetailsTest {
         assertThat(r.remediation().policy().orElseThrow()).contains("mx: mx1.prune.details.test")
                 .doesNotContain("*.com").doesNotContain("old-mx.prune.details.test");
     }
+
+    @Test
+    void nullMxDomainWithATestingPolicyIsNotReadyToPromote() {
+        SandboxDomain d = domain("null-testing.details.test");
+        d.zone().remove("null-testing.details.test", "MX");
+        d.nullMx().policy("version: STSv1\nmode: testing\nmx: mx1.null-testing.details.test\nmax_age: 86400\n");
+
+        ValidationReport r = validator.validate("null-testing.details.test");
+
+        assertThat(r.promotion().status()).as(describe(r)).isEqualTo(PromotionStatus.NOT_READY);
+        assertThat(r.promotion().blockers()).extracting(Finding::code).contains(FindingCode.MX_NULL);
+    }
 }
