@@ -149,7 +149,9 @@ public final class DomainName implements Comparable<DomainName> {
             checkUnicodeLabel(input, label, false);
         }
         try {
-            return IDN.toASCII(name);
+            // the Unicode 3.2 tables of java.net.IDN lack newer scripts; the letters were checked above against
+            // the JDK's current character database, so unassigned-in-3.2 code points may pass
+            return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("domain name '" + printable(input)
                     + "' cannot be converted to A-labels: " + e.getMessage(), e);
@@ -186,25 +188,42 @@ public final class DomainName implements Comparable<DomainName> {
         }
     }
 
-    /** An A-label ({@code xn--...}) must decode, and encode back to itself (RFC 5890 §2.3.2.1). */
+    /**
+     * @param label one label, such as {@code xn--bcher-kva}
+     * @return true when it is not an A-label at all, or a valid one (see {@link #of(String)})
+     */
+    public static boolean isValidALabel(String label) {
+        String lower = label.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("xn--")) {
+            return true;
+        }
+        try {
+            checkALabel(lower, lower);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An A-label ({@code xn--...}) must be Punycode that decodes to a Unicode label of letters, digits and marks
+     * (RFC 5890 §2.3.2.1). The check uses the JDK's current character database, not {@link IDN}'s Unicode 3.2, so
+     * labels in scripts added since (Tifinagh, Mandaic, ...) are accepted.
+     */
     private static void checkALabel(String input, String label) {
         if (!label.startsWith("xn--")) {
             return;
         }
         String unicode = Punycode.decode(label.substring(4)).orElse(label);
-        boolean decoded = !unicode.equals(label) && unicode.chars().anyMatch(c -> c >= 0x80);
-        boolean roundTrips = false;
-        if (decoded) {
+        boolean valid = !unicode.equals(label) && unicode.chars().anyMatch(c -> c >= 0x80);
+        if (valid) {
             try {
                 checkUnicodeLabel(input, unicode, true);
-                // IDN (IDNA2003) maps ß and ς away, so a label holding them cannot round-trip through it
-                roundTrips = unicode.codePoints().anyMatch(DomainName::isDeviation)
-                        || IDN.toASCII(unicode).equalsIgnoreCase(label);
             } catch (IllegalArgumentException e) {
-                roundTrips = false;
+                valid = false;
             }
         }
-        if (!roundTrips) {
+        if (!valid) {
             throw new IllegalArgumentException("label '" + label + "' of '" + printable(input)
                     + "' is not a valid A-label (Punycode that decodes to a valid Unicode label)");
         }

@@ -109,6 +109,12 @@ public final class MxPattern {
                 return Optional.of("mx " + Texts.quoteShort(value) + ": " + labelProblem.get());
             }
         }
+        for (String label : labels) {
+            if (!DomainName.isValidALabel(label)) {
+                return Optional.of("mx " + Texts.quoteShort(value) + ": label '" + label + "' is not a valid A-label"
+                        + " (Punycode of a Unicode label); it can never match an MX host");
+            }
+        }
         return Optional.empty();
     }
 

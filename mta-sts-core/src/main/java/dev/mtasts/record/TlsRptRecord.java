@@ -189,10 +189,25 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("mailto")) {
+            if (uri.getRawFragment() != null) {
+                return Optional.of("rua URI '" + Quote.of(entry) + "' has a '#' fragment, which a mailto: URI cannot"
+                        + " have (RFC 6068); write mailto:local@domain");
+            }
             String address = uri.getRawSchemeSpecificPart();
-            int at = address.indexOf('@');
-            if (at <= 0 || at == address.length() - 1) {
-                return Optional.of("rua URI '" + Quote.of(entry) + "' is not a mail address; write mailto:local@domain");
+            int query = address.indexOf('?');
+            if (query >= 0) {
+                address = address.substring(0, query); // hfields such as ?subject=... are allowed
+            }
+            int at = address.lastIndexOf('@');
+            boolean quotedLocal = address.startsWith("%22") || address.startsWith("\"");
+            if (at <= 0 || at == address.length() - 1 || (!quotedLocal && address.indexOf('@') != at)) {
+                return Optional.of("rua URI '" + Quote.of(entry) + "' is not one mail address; write"
+                        + " mailto:local@domain");
+            }
+            String domain = address.substring(at + 1);
+            if (!domain.startsWith("[") && !isHostName(domain)) {
+                return Optional.of("rua URI '" + Quote.of(entry) + "' has '" + Quote.of(domain) + "' after '@', which"
+                        + " is not a domain name");
             }
         } else if (scheme.equals("https") && authorityHost(uri).isEmpty()) {
             return Optional.of("rua URI '" + Quote.of(entry) + "' has no host; write https://host/path");
@@ -213,6 +228,22 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
         String host = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = host.startsWith("[") ? host.indexOf(':', Math.max(0, host.indexOf(']'))) : host.lastIndexOf(':');
         return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** Letters, digits and {@code -} in dot-separated labels, none empty: the domain of a mail address. */
+    private static boolean isHostName(String domain) {
+        if (domain.isEmpty() || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '.' || c == '%';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

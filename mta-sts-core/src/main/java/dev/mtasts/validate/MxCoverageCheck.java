@@ -113,11 +113,11 @@ final class MxCoverageCheck {
             case TESTING -> "in enforce mode senders would refuse it; today they report failures";
             case NONE -> "this would matter once the mode is testing or enforce";
         };
-        String patternList = String.join(", ", policy.mx().stream().map(MxPattern::text).toList());
+        String patternList = Quote.list(policy.mx().stream().map(MxPattern::text).toList(), 10);
         boolean noneCovered = !hosts.isEmpty() && hosts.stream().noneMatch(MxHostResult::covered)
                 && policy.mode() != PolicyMode.NONE;
         if (noneCovered) {
-            String hostList = String.join(", ", hosts.stream().map(h -> h.host().value()).toList());
+            String hostList = Quote.list(hosts.stream().map(h -> h.host().value()).toList(), 10);
             findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain + " ("
                     + hostList + ") matches the policy's mx patterns (" + patternList + ")"
                     + (policy.mode() == PolicyMode.ENFORCE

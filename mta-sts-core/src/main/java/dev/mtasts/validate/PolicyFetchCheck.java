@@ -153,7 +153,8 @@ final class PolicyFetchCheck {
                     "Make " + host + " listen on port 443 with HTTPS.");
             case TIMEOUT -> findings.add(FindingCode.POLICY_TIMEOUT, Severity.ERROR, url, "Fetching " + url
                     + " did not complete in time (" + f.elapsed().toMillis() + " ms)" + at + detail + ".",
-                    "Make the policy host answer within a few seconds; senders give up after about a minute.");
+                    "Make the policy host answer within a few seconds: RFC 8461 §3.3 suggests senders wait a minute"
+                            + " at most, and many wait far less (postfix-mta-sts-resolver: 4 seconds).");
             case TOO_LARGE -> findings.add(FindingCode.POLICY_TOO_LARGE, Severity.ERROR, url, url
                     + " sent more than 64 KiB" + at + "; senders stop reading at 64 KiB and ignore the policy.",
                     "Serve only the policy file: a few lines of version, mode, mx and max_age.");
@@ -200,6 +201,11 @@ final class PolicyFetchCheck {
             findings.add(FindingCode.POLICY_CONTENT_TYPE, Severity.WARNING, url, url + " has no Content-Type header;"
                     + " senders that check the media type (such as postfix-mta-sts-resolver) ignore the policy.",
                     "Serve the file as 'Content-Type: text/plain'.");
+        } else if (f.headers().getOrDefault("content-type", java.util.List.of()).size() > 1) {
+            findings.add(FindingCode.POLICY_CONTENT_TYPE, Severity.WARNING, url, url + " sends "
+                    + f.headers().get("content-type").size() + " Content-Type headers ("
+                    + Quote.of(String.join(" | ", f.headers().get("content-type"))) + "); the field may appear once"
+                    + " (RFC 9110), and senders may read either value.", "Send exactly one 'Content-Type: text/plain'.");
         } else if (type.isEmpty() || !type.get().isTextPlain()) {
             findings.add(FindingCode.POLICY_CONTENT_TYPE, Severity.WARNING, url, url + " is served as '"
                     + Quote.of(f.contentType().get()) + "', not text/plain; senders that check the media type"

@@ -23,4 +23,15 @@ final class Quote {
         }
         return out.toString();
     }
+
+    /**
+     * Joins names for a message, at most {@code max} of them: {@code "a, b, c and 7 more"}, so that a domain with
+     * thousands of MX hosts still gets one-sentence findings.
+     */
+    static String list(java.util.List<String> items, int max) {
+        if (items.size() <= max) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
+    }
 }

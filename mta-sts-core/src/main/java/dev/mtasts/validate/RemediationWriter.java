@@ -4,6 +4,7 @@ import dev.mtasts.DomainName;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyMode;
+import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.record.TlsRptRecord;
 import dev.mtasts.report.MxHostResult;
@@ -49,7 +50,7 @@ final class RemediationWriter {
     }
 
     static Remediation write(DomainName domain, Instant now, RecordState recordState, Optional<String> currentId,
-                             Optional<MtaStsPolicy> current, List<MxPattern> readablePatterns, List<MxHostResult> hosts,
+                             Optional<MtaStsPolicy> current, Optional<PolicyParseResult> parsed, List<MxHostResult> hosts,
                              boolean mxKnown, boolean nullMx, Optional<TlsRptRecord> tlsRpt, boolean tlsRptLookupFailed,
                              boolean idMustChange) {
         // after a failed look-up a record may well exist: suggesting another could make two, and then none counts
@@ -58,7 +59,7 @@ final class RemediationWriter {
         if (nullMx) {
             return Remediation.none();
         }
-        Optional<MtaStsPolicy> proposed = propose(current, readablePatterns, hosts, mxKnown);
+        Optional<MtaStsPolicy> proposed = propose(recordState, current, parsed, hosts, mxKnown);
         boolean policyChanges = proposed.isPresent() && !proposed.equals(current);
         Optional<String> policyText = policyChanges ? proposed.map(MtaStsPolicy::toText) : Optional.empty();
         boolean recordChanges = policyChanges || recordState != RecordState.FOUND || idMustChange;
@@ -75,35 +76,62 @@ final class RemediationWriter {
         return new Remediation(stsText, policyText, tlsRptText, enforce, enforceRecord, maxAge);
     }
 
-    private static Optional<MtaStsPolicy> propose(Optional<MtaStsPolicy> current, List<MxPattern> readablePatterns,
-                                                  List<MxHostResult> hosts, boolean mxKnown) {
+    /**
+     * The policy to publish. It never guesses a mode: the mode is the valid policy's, or the best reading of an invalid
+     * one; only a domain without any MTA-STS record starts at testing. When neither exists (the policy cannot be
+     * fetched), nothing is proposed: a guess could downgrade what senders cached. Patterns are kept unless the parser
+     * flags them (a wildcard over a top-level name, an address): an unused pattern may be a planned MX. Each MX host
+     * not covered is added (mode testing or enforce only); {@code max_age} is kept when it is a day or more.
+     */
+    private static Optional<MtaStsPolicy> propose(RecordState recordState, Optional<MtaStsPolicy> current,
+                                                  Optional<PolicyParseResult> parsed, List<MxHostResult> hosts,
+                                                  boolean mxKnown) {
+        Optional<PolicyMode> readMode = current.map(MtaStsPolicy::mode).or(() -> parsed.flatMap(PolicyParseResult::mode));
+        if (readMode.isEmpty() && recordState != RecordState.ABSENT) {
+            return Optional.empty();
+        }
+        PolicyMode mode = readMode.orElse(PolicyMode.TESTING);
         Set<MxPattern> patterns = new LinkedHashSet<>();
-        List<MxPattern> existing = current.map(MtaStsPolicy::mx).orElse(readablePatterns);
+        List<MxPattern> existing = current.map(MtaStsPolicy::mx)
+                .orElse(parsed.map(PolicyParseResult::mx).orElse(List.of()));
         for (MxPattern pattern : existing) {
-            // keep the working patterns: not one the parser flags (*.com, an address), and, when the MX hosts are
-            // known, one that covers at least one of them
-            boolean flagged = pattern.isBroad() || pattern.looksLikeIpAddress();
-            boolean works = !mxKnown || hosts.stream().anyMatch(h -> pattern.matches(h.host()));
-            if (!flagged && works) {
+            if (!pattern.isBroad() && !pattern.looksLikeIpAddress()) {
                 patterns.add(pattern);
             }
         }
-        if (mxKnown) {
+        if (mxKnown && mode != PolicyMode.NONE) {
             for (MxHostResult host : hosts) {
                 if (patterns.stream().noneMatch(p -> p.matches(host.host()))) {
-                    exact(host.host()).ifPresent(patterns::add);
+                    covering(host.host()).ifPresent(patterns::add);
                 }
             }
         }
-        PolicyMode mode = current.map(MtaStsPolicy::mode).orElse(PolicyMode.TESTING);
         if (patterns.isEmpty() && mode != PolicyMode.NONE) {
             return Optional.empty();
         }
         Duration fallback = mode == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE;
-        Duration maxAge = current.map(MtaStsPolicy::maxAge).filter(a -> a.compareTo(TESTING_MAX_AGE) >= 0)
-                .orElse(fallback);
+        Duration maxAge = current.map(MtaStsPolicy::maxAge).or(() -> parsed.flatMap(PolicyParseResult::maxAge))
+                .filter(a -> a.compareTo(TESTING_MAX_AGE) >= 0).orElse(fallback);
         return Optional.of(new MtaStsPolicy(MtaStsPolicy.VERSION_STSV1, mode, new ArrayList<>(patterns), maxAge,
                 current.map(MtaStsPolicy::extensions).orElse(List.of())));
+    }
+
+    /**
+     * A pattern that covers the host: the host itself, or, for a host a policy cannot name (a label with {@code _}),
+     * a wildcard over its parent when that is not a top-level name.
+     */
+    static Optional<MxPattern> covering(DomainName host) {
+        Optional<MxPattern> exact = exact(host);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return host.parent().filter(p -> p.labelCount() >= 2).flatMap(p -> {
+            try {
+                return Optional.of(MxPattern.of("*." + p.value()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static Optional<MxPattern> exact(DomainName host) {

@@ -112,7 +112,7 @@ public final class ReportAssembler {
         boolean atRisk = VerdictRule.atRisk(verdict, sorted);
         Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt.record());
         Remediation remediation = RemediationWriter.write(domain, checkedAt, dnsRecord.state(),
-                dnsRecord.record().map(dev.mtasts.record.StsRecord::id), policy, readable, coverage.hosts(),
+                dnsRecord.record().map(dev.mtasts.record.StsRecord::id), policy, parsed, coverage.hosts(),
                 coverage.mxKnown(), coverage.nullMx(), tlsRpt.record(), tlsRpt.lookupFailed(),
                 findings.has(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID));
         if (verdict == Verdict.BROKEN && remediation.enforcePolicy().isPresent()) {

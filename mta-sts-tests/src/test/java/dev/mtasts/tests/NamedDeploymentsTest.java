@@ -153,7 +153,10 @@ class NamedDeploymentsTest {
         finding(r, FindingCode.STS_RECORD_WITHOUT_POLICY, Severity.ERROR);
         assertThat(r.layer(Layer.POLICY_FETCH).status()).isEqualTo(LayerStatus.FAIL);
         assertThat(r.layer(Layer.POLICY_PARSE).status()).isEqualTo(LayerStatus.SKIPPED);
-        assertThat(r.remediation().policy().orElseThrow()).contains("mx: mx1.redirect.named.test");
+        // the policy behind the redirect is unknown: proposing one would guess its mode, and could downgrade
+        // an enforce policy that senders cached; the fix is in the findings
+        assertThat(r.remediation().policy()).isEmpty();
+        assertThat(r.remediation().stsRecord()).isEmpty();
     }
 
     @Test

@@ -179,7 +179,7 @@ class PolicyParseLayerTest {
         assertThat(finding(r, FindingCode.POLICY_MX_COVERS_NO_MX, Severity.ERROR).layer())
                 .isEqualTo(dev.mtasts.report.Layer.MX_COVERAGE);
         String proposed = r.remediation().policy().orElseThrow();
-        assertThat(proposed).contains("mx: mx1.nomatch.parse.test").doesNotContain("mail.elsewhere.test");
+        assertThat(proposed).contains("mx: mx1.nomatch.parse.test", "mode: enforce", "max_age: 604800");
     }
 
     @Test

@@ -143,14 +143,15 @@ class ReportDetailsTest {
     }
 
     @Test
-    void remediationDropsPatternsThatCoverNothingAndBroadOnes() {
+    void remediationDropsFlaggedPatternsButKeepsUnusedOnes() {
         domain("prune.details.test").policy(policy("testing", 86400, "mx1.prune.details.test", "*.com",
                 "old-mx.prune.details.test"));
 
         ValidationReport r = validator.validate("prune.details.test");
 
-        assertThat(r.remediation().policy().orElseThrow()).contains("mx: mx1.prune.details.test")
-                .doesNotContain("*.com").doesNotContain("old-mx.prune.details.test");
+        // *.com is flagged (a WARNING) and dropped; an unused pattern is only INFO (perhaps a planned MX) and kept
+        assertThat(r.remediation().policy().orElseThrow()).contains("mx: mx1.prune.details.test",
+                "mx: old-mx.prune.details.test").doesNotContain("*.com");
     }
 
     @Test
@@ -163,5 +164,44 @@ class ReportDetailsTest {
 
         assertThat(r.promotion().status()).as(describe(r)).isEqualTo(PromotionStatus.NOT_READY);
         assertThat(r.promotion().blockers()).extracting(Finding::code).contains(FindingCode.MX_NULL);
+    }
+
+    @Test
+    void invalidPolicyKeepsItsReadableModeAndMaxAgeInTheProposal() {
+        domain("keep-mode.details.test").policy("version: STSv1\nmode: enforce\nmx: mx1.keep-mode.details.test,"
+                + " mx2.keep-mode.details.test\nmax_age: 1209600\n");
+
+        ValidationReport r = validator.validate("keep-mode.details.test");
+
+        assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(MtaStsPolicy.parse(r.remediation().policy().orElseThrow())).satisfies(p -> {
+            assertThat(p.mode()).isEqualTo(PolicyMode.ENFORCE);
+            assertThat(p.maxAge()).isEqualTo(Duration.ofSeconds(1209600));
+            assertThat(p.mx()).extracting(m -> m.text()).containsExactly("mx1.keep-mode.details.test");
+        });
+    }
+
+    @Test
+    void cleanPolicyWithAnUnusedPatternGetsNoProposal() {
+        domain("planned.details.test").policy(policy("enforce", 604800, "mx1.planned.details.test",
+                "mx2.planned.details.test"));
+
+        ValidationReport r = validator.validate("planned.details.test");
+
+        finding(r, FindingCode.MX_PATTERN_UNUSED, Severity.INFO);
+        assertThat(r.remediation().policy()).isEmpty();
+        assertThat(r.remediation().stsRecord()).isEmpty();
+    }
+
+    @Test
+    void hostWithAnUnderscoreIsCoveredByAWildcardOverItsParent() {
+        SandboxDomain d = sandbox.domain("under.details.test").stsRecord("v=STSv1; id=" + E2e.ID)
+                .tlsRpt("v=TLSRPTv1; rua=mailto:tls@under.details.test")
+                .policy(policy("testing", 86400, "mx1.under.details.test"));
+        d.mx(10, "mx_1.under.details.test");
+
+        ValidationReport r = validator.validate("under.details.test");
+
+        assertThat(r.remediation().policy().orElseThrow()).as(describe(r)).contains("mx: *.under.details.test");
     }
 }

@@ -73,18 +73,29 @@ class CheckCommandTest {
 
     @Test
     void brokenDomainShowsTheFailingLayerTheFixAndWhatToPublishAndExitsOne() {
-        CliRun run = CliRun.of(CliRun.args("check", options, "expired-cert.test"));
+        CliRun run = CliRun.of(CliRun.args("check", options, "two-records.test"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(run.out())
-                .startsWith("expired-cert.test  BROKEN")
-                .contains("[FAIL] Policy fetch", "x POLICY_TLS_EXPIRED: expired certificate")
-                .contains("[SKIP] Policy        no policy was fetched")
-                .contains("Findings", "ERROR   POLICY_TLS_EXPIRED", "Fix: ")
-                .contains("To publish", "_mta-sts.expired-cert.test.  IN TXT  \"v=STSv1; id=");
+                .startsWith("two-records.test  BROKEN")
+                .contains("[FAIL] DNS record", "x STS_RECORD_MULTIPLE")
+                .contains("Findings", "ERROR   STS_RECORD_MULTIPLE", "Fix: ")
+                .contains("To publish", "_mta-sts.two-records.test.  IN TXT  \"v=STSv1; id=");
         assertThat(run.out().indexOf("BROKEN")).isLessThan(run.out().indexOf("[FAIL]"));
         assertThat(run.out().indexOf("[FAIL]")).isLessThan(run.out().indexOf("Findings"));
         assertThat(run.out().indexOf("Findings")).isLessThan(run.out().indexOf("To publish"));
+    }
+
+    @Test
+    void brokenFetchShowsTheFixWithoutGuessingAPolicy() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "expired-cert.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).startsWith("expired-cert.test  BROKEN")
+                .contains("[FAIL] Policy fetch", "x POLICY_TLS_EXPIRED: expired certificate")
+                .contains("[SKIP] Policy        no policy was fetched")
+                .contains("ERROR   POLICY_TLS_EXPIRED", "Fix: ")
+                .doesNotContain("mode: testing");
     }
 
     @Test
