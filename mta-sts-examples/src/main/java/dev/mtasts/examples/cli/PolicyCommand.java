@@ -1,8 +1,11 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
+import dev.mtasts.Problem;
+import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.record.TlsRptRecord;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write the policy file, the _mta-sts TXT record (with a fresh id) and the _smtp._tls TXT"
-                + " record for a domain, checked by the library's own parsers.")
+                + " record for a domain, checked by the library's own parsers; what the policy parser warns about"
+                + " (such as a short max_age or an mx pattern covering a whole top-level domain) goes to stderr"
+                + " as a warning.")
 final class PolicyCommand implements Callable<Integer> {
 
     /** Ids are the UTC time of writing: they only grow, as RFC 8461 §3.1 wants for a changed policy. */
@@ -78,6 +83,10 @@ final class PolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DomainName name = parse("--domain", () -> DomainName.of(domain));
+        if (name.value().startsWith("_")) {
+            throw new ParameterException(spec.commandLine(), "--domain '" + domain + "': give the mail domain, not"
+                    + " the record name (the _mta-sts and _smtp._tls records are named after the mail domain)");
+        }
         PolicyMode policyMode = PolicyMode.fromToken(mode).orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "--mode must be testing, enforce or none, not '" + mode + "'"));
         if (mx.isEmpty() && policyMode != PolicyMode.NONE) {
@@ -110,6 +119,9 @@ final class PolicyCommand implements Callable<Integer> {
         requireRoundTrip(MtaStsPolicy.parse(policyText).equals(policy), "policy");
         requireRoundTrip(StsRecord.parse(sts.toText()).equals(sts), "_mta-sts record");
         requireRoundTrip(TlsRptRecord.parse(rpt.toText()).equals(rpt), "_smtp._tls record");
+        // valid is not wise: what the library's parser remarks on (as check would report it) is said too
+        List<Problem> remarks = PolicyParser.lenient().parse(policyText).problems().stream()
+                .filter(p -> p.severity() != Severity.ERROR).toList();
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("# 1. The policy file: serve it at https://mta-sts." + name.value()
@@ -137,6 +149,12 @@ final class PolicyCommand implements Callable<Integer> {
                     + " mta-sts check " + name.value());
         }
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem remark : remarks) {
+            err.println("warning: " + remark.code() + ": " + remark.message() + " (" + remark.code().reference()
+                    + ")");
+        }
+        err.flush();
         return ExitCodes.OK;
     }
 

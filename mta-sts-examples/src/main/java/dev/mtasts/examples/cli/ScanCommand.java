@@ -4,11 +4,9 @@ import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,7 +19,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate many domains (one a line; blank lines skipped; # starts a comment, on a line"
                 + " of its own or after the domain) and write one JSON report per line (JSON Lines) as they"
-                + " complete. A line that is not a domain yields"
+                + " complete. A line that is not a domain (or not UTF-8, or longer than 4096 bytes) yields"
                 + " {\"input\": ..., \"error\": ...}. A summary goes to stderr at the end.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -86,13 +83,18 @@ final class ScanCommand implements Callable<Integer> {
         ScanSummary summary = new ScanSummary();
         long start = System.nanoTime();
 
-        try (BufferedReader in = openInput();
+        try (InputLines in = openInput();
              JsonLines out = openOutput();
              SnapshotWriter save = SnapshotWriter.open(options.save)) {
             Semaphore slots = new Semaphore(concurrency);
-            String line;
-            while ((line = in.readLine()) != null) {
-                String text = domainText(line);
+            InputLines.Line line;
+            while ((line = in.next()) != null) {
+                if (line.error() != null) {
+                    out.write(ReportJson.compact(ReportJson.inputError(line.text(), line.error())));
+                    summary.inputError();
+                    continue;
+                }
+                String text = domainText(line.text());
                 if (text.isEmpty()) {
                     continue;
                 }
@@ -100,13 +102,13 @@ final class ScanCommand implements Callable<Integer> {
                 try {
                     name = DomainName.of(text);
                 } catch (IllegalArgumentException e) {
-                    out.write(ReportJson.compact(ReportJson.inputError(line, e.getMessage())));
+                    out.write(ReportJson.compact(ReportJson.inputError(line.text(), e.getMessage())));
                     summary.inputError();
                     continue;
                 }
                 slots.acquire();
                 Optional<PolicySnapshot> before = previous.get(name.value());
-                String original = line;
+                String original = line.text();
                 CompletableFuture<ValidationReport> future;
                 try {
                     future = validator.validateAsync(name, before);
@@ -151,25 +153,36 @@ final class ScanCommand implements Callable<Integer> {
         return (hash < 0 ? line : line.substring(0, hash)).strip();
     }
 
-    private BufferedReader openInput() {
+    /** The input lines: FILE and stdin alike (see {@link InputLines}). */
+    private InputLines openInput() {
         if ("-".equals(input)) {
-            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            return new InputLines(stdin);
         }
         try {
-            return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+            return new InputLines(Files.newInputStream(Path.of(input)));
         } catch (IOException e) {
             throw new InputException("cannot read " + input + ": " + e);
         }
     }
 
-    /** The number of lines, for the ETA: a cheap streaming pass over a file; unknown for stdin. */
+    /**
+     * The number of lines to validate or report, for the ETA: a cheap streaming pass over a file, read as the scan
+     * reads it; unknown for stdin.
+     */
     private OptionalLong countLines() {
         if ("-".equals(input)) {
             return OptionalLong.empty();
         }
-        try (Stream<String> lines = Files.lines(Path.of(input), StandardCharsets.UTF_8)) {
-            return OptionalLong.of(lines.map(ScanCommand::domainText).filter(l -> !l.isEmpty()).count());
-        } catch (IOException | UncheckedIOException e) {
+        try (InputLines lines = new InputLines(Files.newInputStream(Path.of(input)))) {
+            long count = 0;
+            InputLines.Line line;
+            while ((line = lines.next()) != null) {
+                if (line.error() != null || !domainText(line.text()).isEmpty()) {
+                    count++;
+                }
+            }
+            return OptionalLong.of(count);
+        } catch (IOException e) {
             return OptionalLong.empty();
         }
     }

@@ -27,7 +27,8 @@ final class ValidationOptions {
     static final Duration DNS_QUERY_TIMEOUT = Duration.ofSeconds(3);
 
     @Option(names = "--nameserver", paramLabel = "HOST[:PORT]", converter = NameserverConverter.class,
-            description = "Ask this name server (repeatable; port 53 unless given). Default: the system's.")
+            description = "Ask this name server: an IP address, IPv4[:PORT] or [IPv6]:PORT (repeatable; port 53"
+                    + " unless given; a name is refused, never looked up). Default: the system's.")
     List<InetSocketAddress> nameservers = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,

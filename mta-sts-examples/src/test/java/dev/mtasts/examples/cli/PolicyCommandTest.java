@@ -115,6 +115,34 @@ class PolicyCommandTest {
         assertUsageError("--domain", "--mx", "mx.example.org");
     }
 
+    @Test
+    void whatTheLibrarysParserWarnsAboutIsPrintedAsAWarning() {
+        CliRun broad = CliRun.of("policy", "--domain", "example.com", "--mx", "*.com");
+        assertThat(broad.exitCode()).as(broad.err()).isZero();
+        assertThat(broad.err()).contains("warning: MX_WILDCARD_BROAD", "*.com", "covers every host under a top-level");
+        assertThat(policyText(broad.out())).contains("mx: *.com");
+
+        for (String seconds : List.of("0", "3600")) {
+            CliRun shortAge = CliRun.of("policy", "--domain", "example.com", "--mx", "mx.example.com", "--mode",
+                    "enforce", "--max-age", seconds);
+            assertThat(shortAge.exitCode()).as(shortAge.err()).isZero();
+            assertThat(shortAge.err()).as(seconds).contains("warning: MAX_AGE_SHORT", "max_age " + seconds
+                    + " is under one day");
+        }
+
+        CliRun clean = CliRun.of("policy", "--domain", "example.com", "--mx", "mx.example.com", "--mode", "enforce");
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.err()).isEmpty();
+    }
+
+    @Test
+    void aRecordNameIsNotADomain() {
+        assertUsageError("--domain '_mta-sts.example.com': give the mail domain, not the record name", "--domain",
+                "_mta-sts.example.com", "--mx", "mx.example.com");
+        assertUsageError("give the mail domain, not the record name", "--domain", "_smtp._tls.example.com",
+                "--mx", "mx.example.com");
+    }
+
     private static void assertUsageError(String expected, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "policy";

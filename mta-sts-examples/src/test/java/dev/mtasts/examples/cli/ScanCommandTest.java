@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.HttpResponse;
 import dev.mtasts.testkit.MtaStsSandbox;
+import java.io.ByteArrayOutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +187,83 @@ class ScanCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    /** Bytes that are not UTF-8, control characters and a lone CR are bad lines, read alike from FILE and stdin. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void badBytesAreReportedLineByLineTheSameFromAFileAndFromStdin() throws Exception {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes((NAMES.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        input.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'});
+        input.writeBytes(new byte[] {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '.', 't', 'e', 's', 't', '\n'});
+        input.writeBytes("exa\rmple.test\n".getBytes(StandardCharsets.UTF_8));
+        input.writeBytes("nul\0.test\n".getBytes(StandardCharsets.UTF_8));
+        input.writeBytes((NAMES.get(1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        input.writeBytes(NAMES.get(2).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = input.toByteArray();
+        Path file = dir.resolve("bad-bytes.txt");
+        Files.write(file, bytes);
+
+        CliRun fromFile = CliRun.of(CliRun.args("scan", options, "--concurrency=1", file.toString()));
+        CliRun fromStdin = CliRun.withStdin(bytes, CliRun.args("scan", options, "--concurrency=1", "-"));
+
+        for (CliRun run : List.of(fromFile, fromStdin)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+            Set<String> domains = new HashSet<>();
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            for (String line : run.out().split("\n")) {
+                JsonNode json = JSON.readTree(line);
+                if (json.has("error")) {
+                    errors.put(json.get("input").asText(), json.get("error").asText());
+                } else {
+                    domains.add(json.get("domain").asText());
+                }
+            }
+            assertThat(domains).containsExactlyInAnyOrder(NAMES.get(0), NAMES.get(1), NAMES.get(2));
+            assertThat(errors).containsOnlyKeys("\uFFFD\uFFFD", "a\uFFFD.test", "exa\rmple.test",
+                    "nul\0.test");
+            assertThat(errors.get("\uFFFD\uFFFD")).isEqualTo(
+                    "not valid UTF-8: byte 0xFF at byte offset 0 (shown as U+FFFD)");
+            assertThat(errors.get("a\uFFFD.test")).isEqualTo(
+                    "not valid UTF-8: byte 0xED at byte offset 1 (shown as U+FFFD)");
+            assertThat(errors.get("exa\rmple.test")).isEqualTo("contains the control character U+000D at column 4");
+            assertThat(errors.get("nul\0.test")).isEqualTo("contains the control character U+0000 at column 4");
+            assertThat(run.err()).contains("Scan: 3 domains checked, 4 input lines not a domain");
+        }
+    }
+
+    /** A line of many megabytes is one bad line, reported with its first bytes; it is never held whole. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anOverlongLineIsOneBadLine() throws Exception {
+        Path file = dir.resolve("long-line.txt");
+        try (var out = Files.newOutputStream(file)) {
+            out.write((NAMES.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "a.".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 1280; i++) { // 10 MiB on one line
+                out.write(chunk);
+            }
+            out.write(("test\n" + NAMES.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun run = CliRun.of(CliRun.args("scan", options, file.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<JsonNode> errors = new ArrayList<>();
+        Set<String> domains = new HashSet<>();
+        for (String line : run.out().split("\n")) {
+            JsonNode json = JSON.readTree(line);
+            if (json.has("error")) {
+                errors.add(json);
+            } else {
+                domains.add(json.get("domain").asText());
+            }
+        }
+        assertThat(domains).containsExactlyInAnyOrder(NAMES.get(0), NAMES.get(1));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("input").asText()).hasSize(InputLines.MAX_LINE_BYTES).startsWith("a.a.");
+        assertThat(errors.get(0).get("error").asText()).startsWith("line is 10485764 bytes long");
     }
 
     @Test
