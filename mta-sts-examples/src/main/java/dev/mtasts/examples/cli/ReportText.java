@@ -176,7 +176,8 @@ final class ReportText {
             case POLICY_PARSE:
                 return report.policy().map(p -> "mode " + p.mode().token() + ", max_age " + p.maxAgeSeconds()
                         + ", " + patterns(p))
-                        .or(() -> report.observations().policyFetch().filter(f -> f.statusCode().isPresent())
+                        .or(() -> report.observations().policyFetch()
+                                .filter(f -> f.outcome() == dev.mtasts.fetcher.FetchOutcome.OK)
                                 .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
             case MX_COVERAGE:
                 Optional<MxAnswer> mx = report.observations().mx().filter(a -> !a.isFound());
