@@ -14,12 +14,9 @@ import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,19 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code allowPrivateAddresses()}, pointed at the sandbox by hand.
  */
 @Timeout(30)
-class AddressPolicyTest {
-
-    private static MtaStsSandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class AddressPolicyTest extends SandboxTest {
 
     /** Everything the sandbox's builder sets, except the address policy. */
     private static MtaStsValidator.Builder publicOnly() {

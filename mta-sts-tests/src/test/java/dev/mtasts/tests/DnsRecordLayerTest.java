@@ -17,31 +17,22 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.DnsFault;
 import dev.mtasts.testkit.HttpResponse;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Layer 1: the {@code _mta-sts} TXT record, its absence, its defects, and DNS failures told apart from absence. */
 @Timeout(30)
-class DnsRecordLayerTest {
+class DnsRecordLayerTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** A domain with a valid testing policy, one MX and TLS-RPT, but no STS record yet. */

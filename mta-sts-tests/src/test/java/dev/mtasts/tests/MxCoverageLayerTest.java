@@ -17,31 +17,22 @@ import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.DnsFault;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Layer 4: every MX host of the domain against the policy's mx patterns. */
 @Timeout(30)
-class MxCoverageLayerTest {
+class MxCoverageLayerTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     private static SandboxDomain domain(String name, String policyText) {

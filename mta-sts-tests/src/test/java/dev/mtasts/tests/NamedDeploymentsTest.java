@@ -18,30 +18,21 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.CertificateSpec;
 import dev.mtasts.testkit.HttpResponse;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The deployments issue 5 names, each built in the sandbox and validated over loopback sockets. */
 @Timeout(30)
-class NamedDeploymentsTest {
+class NamedDeploymentsTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** A domain with one valid record, the MX hosts given and a TLS-RPT record. */

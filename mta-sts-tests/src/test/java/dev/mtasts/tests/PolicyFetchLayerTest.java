@@ -23,28 +23,20 @@ import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Layer 2: fetching {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}, every way it fails. */
 @Timeout(30)
-class PolicyFetchLayerTest {
+class PolicyFetchLayerTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** A domain with a valid record, one MX, TLS-RPT, and (unless the test replaces it) a valid policy in this mode. */

@@ -16,28 +16,19 @@ import dev.mtasts.report.LayerStatus;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
-import dev.mtasts.testkit.MtaStsSandbox;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Layer 3: the policy text, read over HTTPS from the sandbox. */
 @Timeout(30)
-class PolicyParseLayerTest {
+class PolicyParseLayerTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** Serves this policy text for the domain (one MX: mx1.&lt;name&gt;, TLS-RPT) and validates. */

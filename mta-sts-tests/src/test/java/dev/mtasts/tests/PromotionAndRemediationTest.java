@@ -20,20 +20,18 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.CertificateSpec;
 import dev.mtasts.testkit.HttpResponse;
-import dev.mtasts.testkit.MtaStsSandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Promotion readiness and the exact text the report proposes to publish. */
 @Timeout(30)
-class PromotionAndRemediationTest {
+class PromotionAndRemediationTest extends SandboxTest {
 
     /** Near the real time, so that the sandbox's certificates are valid at it. */
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))
@@ -41,18 +39,11 @@ class PromotionAndRemediationTest {
     private static final String FRESH_ID = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
             .withZone(ZoneOffset.UTC).format(NOW);
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -13,29 +13,20 @@ import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.testkit.HttpResponse;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The findings no named deployment shows: each produced end to end, over real sockets. */
 @Timeout(30)
-class RareFindingsTest {
+class RareFindingsTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     private static SandboxDomain domain(String name) {

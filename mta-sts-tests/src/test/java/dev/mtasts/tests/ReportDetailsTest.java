@@ -20,30 +20,21 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.DnsFault;
 import dev.mtasts.testkit.HttpResponse;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The details a tool reads from a report: problem codes, the inconclusive flag, the promotion record, and more. */
 @Timeout(30)
-class ReportDetailsTest {
+class ReportDetailsTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     private static SandboxDomain domain(String name) {

@@ -12,33 +12,24 @@ import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A previous snapshot passed back in: a policy that changed while its id did not. */
 @Timeout(30)
-class SnapshotTest {
+class SnapshotTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     private static SandboxDomain domain(String name, String id) {

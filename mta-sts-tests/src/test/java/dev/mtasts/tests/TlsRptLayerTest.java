@@ -16,31 +16,22 @@ import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.DnsFault;
-import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Layer 5: the {@code _smtp._tls} TXT record, which a testing policy needs before it can be promoted. */
 @Timeout(30)
-class TlsRptLayerTest {
+class TlsRptLayerTest extends SandboxTest {
 
-    private static MtaStsSandbox sandbox;
     private static MtaStsValidator validator;
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void buildValidator() {
         validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** A clean testing deployment without any TLS-RPT record. */

@@ -11,30 +11,20 @@ import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.DnsAnswer;
-import dev.mtasts.testkit.MtaStsSandbox;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class ValidationListenerTest {
-
-    private static MtaStsSandbox sandbox;
+class ValidationListenerTest extends SandboxTest {
 
     @BeforeAll
-    static void start() {
-        sandbox = MtaStsSandbox.start();
+    static void publishDomain() {
         sandbox.domain("heard.test").stsRecord("v=STSv1; id=" + E2e.ID).mx(10, "mx1.heard.test")
                 .tlsRpt("v=TLSRPTv1; rua=mailto:tls@heard.test")
                 .policy(E2e.policy("enforce", 604800, "mx1.heard.test"));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** Records every event as a line, in the order heard. */
