@@ -1,0 +1,78 @@
+package dev.mtasts.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtasts.Problem;
+import dev.mtasts.ProblemCode;
+import dev.mtasts.record.RecordParseException;
+import dev.mtasts.record.RecordParseResult;
+import dev.mtasts.record.StsRecord;
+import dev.mtasts.record.TlsRptRecord;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every row of {@code conformance/sts-record.tsv} against {@link StsRecord#parseLenient} and {@link StsRecord#parse},
+ * and of {@code conformance/tlsrpt-record.tsv} against {@link TlsRptRecord#parseLenient} and
+ * {@link TlsRptRecord#parse}.
+ */
+class RecordConformanceTest {
+
+    /** One record type: its table, its lenient and strict parsers, and how it writes itself. */
+    record Grammar<T>(String table, Function<String, RecordParseResult<T>> lenient, Function<String, T> strict,
+                      Function<T, String> toText) {
+    }
+
+    static final Grammar<StsRecord> STS = new Grammar<>("sts-record.tsv", StsRecord::parseLenient, StsRecord::parse,
+            StsRecord::toText);
+    static final Grammar<TlsRptRecord> TLSRPT = new Grammar<>("tlsrpt-record.tsv", TlsRptRecord::parseLenient,
+            TlsRptRecord::parse, TlsRptRecord::toText);
+
+    record Case(Grammar<?> grammar, String id, String rule, String rfc, boolean valid, Set<ProblemCode> codes,
+                String record) {
+        @Override
+        public String toString() {
+            return grammar.table() + " " + id + " [" + rule + "; " + rfc + "]";
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(STS, TLSRPT).flatMap(g -> ConformanceTable.rows(g.table(), 6).stream()
+                .map(r -> new Case(g, r.get(0), r.get(1), r.get(2), ConformanceTable.validity(r.get(3)),
+                        ConformanceTable.codes(r.get(4)), ConformanceTable.unescape(r.get(5)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void lenientParseReportsExactlyTheExpectedCodes(Case c) {
+        RecordParseResult<?> result = c.grammar().lenient().apply(c.record());
+
+        Set<ProblemCode> actual = result.problems().stream().map(Problem::code)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(actual).as("codes of %s, problems %s", c, result.problems()).isEqualTo(c.codes());
+        assertThat(result.isValid()).as("validity of %s", c).isEqualTo(c.valid());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void strictParseAcceptsExactlyTheValidRows(Case c) {
+        if (c.valid()) {
+            assertRoundTrip(c.grammar(), c);
+        } else {
+            assertThatThrownBy(() -> c.grammar().strict().apply(c.record())).as("strict parse of %s", c)
+                    .isInstanceOfSatisfying(RecordParseException.class,
+                            e -> assertThat(c.codes()).contains(e.problem().code()));
+        }
+    }
+
+    private static <T> void assertRoundTrip(Grammar<T> grammar, Case c) {
+        T record = grammar.strict().apply(c.record());
+        assertThat(grammar.strict().apply(grammar.toText().apply(record))).as("round trip of %s", c).isEqualTo(record);
+    }
+}
