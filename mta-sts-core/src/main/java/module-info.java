@@ -1,0 +1,21 @@
+/**
+ * mta-sts-core: models, RFC 8461 / RFC 8460 parsers, MX matching, the SPIs and the validator.
+ *
+ * <p>Exports only the API packages; the layer checks ({@code dev.mtasts.validate}) stay inside. The network
+ * modules plug in through the SPIs, found with {@link java.util.ServiceLoader}.
+ */
+module dev.mtasts {
+    requires org.slf4j;
+
+    exports dev.mtasts;
+    exports dev.mtasts.policy;
+    exports dev.mtasts.record;
+    exports dev.mtasts.report;
+    exports dev.mtasts.resolver;
+    exports dev.mtasts.fetcher;
+
+    uses dev.mtasts.resolver.DnsResolver;
+    uses dev.mtasts.resolver.DnsResolverFactory;
+    uses dev.mtasts.fetcher.PolicyFetcher;
+    uses dev.mtasts.fetcher.PolicyFetcherFactory;
+}
