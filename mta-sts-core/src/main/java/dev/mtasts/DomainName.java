@@ -1,5 +1,6 @@
 package dev.mtasts;
 
+import dev.mtasts.internal.Quoting;
 import java.net.IDN;
 import java.util.Arrays;
 import java.util.List;
@@ -258,19 +259,7 @@ public final class DomainName implements Comparable<DomainName> {
 
     /** Makes a value safe to quote in a message: control characters become {@code \\uXXXX}. */
     static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 80));
-        for (int i = 0; i < s.length() && out.length() < 80; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        if (out.length() >= 80) {
-            out.append("...");
-        }
-        return out.toString();
+        return Quoting.printable(s, 80, false);
     }
 
     /** @return the canonical ASCII form: lower case, A-labels, no trailing dot */

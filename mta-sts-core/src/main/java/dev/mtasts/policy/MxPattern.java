@@ -52,6 +52,11 @@ public final class MxPattern {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
+        return ofValid(value);
+    }
+
+    /** A pattern from a value {@link #syntaxProblem(String)} has already accepted. */
+    static MxPattern ofValid(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         return new MxPattern(lower, lower.startsWith(WILDCARD_PREFIX));
     }

@@ -4,7 +4,8 @@ import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -88,12 +89,18 @@ public final class PolicyParser {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return parse(decoder.decode(ByteBuffer.wrap(body)).toString());
-        } catch (CharacterCodingException e) {
-            return fail(Problem.of(ProblemCode.POLICY_NOT_UTF8, lineOfFirstBadByte(body), 1,
-                    "policy is not valid UTF-8 (first bad byte at offset " + firstBadByte(body) + ")"));
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length); // UTF-8 never has more characters than bytes
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            int bad = in.position();
+            return fail(Problem.of(ProblemCode.POLICY_NOT_UTF8, lineOf(body, bad), 1,
+                    "policy is not valid UTF-8 (first bad byte at offset " + bad + ")"));
+        }
+        return parse(out.flip().toString());
     }
 
     /**
@@ -119,20 +126,9 @@ public final class PolicyParser {
         return result;
     }
 
-    private static int firstBadByte(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
-    }
-
-    private static int lineOfFirstBadByte(byte[] body) {
-        int bad = firstBadByte(body);
+    private static int lineOf(byte[] body, int offset) {
         int line = 1;
-        for (int i = 0; i < bad && i < body.length; i++) {
+        for (int i = 0; i < offset && i < body.length; i++) {
             if (body[i] == '\n') {
                 line++;
             }

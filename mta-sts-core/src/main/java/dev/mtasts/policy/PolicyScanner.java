@@ -264,7 +264,7 @@ final class PolicyScanner {
             add(mxProblemCode(value), line, column, problem.get());
             return;
         }
-        MxPattern pattern = MxPattern.of(value);
+        MxPattern pattern = MxPattern.ofValid(value); // syntaxProblem(value) was empty just above
         // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
         mx.add(pattern);
         if (!mxSeen.add(pattern)) {

@@ -1,26 +1,14 @@
 package dev.mtasts.record;
 
-/** Makes an observed value safe and short enough to quote in a message. */
-final class Quote {
+import dev.mtasts.internal.Quoting;
 
-    private static final int MAX = 60;
+/** Quoting of observed values in record messages: at most 60 characters; TXT records are ASCII, so the rest is escaped. */
+final class Quote {
 
     private Quote() {
     }
 
     static String of(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX + 8));
-        for (int i = 0; i < s.length(); i++) {
-            if (out.length() >= MAX) {
-                return out.append("...").toString();
-            }
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Quoting.printable(s, 60, true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
+
 /** Makes an observed value safe and short enough to quote in a finding. */
 final class Quote {
 
@@ -9,19 +11,7 @@ final class Quote {
     }
 
     static String of(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX + 8));
-        for (int i = 0; i < s.length(); i++) {
-            if (out.length() >= MAX) {
-                return out.append("...").toString();
-            }
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Quoting.printable(s, MAX, false);
     }
 
     /**

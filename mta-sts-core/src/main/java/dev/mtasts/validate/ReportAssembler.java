@@ -13,7 +13,6 @@ import dev.mtasts.report.LayerStatus;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.Promotion;
-import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
@@ -168,9 +167,5 @@ public final class ReportAssembler {
             case NOT_APPLICABLE -> new LayerResult(Layer.PROMOTION, LayerStatus.SKIPPED,
                     Optional.of(promotion.advice()));
         };
-    }
-
-    static boolean isReady(Promotion promotion) {
-        return promotion.status() == PromotionStatus.READY;
     }
 }
