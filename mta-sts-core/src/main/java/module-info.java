@@ -14,8 +14,6 @@ module dev.mtasts {
     exports dev.mtasts.resolver;
     exports dev.mtasts.fetcher;
 
-    uses dev.mtasts.resolver.DnsResolver;
     uses dev.mtasts.resolver.DnsResolverFactory;
-    uses dev.mtasts.fetcher.PolicyFetcher;
     uses dev.mtasts.fetcher.PolicyFetcherFactory;
 }

@@ -1,7 +1,5 @@
 package dev.mtasts.fetcher;
 
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -13,7 +11,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Network faults, refused connections, bad certificates, timeouts and hostile responses are reported as a
  * {@link PolicyFetch} whose {@link PolicyFetch#outcome() outcome} says what happened; the returned stage
- * completes exceptionally only on a programming error in the fetcher.
+ * completes exceptionally only on a programming error in the fetcher. The stage completes within the request's
+ * {@link PolicyFetchRequest#timeout() timeout}: when it passes, the fetcher closes its connections and reports
+ * {@link FetchOutcome#TIMEOUT}.
  *
  * <p><b>Thread safety:</b> implementations must be safe for concurrent use by many threads and should not
  * block the calling thread; one instance serves every fetch of a validator.
@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
  * <p>New capabilities arrive as default methods, so implementations written today keep compiling.
  *
  * <pre>{@code
- * PolicyFetcher fetcher = PolicyFetcher.fromServiceLoader().orElseThrow();
+ * PolicyFetcher fetcher = PolicyFetcherFactory.fromServiceLoader().orElseThrow()
+ *         .create(PolicyFetcherSettings.defaults());
  * PolicyFetchRequest request = PolicyFetchRequest.of(
  *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10")));
  * fetcher.fetch(request).thenAccept(fetch -> {
@@ -42,24 +43,4 @@ public interface PolicyFetcher {
      * @return a stage that completes with the result, whatever happened on the network
      */
     CompletionStage<PolicyFetch> fetch(PolicyFetchRequest request);
-
-    /**
-     * Finds the first {@code PolicyFetcher} registered with {@link ServiceLoader} on the class path of this
-     * interface's class loader ({@code mta-sts-http} registers {@code HttpsPolicyFetcher}).
-     *
-     * @return the first registered fetcher, or empty when none is on the class path
-     */
-    static Optional<PolicyFetcher> fromServiceLoader() {
-        return ServiceLoader.load(PolicyFetcher.class, PolicyFetcher.class.getClassLoader()).findFirst();
-    }
-
-    /**
-     * Finds the first {@code PolicyFetcher} registered with {@link ServiceLoader} in a given class loader.
-     *
-     * @param classLoader where to look
-     * @return the first registered fetcher, or empty when none is registered
-     */
-    static Optional<PolicyFetcher> fromServiceLoader(ClassLoader classLoader) {
-        return ServiceLoader.load(PolicyFetcher.class, classLoader).findFirst();
-    }
 }

@@ -1,52 +1,49 @@
 package dev.mtasts.fetcher;
 
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Settings any {@link PolicyFetcher} implementation understands, so that code that cannot name the implementation
- * (the validator's builder, the test sandbox, a command line) can still configure it. Used with
- * {@link PolicyFetcherFactory}.
+ * (the test sandbox, say) can still configure the default one through {@link PolicyFetcherFactory}. Each setting
+ * means what the builder option of the same name means on {@code HttpsPolicyFetcher.Builder}, and
+ * {@code factory.create(PolicyFetcherSettings.defaults())} equals {@code HttpsPolicyFetcher.builder().build()}.
+ * The time a fetch may take is not a setting: it comes with each {@link PolicyFetchRequest#timeout() request}.
+ *
+ * <p>An immutable value.
  *
  * <pre>{@code
  * PolicyFetcherSettings settings = PolicyFetcherSettings.defaults()
- *         .withExtraTrust(List.of(privateRoot))
+ *         .withTrustedCertificates(List.of(privateRoot))
  *         .withPorts(8443, 8080);
  * }</pre>
  *
- * @param extraTrustedCertificates roots trusted in addition to the JDK's
- * @param httpsPort                the HTTPS port (443 in real life)
- * @param httpPort                 the plain HTTP port of the diagnostic (80 in real life)
- * @param deadline                 the overall deadline of one fetch, or empty for the implementation's default
- * @param plainHttpDiagnostic      when HTTPS fails, also try {@code http://} and report what it serves
+ * @param trustedCertificates roots trusted in addition to the JDK's trust store
+ * @param httpsPort           the HTTPS port (443 in real life)
+ * @param httpPort            the plain HTTP port of the diagnostic (80 in real life)
  * @since 0.1.0
  */
-public record PolicyFetcherSettings(List<X509Certificate> extraTrustedCertificates, int httpsPort, int httpPort,
-                                    Optional<Duration> deadline, boolean plainHttpDiagnostic) {
+public record PolicyFetcherSettings(List<X509Certificate> trustedCertificates, int httpsPort, int httpPort) {
 
     /** Validates and copies the components. */
     public PolicyFetcherSettings {
-        extraTrustedCertificates = List.copyOf(extraTrustedCertificates);
-        Objects.requireNonNull(deadline, "deadline");
+        trustedCertificates = List.copyOf(trustedCertificates);
         if (httpsPort < 1 || httpsPort > 65535 || httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("ports must be 1-65535: " + httpsPort + ", " + httpPort);
         }
     }
 
-    /** @return the JDK's trust store, ports 443 and 80, default deadline, plain-HTTP diagnostic on */
+    /** @return the JDK's trust store only, ports 443 and 80 */
     public static PolicyFetcherSettings defaults() {
-        return new PolicyFetcherSettings(List.of(), 443, 80, Optional.empty(), true);
+        return new PolicyFetcherSettings(List.of(), 443, 80);
     }
 
     /**
      * @param roots roots to trust in addition to the JDK's
      * @return a copy with those roots
      */
-    public PolicyFetcherSettings withExtraTrust(List<X509Certificate> roots) {
-        return new PolicyFetcherSettings(roots, httpsPort, httpPort, deadline, plainHttpDiagnostic);
+    public PolicyFetcherSettings withTrustedCertificates(List<X509Certificate> roots) {
+        return new PolicyFetcherSettings(roots, httpsPort, httpPort);
     }
 
     /**
@@ -55,15 +52,6 @@ public record PolicyFetcherSettings(List<X509Certificate> extraTrustedCertificat
      * @return a copy with those ports
      */
     public PolicyFetcherSettings withPorts(int https, int http) {
-        return new PolicyFetcherSettings(extraTrustedCertificates, https, http, deadline, plainHttpDiagnostic);
-    }
-
-    /**
-     * @param value the overall deadline of one fetch
-     * @return a copy with that deadline
-     */
-    public PolicyFetcherSettings withDeadline(Duration value) {
-        return new PolicyFetcherSettings(extraTrustedCertificates, httpsPort, httpPort, Optional.of(value),
-                plainHttpDiagnostic);
+        return new PolicyFetcherSettings(trustedCertificates, https, http);
     }
 }

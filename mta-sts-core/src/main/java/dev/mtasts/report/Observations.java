@@ -4,34 +4,49 @@ import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a validation saw on the network, as it was: the DNS answers and the HTTPS fetch. Each is empty when the
- * step did not run (for example no fetch when the policy host did not resolve).
+ * What a validation saw on the network, as it was: every DNS answer, the addresses the address policy refused, and
+ * the HTTPS fetch. Everything the report says rests on these facts.
+ *
+ * <p>Every look-up that could be sent has an answer here, a failed one included (a time-out is an answer with
+ * outcome {@code TIMEOUT}). A name-derived look-up is empty only when its name cannot exist: for a domain of 243 or
+ * more characters, {@code _smtp._tls.<domain>} (and from 245, {@code _mta-sts.<domain>}; from 246,
+ * {@code mta-sts.<domain>}) would be longer than the 253 characters DNS allows. The fetch is empty when it did not
+ * run: the policy host had no address, or the address policy refused every one.
+ *
+ * <p>An immutable value.
  *
  * <pre>{@code
- * report.observations().stsTxt().ifPresent(a -> a.joined().forEach(System.out::println));
- * report.observations().policyFetch().map(PolicyFetch::statusCode);
+ * Observations seen = report.observations();
+ * seen.mx().records().forEach(mx -> System.out.println(mx.preference() + " " + mx.host()));
+ * seen.stsTxt().ifPresent(a -> System.out.println(a.outcome() + " " + a.joined()));
+ * seen.policyFetch().flatMap(PolicyFetch::statusCode);
  * }</pre>
  *
  * @param stsTxt              the {@code _mta-sts.<domain>} TXT answer
  * @param mx                  the domain's MX answer
  * @param tlsRptTxt           the {@code _smtp._tls.<domain>} TXT answer
- * @param policyHostAddresses the addresses of {@code mta-sts.<domain>}
+ * @param policyHostAddresses the A/AAAA answer for {@code mta-sts.<domain>}
+ * @param refusedAddresses    the policy host's addresses the address policy refused, each with its reason, in the
+ *                            order of the answer
  * @param policyFetch         the HTTPS fetch of the policy
  * @since 0.1.0
  */
-public record Observations(Optional<TxtAnswer> stsTxt, Optional<MxAnswer> mx, Optional<TxtAnswer> tlsRptTxt,
-                           Optional<AddressAnswer> policyHostAddresses, Optional<PolicyFetch> policyFetch) {
+public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
+                           Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
+                           Optional<PolicyFetch> policyFetch) {
 
-    /** Validates the components. */
+    /** Validates and copies the components. */
     public Observations {
         Objects.requireNonNull(stsTxt, "stsTxt");
         Objects.requireNonNull(mx, "mx");
         Objects.requireNonNull(tlsRptTxt, "tlsRptTxt");
         Objects.requireNonNull(policyHostAddresses, "policyHostAddresses");
+        refusedAddresses = List.copyOf(Objects.requireNonNull(refusedAddresses, "refusedAddresses"));
         Objects.requireNonNull(policyFetch, "policyFetch");
     }
 }

@@ -15,5 +15,10 @@ public enum Verdict {
     /** A valid policy in {@code mode: testing}: failures are reported, mail still flows. */
     TESTING,
     /** A valid policy in {@code mode: enforce}: senders refuse MX hosts that fail the policy. */
-    ENFORCING
+    ENFORCING,
+    /**
+     * The check could not run: no DNS look-up got an answer (the resolver is unreachable, or every look-up failed),
+     * so nothing can be said about the deployment. Check again, or from another resolver.
+     */
+    UNKNOWN
 }

@@ -1,9 +1,6 @@
 package dev.mtasts.resolver;
 
 import dev.mtasts.DomainName;
-import java.util.Iterator;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,11 +17,11 @@ import java.util.concurrent.CompletionStage;
  * against this version keep compiling.
  *
  * <p>The default implementation is {@code DnsjavaResolver} in the {@code mta-sts-dns} module; with
- * that module on the class path, {@link #fromServiceLoader()} finds it.
+ * that module on the class path, the validator finds it through its {@link DnsResolverFactory}.
  *
  * <pre>{@code
- * DnsResolver resolver = DnsResolver.fromServiceLoader()
- *         .orElseThrow(() -> new IllegalStateException("add mta-sts-dns to the class path"));
+ * DnsResolver resolver = DnsResolverFactory.fromServiceLoader().orElseThrow()
+ *         .create(DnsResolverSettings.defaults());
  * resolver.txt(DomainName.of("_mta-sts.example.com"))
  *         .thenAccept(answer -> System.out.println(answer.outcome() + " " + answer.joined()));
  * }</pre>
@@ -56,28 +53,4 @@ public interface DnsResolver {
      * @return a stage that completes with the answer, whatever the outcome
      */
     CompletionStage<AddressAnswer> addresses(DomainName host);
-
-    /**
-     * Finds a resolver registered under {@code META-INF/services/dev.mtasts.resolver.DnsResolver},
-     * with the thread context class loader (or this interface's loader when there is none).
-     *
-     * @return the first resolver found, or empty when none is registered
-     * @throws java.util.ServiceConfigurationError if a registered provider cannot be loaded
-     */
-    static Optional<DnsResolver> fromServiceLoader() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return fromServiceLoader(loader != null ? loader : DnsResolver.class.getClassLoader());
-    }
-
-    /**
-     * Finds a resolver registered with {@link ServiceLoader} in the given class loader.
-     *
-     * @param loader the class loader to search
-     * @return the first resolver found, or empty when none is registered
-     * @throws java.util.ServiceConfigurationError if a registered provider cannot be loaded
-     */
-    static Optional<DnsResolver> fromServiceLoader(ClassLoader loader) {
-        Iterator<DnsResolver> it = ServiceLoader.load(DnsResolver.class, loader).iterator();
-        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-    }
 }

@@ -27,6 +27,7 @@ final class PromotionRule {
                 case INACTIVE -> "The policy is in mode none; publish mode testing first and collect TLS-RPT reports.";
                 case BROKEN -> "Fix the errors first: promotion applies to a valid policy in mode testing.";
                 case NOT_DEPLOYED -> "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
+                case UNKNOWN -> "The check could not run; check again before deciding anything.";
                 case TESTING -> throw new IllegalStateException();
             });
         }

@@ -42,30 +42,14 @@ public final class ReportAssembler {
      * @param checkedAt    when the validation started
      * @param elapsed      how long the network part took
      * @param observations what was observed
-     * @param refused      addresses of the policy host that the address policy refused
      * @param previous     the snapshot of an earlier validation, to detect a policy change without a new id
      * @return the report
      */
     public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
-                                            Observations observations, List<InetAddress> refused,
+                                            Observations observations,
                                             Optional<PolicySnapshot> previous) {
-        Map<InetAddress, String> reasons = new LinkedHashMap<>();
-        refused.forEach(a -> reasons.put(a, "refused by the address policy"));
-        return assemble(domain, checkedAt, elapsed, observations, reasons, previous);
-    }
-
-    /**
-     * @param domain       the policy domain
-     * @param checkedAt    when the validation started
-     * @param elapsed      how long the network part took
-     * @param observations what was observed
-     * @param refused      addresses of the policy host that the address policy refused, each with the reason
-     * @param previous     the snapshot of an earlier validation, to detect a policy change without a new id
-     * @return the report
-     */
-    public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
-                                            Observations observations, Map<InetAddress, String> refused,
-                                            Optional<PolicySnapshot> previous) {
+        Map<InetAddress, String> refused = new LinkedHashMap<>();
+        observations.refusedAddresses().forEach(r -> refused.put(r.address(), r.reason()));
         FindingList findings = new FindingList();
 
         DnsRecordCheck dnsRecord = new DnsRecordCheck(domain, findings);
@@ -97,7 +81,7 @@ public final class ReportAssembler {
 
         MxCoverageCheck coverage = new MxCoverageCheck(domain, findings);
         List<MxPattern> readable = parsed.map(PolicyParseResult::mx).orElse(List.of());
-        coverage.check(observations.mx(), policy.map(MtaStsPolicy::mx).orElse(readable),
+        coverage.check(Optional.of(observations.mx()), policy.map(MtaStsPolicy::mx).orElse(readable),
                 dnsRecord.state() == RecordState.FOUND ? policy : Optional.empty());
 
         TlsRptCheck tlsRpt = new TlsRptCheck(domain, findings);

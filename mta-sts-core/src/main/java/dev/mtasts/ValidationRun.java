@@ -1,0 +1,213 @@
+package dev.mtasts;
+
+import dev.mtasts.fetcher.FetchOutcome;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.report.Observations;
+import dev.mtasts.report.PolicySnapshot;
+import dev.mtasts.report.RefusedAddress;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.resolver.AddressAnswer;
+import dev.mtasts.resolver.DnsAnswer;
+import dev.mtasts.resolver.DnsOutcome;
+import dev.mtasts.resolver.DnsResult;
+import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TxtAnswer;
+import dev.mtasts.validate.ReportAssembler;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The asynchronous pipeline of one validation. The look-ups that do not depend on each other start together
+ * ({@code _mta-sts} TXT, MX, {@code _smtp._tls} TXT, the policy host's addresses); the HTTPS fetch starts as soon
+ * as the addresses are known and vetted by the {@link AddressPolicy}; the report is assembled on the validator's
+ * executor when everything has answered. Every step is bounded: a look-up by {@link #DNS_LIMIT} and the deadline,
+ * the fetch by what is left of the deadline, so the future completes within the deadline whatever the network does.
+ * One instance per validation; not reused.
+ */
+final class ValidationRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
+
+    /**
+     * The longest one DNS look-up may take, resolver retries included; the resolver's own per-query limits are
+     * shorter (3 seconds for {@code DnsjavaResolver}). A look-up that takes longer is of no use to senders either.
+     */
+    static final Duration DNS_LIMIT = Duration.ofSeconds(20);
+
+    /** Kept from the fetch's budget, so the fetcher's own time-out (precise about what it saw) fires first. */
+    private static final Duration FETCH_MARGIN = Duration.ofMillis(500);
+
+    private final Validator config;
+    private final SafeListener listener;
+    private final DomainName domain;
+    private final Optional<PolicySnapshot> previous;
+    private final Instant start;
+    private final long startNanos;
+
+    ValidationRun(Validator config, SafeListener listener, DomainName domain, Optional<PolicySnapshot> previous) {
+        this.config = config;
+        this.listener = listener;
+        this.domain = domain;
+        this.previous = previous;
+        this.start = config.clock().instant();
+        this.startNanos = System.nanoTime();
+    }
+
+    CompletableFuture<ValidationReport> start() {
+        listener.validationStarted(domain);
+        Optional<DomainName> stsName = prefixed("_mta-sts");
+        Optional<DomainName> rptName = prefixed("_smtp._tls");
+        Optional<DomainName> policyHost = prefixed("mta-sts");
+
+        CompletableFuture<Optional<TxtAnswer>> sts = lookUp(stsName, n -> config.resolver().txt(n), TxtAnswer::empty);
+        CompletableFuture<MxAnswer> mx = bounded(() -> config.resolver().mx(domain), domain, MxAnswer::empty);
+        CompletableFuture<Optional<TxtAnswer>> rpt = lookUp(rptName, n -> config.resolver().txt(n), TxtAnswer::empty);
+        CompletableFuture<Optional<AddressAnswer>> addresses = lookUp(policyHost,
+                n -> config.resolver().addresses(n), AddressAnswer::empty);
+        CompletableFuture<Vetted> vetted = addresses.thenApply(answer -> answer.map(this::vet).orElse(Vetted.NONE));
+        CompletableFuture<Optional<PolicyFetch>> fetch = vetted.thenCompose(v -> v.allowed().isEmpty()
+                ? CompletableFuture.completedFuture(Optional.<PolicyFetch>empty())
+                : fetch(policyHost.orElseThrow(), v.allowed()).thenApply(Optional::of));
+
+        return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch).thenApplyAsync(ignored -> {
+            Observations observations = new Observations(sts.join(), mx.join(), rpt.join(), addresses.join(),
+                    vetted.join().refused(), fetch.join());
+            ValidationReport report = ReportAssembler.assemble(domain, start,
+                    Duration.ofNanos(System.nanoTime() - startNanos), observations, previous);
+            LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(),
+                    report.findings().size(), report.elapsed().toMillis());
+            listener.validationEnded(report);
+            return report;
+        }, config.executor());
+    }
+
+    /** A name below the domain, or empty when it would be longer than DNS allows (a domain of 243+ characters). */
+    private Optional<DomainName> prefixed(String labels) {
+        if (labels.length() + 1 + domain.value().length() > DomainName.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(domain.prefixedWith(labels));
+    }
+
+    private <T extends DnsAnswer> CompletableFuture<Optional<T>> lookUp(Optional<DomainName> name,
+            Function<DomainName, CompletionStage<T>> call, Function<DnsResult, T> failed) {
+        if (name.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return bounded(() -> call.apply(name.get()), name.get(), failed).thenApply(Optional::of);
+    }
+
+    /** Runs a look-up within its limit; an exception or a late answer becomes a failed DNS answer. */
+    private <T extends DnsAnswer> CompletableFuture<T> bounded(Supplier<CompletionStage<T>> call, DomainName name,
+                                                               Function<DnsResult, T> failed) {
+        Duration limit = DNS_LIMIT.compareTo(config.deadline()) < 0 ? DNS_LIMIT : config.deadline();
+        CompletableFuture<T> future;
+        try {
+            future = call.get().toCompletableFuture().copy();
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        return future
+                .completeOnTimeout(failed.apply(DnsResult.failure(name, DnsOutcome.TIMEOUT,
+                        "no answer within " + limit.toMillis() + " ms")), limit.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    Throwable cause = unwrap(e);
+                    LOG.debug("look-up of {} failed", name, cause);
+                    return failed.apply(DnsResult.failure(name, DnsOutcome.NETWORK_ERROR, "resolver failed: " + cause));
+                })
+                .thenApply(answer -> {
+                    listener.dnsAnswered(domain, answer);
+                    return answer;
+                });
+    }
+
+    /** The policy host's addresses, split into those the address policy allows and those it refuses. */
+    private Vetted vet(AddressAnswer answer) {
+        List<InetAddress> allowed = new ArrayList<>();
+        List<RefusedAddress> refused = new ArrayList<>();
+        for (InetAddress address : answer.addresses()) {
+            Optional<String> refusal = refusal(address);
+            if (refusal.isPresent()) {
+                LOG.debug("{}: address {} of the policy host refused: {}", domain, address.getHostAddress(),
+                        refusal.get());
+                refused.add(new RefusedAddress(address, refusal.get()));
+            } else {
+                allowed.add(address);
+            }
+        }
+        return new Vetted(allowed, refused);
+    }
+
+    /** Asks the address policy; a policy that throws or answers null refuses, since it could not say yes. */
+    private Optional<String> refusal(InetAddress address) {
+        try {
+            Optional<String> answer = config.addressPolicy().refusal(address);
+            return answer == null ? Optional.of("refused: the address policy gave no answer") : answer;
+        } catch (RuntimeException e) {
+            LOG.warn("address policy failed on {}", address.getHostAddress(), e);
+            return Optional.of("refused: the address policy failed (" + e + ")");
+        }
+    }
+
+    private CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed) {
+        Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
+        Duration budget = remaining.compareTo(FETCH_MARGIN.multipliedBy(2)) > 0 ? remaining.minus(FETCH_MARGIN)
+                : remaining.dividedBy(2);
+        if (budget.compareTo(PolicyFetchRequest.DEFAULT_TIMEOUT) > 0) {
+            budget = PolicyFetchRequest.DEFAULT_TIMEOUT;
+        }
+        if (budget.toMillis() < 1) {
+            budget = Duration.ofMillis(1);
+        }
+        PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withTimeout(budget);
+        long guard = Math.max(budget.toMillis(), remaining.toMillis());
+        Duration given = budget;
+        listener.policyFetchStarted(domain, request);
+        CompletableFuture<PolicyFetch> future;
+        try {
+            future = config.fetcher().fetch(request).toCompletableFuture().copy();
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        return future
+                .completeOnTimeout(PolicyFetch.builder(FetchOutcome.TIMEOUT)
+                        .detail("the fetcher did not answer within its budget of " + given.toMillis() + " ms")
+                        .elapsed(Duration.ofMillis(guard)).build(), guard, TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    Throwable cause = unwrap(e);
+                    LOG.debug("fetch from {} failed", host, cause);
+                    return PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).detail("fetcher failed: " + cause).build();
+                })
+                .thenApply(f -> {
+                    listener.policyFetchEnded(domain, f);
+                    return f;
+                });
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The policy host's addresses after the address policy. */
+    private record Vetted(List<InetAddress> allowed, List<RefusedAddress> refused) {
+        static final Vetted NONE = new Vetted(List.of(), List.of());
+    }
+}

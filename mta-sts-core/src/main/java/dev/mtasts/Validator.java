@@ -1,0 +1,334 @@
+package dev.mtasts;
+
+import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.report.PolicySnapshot;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.resolver.DnsResolver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A configured validator: validates domains' MTA-STS deployments (RFC 8461) and TLS-RPT records (RFC 8460) and
+ * returns one {@link ValidationReport} each. Made by {@link MtaStsValidator#builder()}.
+ *
+ * <p>Immutable and thread-safe: build one and share it. The SPIs are asynchronous, so one validator keeps
+ * thousands of validations in flight without a thread each. A validation's look-ups that do not depend on each
+ * other run together, so it takes about as long as its critical path (the policy host's addresses, then the
+ * fetch), not the sum of its steps.
+ *
+ * <p>Network faults are findings, never exceptions: every {@code validate} returns a report for every domain
+ * {@link DomainName#of(String)} accepts, within the {@linkplain Builder#deadline(Duration) deadline}; only a
+ * malformed domain argument throws ({@code IllegalArgumentException} naming the problem).
+ *
+ * <pre>{@code
+ * Validator validator = MtaStsValidator.builder()
+ *         .resolver(DnsjavaResolver.builder().nameserver("9.9.9.9").build())
+ *         .deadline(Duration.ofSeconds(75))
+ *         .build();
+ * ValidationReport report = validator.validate("example.com");
+ * CompletableFuture<ValidationReport> later = validator.validateAsync("example.org");
+ * ValidationReport next = validator.validate("example.com", report.snapshot().orElseThrow());
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Validator {
+
+    /**
+     * The default overall deadline of one validation: 75 seconds, so that a slow policy host gets the minute
+     * RFC 8461 §3.3 suggests senders wait, after the DNS look-ups and with time for diagnostics.
+     */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(75);
+
+    /** How much longer than the deadline the blocking {@code validate} waits before it gives up. */
+    static final Duration BLOCKING_SLACK = Duration.ofSeconds(1);
+
+    private final DnsResolver resolver;
+    private final PolicyFetcher fetcher;
+    private final AddressPolicy addressPolicy;
+    private final Duration deadline;
+    private final Clock clock;
+    private final SafeListener listener;
+    private final Executor executor;
+
+    private Validator(Builder b) {
+        this.resolver = b.resolver != null ? b.resolver : DefaultProviders.resolver();
+        this.fetcher = b.fetcher != null ? b.fetcher : DefaultProviders.fetcher();
+        this.addressPolicy = b.addressPolicy;
+        this.deadline = b.deadline;
+        this.clock = b.clock;
+        this.listener = new SafeListener(b.listener);
+        this.executor = b.executor != null ? b.executor : DefaultExecutor.get();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates a domain and waits for the report (at most the deadline plus a second).
+     *
+     * @param domain the policy domain, as typed (see {@link DomainName#of(String)})
+     * @return the report
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     * @throws IllegalStateException    when the calling thread is interrupted (the interrupt flag is restored)
+     */
+    public ValidationReport validate(String domain) {
+        return await(validateAsync(domain), domain);
+    }
+
+    /**
+     * Validates a domain against a snapshot of an earlier validation, and waits for the report.
+     *
+     * @param domain   the policy domain, as typed
+     * @param previous the earlier snapshot ({@link ValidationReport#snapshot()})
+     * @return the report, which flags a policy that changed while its id did not
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     */
+    public ValidationReport validate(String domain, PolicySnapshot previous) {
+        return await(validateAsync(domain, previous), domain);
+    }
+
+    /**
+     * Validates a domain and waits for the report.
+     *
+     * @param domain the policy domain
+     * @return the report
+     */
+    public ValidationReport validate(DomainName domain) {
+        return await(validateAsync(domain), domain.value());
+    }
+
+    /**
+     * Validates a domain against a snapshot of an earlier validation, and waits for the report.
+     *
+     * @param domain   the policy domain
+     * @param previous the earlier snapshot
+     * @return the report
+     */
+    public ValidationReport validate(DomainName domain, PolicySnapshot previous) {
+        return await(validateAsync(domain, previous), domain.value());
+    }
+
+    /**
+     * Validates a domain without blocking.
+     *
+     * @param domain the policy domain, as typed
+     * @return the report, when done; never completes exceptionally for network faults
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     */
+    public CompletableFuture<ValidationReport> validateAsync(String domain) {
+        return validateAsync(DomainName.of(domain));
+    }
+
+    /**
+     * Validates a domain against a snapshot of an earlier validation, without blocking.
+     *
+     * @param domain   the policy domain, as typed
+     * @param previous the earlier snapshot ({@link ValidationReport#snapshot()})
+     * @return the report, when done; never completes exceptionally for network faults
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     */
+    public CompletableFuture<ValidationReport> validateAsync(String domain, PolicySnapshot previous) {
+        return validateAsync(DomainName.of(domain), previous);
+    }
+
+    /**
+     * Validates a domain without blocking.
+     *
+     * @param domain the policy domain
+     * @return the report, when done; never completes exceptionally for network faults
+     */
+    public CompletableFuture<ValidationReport> validateAsync(DomainName domain) {
+        Objects.requireNonNull(domain, "domain");
+        return new ValidationRun(this, listener, domain, Optional.empty()).start();
+    }
+
+    /**
+     * Validates a domain against a snapshot of an earlier validation, without blocking.
+     *
+     * @param domain   the policy domain
+     * @param previous the earlier snapshot
+     * @return the report, when done; never completes exceptionally for network faults
+     */
+    public CompletableFuture<ValidationReport> validateAsync(DomainName domain, PolicySnapshot previous) {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(previous, "previous");
+        return new ValidationRun(this, listener, domain, Optional.of(previous)).start();
+    }
+
+    /** @return the resolver every look-up goes through */
+    public DnsResolver resolver() {
+        return resolver;
+    }
+
+    /** @return the policy fetcher */
+    public PolicyFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** @return which addresses the validator may connect to */
+    public AddressPolicy addressPolicy() {
+        return addressPolicy;
+    }
+
+    /** @return the overall deadline of one validation */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** @return the clock for report times, certificate expiry and new ids */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return where reports are assembled */
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public String toString() {
+        return "Validator[resolver=" + resolver + ", fetcher=" + fetcher + ", deadline=" + deadline + "]";
+    }
+
+    private ValidationReport await(CompletableFuture<ValidationReport> future, String domain) {
+        try {
+            return future.get(deadline.plus(BLOCKING_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new IllegalStateException("interrupted while validating " + domain, e);
+        } catch (ExecutionException e) {
+            Throwable cause = ValidationRun.unwrap(e);
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("validation of " + domain + " did not finish within its deadline", e);
+        }
+    }
+
+    /**
+     * Options of a {@link Validator}; each setter names its default and fails fast on a bad value. Not
+     * thread-safe; {@link #build()} may be called many times and gives independent validators.
+     *
+     * <pre>{@code
+     * Validator validator = MtaStsValidator.builder()
+     *         .addressPolicy(AddressPolicy.allowAll())     // an internal deployment
+     *         .deadline(Duration.ofSeconds(20))
+     *         .listener(progress)
+     *         .build();
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private DnsResolver resolver;
+        private PolicyFetcher fetcher;
+        private AddressPolicy addressPolicy = AddressPolicy.publicOnly();
+        private Duration deadline = DEFAULT_DEADLINE;
+        private Clock clock = Clock.systemUTC();
+        private ValidationListener listener = ValidationListener.NONE;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the DNS resolver every look-up goes through; default: the one {@code mta-sts-dns} registers
+         *              ({@code DnsjavaResolver} with its defaults: the system's name servers, 3 seconds per query)
+         * @return this builder
+         */
+        public Builder resolver(DnsResolver value) {
+            this.resolver = Objects.requireNonNull(value, "resolver");
+            return this;
+        }
+
+        /**
+         * @param value the policy fetcher; default: the one {@code mta-sts-http} registers
+         *              ({@code HttpsPolicyFetcher.builder().build()}: the JDK's trust store, port 443, the plain-HTTP
+         *              diagnostic on)
+         * @return this builder
+         */
+        public Builder fetcher(PolicyFetcher value) {
+            this.fetcher = Objects.requireNonNull(value, "fetcher");
+            return this;
+        }
+
+        /**
+         * @param value which resolved addresses may be connected to; default {@link AddressPolicy#publicOnly()},
+         *              because the validator is embedded behind web forms; {@link AddressPolicy#allowAll()} for
+         *              internal deployments and test sandboxes
+         * @return this builder
+         */
+        public Builder addressPolicy(AddressPolicy value) {
+            this.addressPolicy = Objects.requireNonNull(value, "addressPolicy");
+            return this;
+        }
+
+        /**
+         * @param value the overall deadline of one validation; default {@link #DEFAULT_DEADLINE 75 seconds}. The
+         *              policy fetch gets what is left after the DNS look-ups, one minute and five seconds at most;
+         *              each look-up gets 20 seconds at most
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder deadline(Duration value) {
+            Objects.requireNonNull(value, "deadline");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("deadline must be positive, not " + value);
+            }
+            this.deadline = value;
+            return this;
+        }
+
+        /**
+         * @param value hears each validation's steps, for progress and metrics; default {@link ValidationListener#NONE}
+         * @return this builder
+         */
+        public Builder listener(ValidationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * @param value the clock for report times, certificate expiry and new ids; default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @param value where reports are assembled; default: a pool shared by every validator, {@code max(2, CPUs)}
+         *              daemon threads (not the common pool, which on a small machine starts a thread per task)
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * @return the validator
+         * @throws IllegalStateException naming the missing module when no resolver or fetcher was set and none is
+         *                               on the class path
+         */
+        public Validator build() {
+            return new Validator(this);
+        }
+    }
+}
