@@ -19,6 +19,7 @@ expected="name xn--bcher-kva.example
 mode NONE
 resolver dev.mtasts.dns.DnsjavaResolver
 fetcher dev.mtasts.http.HttpsPolicyFetcher
+validator PT1M15S
 internal closed"
 if [ "$result" != "$expected" ]; then
   echo "jpms-smoke: unexpected output:" >&2

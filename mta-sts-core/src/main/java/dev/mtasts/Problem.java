@@ -46,6 +46,7 @@ public record Problem(ProblemCode code, Severity severity, int line, int column,
      * @return the problem
      */
     public static Problem of(ProblemCode code, int line, int column, String message) {
+        Objects.requireNonNull(code, "code");
         return new Problem(code, code.severity(), line, column, message);
     }
 

@@ -4,8 +4,10 @@ package dev.mtasts;
  * The catalogue of syntax problems the parsers report, each with its default {@link Severity} and the rule
  * it comes from. Codes are stable: they are part of the public API and documented in the README.
  *
- * <p>{@code ERROR} codes are what the RFC makes invalid (the strict parsers reject them); {@code WARNING}
- * codes are legal but unwise or rejected by some real senders; {@code INFO} codes are worth knowing.
+ * <p>{@code ERROR} codes are what a sender that follows every MUST and SHOULD of the RFC would ignore the text
+ * for: the throwing parsers ({@code MtaStsPolicy.parse}, {@code StsRecord.parse}, {@code TlsRptRecord.parse}) reject
+ * them, and the lenient ones return no value. {@code WARNING} codes are legal but unwise, or break some real senders
+ * that deviate from the RFC; {@code INFO} codes are worth knowing.
  *
  * @since 0.1.0
  */
@@ -27,6 +29,12 @@ public enum ProblemCode {
     POLICY_INVALID_CHARACTER(Severity.ERROR, "RFC 8461 §3.2"),
     /** A line starts with a space or tab: the grammar has no folding (C2). */
     LINE_LEADING_WHITESPACE(Severity.ERROR, "RFC 8461 §3.2"),
+    /**
+     * A blank or whitespace-only line, including the empty line that a second line ending after the last field makes
+     * ({@code ...\n\n}): outside the grammar, so a sender that follows the ABNF ignores the policy. Senders whose
+     * lenient parsers skip empty lines read on (C2).
+     */
+    POLICY_BLANK_LINE(Severity.ERROR, "RFC 8461 §3.2"),
     /** A line has no {@code :} separating field name and value. */
     FIELD_NO_COLON(Severity.ERROR, "RFC 8461 §3.2"),
     /** Whitespace between a field name and its {@code :} (C3). */
@@ -64,8 +72,6 @@ public enum ProblemCode {
     MAX_AGE_SHORT(Severity.WARNING, "RFC 8461 §3.2, §10.2"),
     /** A field that may appear once appears again: the first wins, later ones are ignored (C13, C14). */
     FIELD_DUPLICATE(Severity.WARNING, "RFC 8461 §3.2"),
-    /** A blank or whitespace-only line: outside the grammar; some senders skip it, others reject the policy (C2). */
-    POLICY_BLANK_LINE(Severity.WARNING, "RFC 8461 §3.2"),
     /** A field name that differs from a known field only in case ({@code Mode:}): it is an unknown extension (C4). */
     FIELD_NAME_CASE(Severity.WARNING, "RFC 8461 §3.2"),
     /** An {@code mx} pattern shaped like an IP address, which never matches an MX host name. */

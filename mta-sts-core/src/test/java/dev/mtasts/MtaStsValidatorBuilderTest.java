@@ -11,9 +11,7 @@ import dev.mtasts.resolver.DnsResolver;
 import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,9 @@ class MtaStsValidatorBuilderTest {
 
     @Test
     void defaultsWithoutTheDnsModuleNameTheMissingModule() {
-        assertThatThrownBy(MtaStsValidator::defaults).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> MtaStsValidator.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mta-sts-dns");
+        assertThatThrownBy(() -> MtaStsValidator.validate("example.com")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mta-sts-dns");
     }
 
@@ -54,12 +54,16 @@ class MtaStsValidatorBuilderTest {
     }
 
     @Test
-    void settingsOfTheDefaultResolverCannotBeCombinedWithAnExplicitOne() {
-        assertThatThrownBy(() -> MtaStsValidator.builder().resolver(NOTHING)
-                .nameservers(List.of(new InetSocketAddress("127.0.0.1", 53)))
+    void aBuiltValidatorShowsWhatItWasGiven() {
+        Validator validator = MtaStsValidator.builder().resolver(NOTHING)
                 .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT)
-                        .build())).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("resolver(...)");
+                        .build()))
+                .deadline(Duration.ofSeconds(9)).build();
+        assertThat(validator.resolver()).isSameAs(NOTHING);
+        assertThat(validator.deadline()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(validator.addressPolicy()).isSameAs(AddressPolicy.publicOnly());
+        assertThat(MtaStsValidator.builder().resolver(NOTHING).fetcher(request -> null).build().deadline())
+                .isEqualTo(Validator.DEFAULT_DEADLINE).isEqualTo(Duration.ofSeconds(75));
     }
 
     @Test
@@ -70,7 +74,7 @@ class MtaStsValidatorBuilderTest {
 
     @Test
     void malformedDomainIsRejectedBeforeAnyLookUp() {
-        MtaStsValidator validator = MtaStsValidator.builder().resolver(NOTHING)
+        Validator validator = MtaStsValidator.builder().resolver(NOTHING)
                 .fetcher(request -> {
                     throw new AssertionError("no fetch for a malformed domain");
                 }).build();

@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * PolicyFetcher fetcher = PolicyFetcherFactory.fromServiceLoader().orElseThrow()
- *         .create(PolicyFetcherSettings.defaults().withExtraTrust(List.of(root)));
+ *         .create(PolicyFetcherSettings.defaults().withTrustedCertificates(List.of(root)));
  * }</pre>
  *
  * @since 0.1.0

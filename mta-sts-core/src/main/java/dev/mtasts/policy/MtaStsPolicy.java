@@ -3,8 +3,10 @@ package dev.mtasts.policy;
 import dev.mtasts.DomainName;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A valid MTA-STS policy (RFC 8461 §3.2): version {@code STSv1}, a {@link PolicyMode}, the {@code mx} patterns in
@@ -42,7 +44,9 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
     public MtaStsPolicy {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mx, "mx");
         Objects.requireNonNull(maxAge, "maxAge");
+        Objects.requireNonNull(extensions, "extensions");
         mx = List.copyOf(mx);
         extensions = List.copyOf(extensions);
         if (!VERSION_STSV1.equals(version)) {
@@ -52,7 +56,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
             throw new IllegalArgumentException("max_age must be whole seconds from 0 to " + MAX_AGE_LIMIT_SECONDS
                     + ", not " + maxAge);
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (PolicyExtension extension : extensions) {
             if (!names.add(extension.name())) {
                 // RFC 8461 §3.2, C13: a parser ignores every repeat, so parse(toText()) could not give this policy back
@@ -66,14 +70,20 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
     }
 
     /**
-     * Parses a policy file strictly: every {@code ERROR} problem of {@link PolicyParser#lenient()} is rejected.
+     * Parses a policy file, rejecting it at its first {@code ERROR}: the throwing counterpart of
+     * {@link PolicyParser#lenient()}, which reads the same way and returns every problem instead. Warnings (such as a
+     * short {@code max_age}) do not stop the parse; read them with the lenient parser.
      *
      * @param text the policy body
      * @return the policy
-     * @throws PolicyParseException at the first error, with its line, column and reason
+     * @throws PolicyParseException at the first error, with its line, column and reason, and every problem found
      */
     public static MtaStsPolicy parse(String text) {
-        return PolicyParser.strict().parseOrThrow(text);
+        PolicyParseResult result = PolicyParser.lenient().parse(Objects.requireNonNull(text, "text"));
+        if (result.policy().isEmpty()) {
+            throw new PolicyParseException(result.errors().get(0), result.problems());
+        }
+        return result.policy().get();
     }
 
     /** @return a builder with no mx, mode testing and max_age 86400 seconds */
@@ -92,6 +102,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
      * @return true if at least one {@code mx} pattern matches (RFC 8461 §4.1)
      */
     public boolean matches(String host) {
+        Objects.requireNonNull(host, "host");
         return DomainName.tryParse(host).map(this::matches).orElse(false);
     }
 
@@ -100,6 +111,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
      * @return true if at least one {@code mx} pattern matches (RFC 8461 §4.1)
      */
     public boolean matches(DomainName host) {
+        Objects.requireNonNull(host, "host");
         for (MxPattern pattern : mx) {
             if (pattern.matches(host)) {
                 return true;
@@ -114,7 +126,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
      * @throws IllegalArgumentException when the copy would have no mx in a mode that needs one
      */
     public MtaStsPolicy withMode(PolicyMode newMode) {
-        return new MtaStsPolicy(version, newMode, mx, maxAge, extensions);
+        return new MtaStsPolicy(version, Objects.requireNonNull(newMode, "newMode"), mx, maxAge, extensions);
     }
 
     /**
@@ -122,7 +134,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
      * @return this policy with another max_age
      */
     public MtaStsPolicy withMaxAge(Duration newMaxAge) {
-        return new MtaStsPolicy(version, mode, mx, newMaxAge, extensions);
+        return new MtaStsPolicy(version, mode, mx, Objects.requireNonNull(newMaxAge, "newMaxAge"), extensions);
     }
 
     /**
@@ -156,11 +168,11 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
         }
 
         /**
-         * @param value the mode; default {@link PolicyMode#TESTING}
+         * @param mode the mode; default {@link PolicyMode#TESTING}
          * @return this builder
          */
-        public Builder mode(PolicyMode value) {
-            this.mode = Objects.requireNonNull(value, "mode");
+        public Builder mode(PolicyMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -172,7 +184,7 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
          * @throws IllegalArgumentException if the pattern is not valid
          */
         public Builder mx(String pattern) {
-            mx.add(MxPattern.of(pattern));
+            mx.add(MxPattern.of(Objects.requireNonNull(pattern, "pattern")));
             return this;
         }
 
@@ -186,20 +198,25 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
         }
 
         /**
-         * @param value the cache lifetime; default one day (86400 seconds)
+         * @param maxAge the cache lifetime; default one day (86400 seconds)
          * @return this builder
          */
-        public Builder maxAge(Duration value) {
-            this.maxAge = Objects.requireNonNull(value, "maxAge");
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
             return this;
         }
 
         /**
+         * Adds an extension field.
+         *
          * @param name  extension field name
          * @param value extension field value
          * @return this builder
+         * @throws IllegalArgumentException if the name or value breaks the grammar, or the name is a policy field
          */
         public Builder extension(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
             extensions.add(new PolicyExtension(name, value));
             return this;
         }

@@ -1,7 +1,9 @@
 package dev.mtasts.policy;
 
 import dev.mtasts.DomainName;
+import dev.mtasts.internal.Quoting;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,7 @@ public final class MxPattern {
      * @throws IllegalArgumentException with a reason when the value breaks rule C10 or C11
      */
     public static MxPattern of(String value) {
+        Objects.requireNonNull(value, "value");
         Optional<String> problem = syntaxProblem(value);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
@@ -69,7 +72,7 @@ public final class MxPattern {
      * @throws IllegalArgumentException if the host has a label that a policy cannot express (such as {@code _})
      */
     public static MxPattern exact(DomainName host) {
-        return of(host.value());
+        return of(Objects.requireNonNull(host, "host").value());
     }
 
     /**
@@ -79,10 +82,10 @@ public final class MxPattern {
      * @return the reason, or empty when the value is valid
      */
     static Optional<String> syntaxProblem(String value) {
-        if (value == null || value.isEmpty()) {
+        if (value.isEmpty()) {
             return Optional.of("mx value is empty");
         }
-        String quoted = "'" + Texts.printable(value) + "'";
+        String quoted = Quoting.quotedText(value);
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) >= 0x80) {
                 return Optional.of("mx " + quoted + " has non-ASCII characters; write IDNs as Punycode A-labels (xn--...)");
@@ -105,18 +108,18 @@ public final class MxPattern {
             return Optional.of("mx " + quoted + " has a '*' that is not the whole leftmost label");
         }
         if (name.length() > DomainName.MAX_LENGTH) {
-            return Optional.of("mx " + Texts.quoteShort(value) + " is longer than " + DomainName.MAX_LENGTH + " characters");
+            return Optional.of("mx " + Quoting.quotedText(value) + " is longer than " + DomainName.MAX_LENGTH + " characters");
         }
         String[] labels = name.split("\\.", -1);
         for (String label : labels) {
             Optional<String> labelProblem = labelProblem(label);
             if (labelProblem.isPresent()) {
-                return Optional.of("mx " + Texts.quoteShort(value) + ": " + labelProblem.get());
+                return Optional.of("mx " + Quoting.quotedText(value) + ": " + labelProblem.get());
             }
         }
         for (String label : labels) {
             if (!DomainName.isValidALabel(label)) {
-                return Optional.of("mx " + Texts.quoteShort(value) + ": label '" + label + "' is not a valid A-label"
+                return Optional.of("mx " + Quoting.quotedText(value) + ": label '" + label + "' is not a valid A-label"
                         + " (Punycode of a Unicode label); it can never match an MX host");
             }
         }
@@ -136,12 +139,12 @@ public final class MxPattern {
             return Optional.of("has an empty label");
         }
         if (label.length() > DomainName.MAX_LABEL_LENGTH) {
-            return Optional.of("label '" + Texts.printable(label) + "' is longer than " + DomainName.MAX_LABEL_LENGTH + " characters");
+            return Optional.of("label " + Quoting.quotedText(label) + " is longer than " + DomainName.MAX_LABEL_LENGTH + " characters");
         }
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (!isLetterOrDigit(c) && c != '-') {
-                return Optional.of("label '" + Texts.printable(label) + "' contains '" + Texts.printable(String.valueOf(c))
+                return Optional.of("label " + Quoting.quotedText(label) + " contains '" + Quoting.text(String.valueOf(c))
                         + "'; only letters, digits and '-' are allowed");
             }
         }
@@ -181,7 +184,7 @@ public final class MxPattern {
      * @return true if this pattern covers the host (RFC 8461 §4.1)
      */
     public boolean matches(DomainName host) {
-        return matchesNormalised(host.value());
+        return matchesNormalised(Objects.requireNonNull(host, "host").value());
     }
 
     /**
@@ -194,6 +197,7 @@ public final class MxPattern {
      * @return true if this pattern covers the host
      */
     public boolean matches(String host) {
+        Objects.requireNonNull(host, "host");
         return DomainName.tryParse(host).map(this::matches).orElse(false);
     }
 

@@ -1,7 +1,7 @@
 package dev.mtasts.policy;
 
+import dev.mtasts.internal.ExtensionSyntax;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An extension field of a policy file: a field other than {@code version}, {@code mode}, {@code mx} and
@@ -26,59 +26,14 @@ public record PolicyExtension(String name, String value) {
     public PolicyExtension {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        nameProblem(name).ifPresent(p -> {
+        ExtensionSyntax.POLICY_FILE.nameProblem(name).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
         if (PolicyField.isKnown(name)) {
             throw new IllegalArgumentException("'" + name + "' is a policy field, not an extension");
         }
-        valueProblem(name, value).ifPresent(p -> {
+        ExtensionSyntax.POLICY_FILE.valueProblem(name, value).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-    }
-
-    static Optional<String> nameProblem(String name) {
-        if (name.isEmpty()) {
-            return Optional.of("field name is empty");
-        }
-        if (name.length() > 32) {
-            return Optional.of("field name " + Texts.quoteShort(name) + " is longer than 32 characters");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && (i == 0 || (c != '_' && c != '-' && c != '.'))) {
-                return Optional.of("field name " + Texts.quoteShort(name) + " has '" + Texts.printable(String.valueOf(c))
-                        + "' at position " + (i + 1) + "; names are letters, digits, '_', '-' and '.', starting with a letter or digit");
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<String> valueProblem(String name, String value) {
-        if (value.isEmpty()) {
-            return Optional.of("field '" + name + "' has an empty value");
-        }
-        if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
-            return Optional.of("field '" + name + "' value " + Texts.quoteShort(value) + " starts or ends with a space");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                return Optional.of("field '" + name + "' value has control character " + Texts.printable(String.valueOf(c))
-                        + " at position " + (i + 1));
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return Optional.of("field '" + name + "' value has an unpaired surrogate at position " + (i + 1));
-            }
-            if (Character.isLowSurrogate(c)) {
-                return Optional.of("field '" + name + "' value has an unpaired surrogate at position " + (i + 1));
-            }
-        }
-        return Optional.empty();
     }
 }

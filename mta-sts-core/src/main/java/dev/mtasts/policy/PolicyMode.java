@@ -1,5 +1,6 @@
 package dev.mtasts.policy;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,7 @@ public enum PolicyMode {
      * @return the mode, or empty when the token is not exactly one of the three values
      */
     public static Optional<PolicyMode> fromToken(String token) {
+        Objects.requireNonNull(token, "token");
         for (PolicyMode mode : values()) {
             if (mode.token.equals(token)) {
                 return Optional.of(mode);

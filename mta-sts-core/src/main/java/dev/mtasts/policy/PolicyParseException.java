@@ -3,6 +3,7 @@ package dev.mtasts.policy;
 import dev.mtasts.Problem;
 import dev.mtasts.SyntaxException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A policy file that RFC 8461 §3.2 makes invalid. Carries the first error ({@link #problem()}, with its line,
@@ -28,6 +29,7 @@ public final class PolicyParseException extends SyntaxException {
      * @param problems every problem found
      */
     public PolicyParseException(Problem problem, List<Problem> problems) {
-        super(problem.describe(), problem, problems);
+        super(Objects.requireNonNull(problem, "problem").describe(), problem,
+                Objects.requireNonNull(problems, "problems"));
     }
 }

@@ -37,7 +37,9 @@ public record PolicyParseResult(Optional<MtaStsPolicy> policy, Optional<String> 
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mx, "mx");
         Objects.requireNonNull(maxAge, "maxAge");
+        Objects.requireNonNull(problems, "problems");
         mx = List.copyOf(mx);
         problems = List.copyOf(problems);
     }
@@ -62,6 +64,7 @@ public record PolicyParseResult(Optional<MtaStsPolicy> policy, Optional<String> 
      * @return the problems of that severity, in order
      */
     public List<Problem> ofSeverity(Severity severity) {
+        Objects.requireNonNull(severity, "severity");
         return problems.stream().filter(p -> p.severity() == severity).toList();
     }
 }

@@ -3,10 +3,13 @@ package dev.mtasts.policy;
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
+import dev.mtasts.internal.ExtensionSyntax;
+import dev.mtasts.internal.Quoting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,7 +108,7 @@ final class PolicyScanner {
                 next = lfAfter ? crs + 1 : crs;
             }
             if (!(bareCr && end == pos)) {
-                readLine(lineNumber, pos, end, end < length);
+                readLine(lineNumber, pos, end, next >= length);
             }
             if (bareCr) {
                 add(ProblemCode.POLICY_BARE_CR, lineNumber, end - pos + 1,
@@ -120,12 +123,15 @@ final class PolicyScanner {
         }
     }
 
-    private void readLine(int lineNumber, int from, int to, boolean terminated) {
+    /**
+     * Reads one line, {@code text[from, to)} without its terminator.
+     *
+     * @param last true for the last line of the body
+     */
+    private void readLine(int lineNumber, int from, int to, boolean last) {
         if (from == to || isAllWhitespace(from, to)) {
-            boolean lastTerminator = from == to && !terminated;
-            if (!lastTerminator && wouldRecord(ProblemCode.POLICY_BLANK_LINE)) {
-                add(ProblemCode.POLICY_BLANK_LINE, lineNumber, 1, (from == to ? "blank line" : "whitespace-only line")
-                        + " is outside the RFC 8461 grammar; some senders skip it, others (mox, go-mtasts) reject the policy");
+            if (wouldRecord(ProblemCode.POLICY_BLANK_LINE)) {
+                add(ProblemCode.POLICY_BLANK_LINE, lineNumber, 1, blankLineMessage(from == to, last && lineNumber > 1));
             }
             return;
         }
@@ -136,36 +142,36 @@ final class PolicyScanner {
                     || (Character.isHighSurrogate(c) && !(i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))))
                     || (Character.isLowSurrogate(c) && !(i > from && Character.isHighSurrogate(text.charAt(i - 1))))) {
                 add(ProblemCode.POLICY_INVALID_CHARACTER, lineNumber, i - from + 1,
-                        "invalid character " + Texts.printable(String.valueOf(c)) + " in line "
-                                + Texts.quoteShort(text.substring(from, to)));
+                        "invalid character " + Quoting.text(String.valueOf(c)) + " in line "
+                                + Quoting.quotedText(text.substring(from, to)));
                 return;
             }
         }
         char first = text.charAt(from);
         if (first == ' ' || first == '\t') {
-            add(ProblemCode.LINE_LEADING_WHITESPACE, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+            add(ProblemCode.LINE_LEADING_WHITESPACE, lineNumber, 1, "line " + Quoting.quotedText(text.substring(from, to))
                     + " starts with whitespace; field names start at the beginning of the line");
             return;
         }
         int colon = text.indexOf(':', from);
         if (colon < 0 || colon >= to) {
-            add(ProblemCode.FIELD_NO_COLON, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+            add(ProblemCode.FIELD_NO_COLON, lineNumber, 1, "line " + Quoting.quotedText(text.substring(from, to))
                     + " has no ':'; write 'name: value'");
             return;
         }
         String name = text.substring(from, colon);
         if (name.isEmpty()) { // a name is 1-32 characters (RFC 8461 §3.2, C12); also keeps charAt below in range
-            add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, "line " + Texts.quoteShort(text.substring(from, to))
+            add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, "line " + Quoting.quotedText(text.substring(from, to))
                     + " has no field name before ':'");
             return;
         }
         char beforeColon = name.charAt(name.length() - 1);
         if (beforeColon == ' ' || beforeColon == '\t') {
             add(ProblemCode.FIELD_NAME_WHITESPACE, lineNumber, name.length(), "whitespace between field name "
-                    + Texts.quoteShort(name.strip()) + " and ':'; write '" + Texts.printable(name.strip()) + ":'");
+                    + Quoting.quotedText(name.strip()) + " and ':'; write '" + Quoting.text(name.strip()) + ":'");
             return;
         }
-        Optional<String> nameProblem = PolicyExtension.nameProblem(name);
+        Optional<String> nameProblem = ExtensionSyntax.POLICY_FILE.nameProblem(name);
         if (nameProblem.isPresent()) {
             add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, nameProblem.get());
             return;
@@ -183,6 +189,21 @@ final class PolicyScanner {
         readField(lineNumber, column, name, value);
     }
 
+    /**
+     * The grammar has no empty line (C2): {@code sts-policy-term} only ends a field, and at most one may follow the
+     * last one. A sender that follows the ABNF ignores the policy; the message says which real senders read on.
+     *
+     * @param empty    true for an empty line, false for one of spaces and tabs only
+     * @param trailing true for an empty last line, made by a second line ending after the last field
+     */
+    private static String blankLineMessage(boolean empty, boolean trailing) {
+        String line = trailing ? "blank line after the last field (the text ends in two line endings)"
+                : empty ? "blank line" : "whitespace-only line";
+        return line + " is outside the RFC 8461 §3.2 grammar: senders whose lenient line-based parsers split the text"
+                + " on line endings and skip empty lines (postfix-mta-sts-resolver, Stalwart, mailauth) read on, but"
+                + " senders that follow the ABNF strictly (mox, go-mtasts) reject the whole policy";
+    }
+
     private void readField(int line, int column, String name, String value) {
         if (PolicyField.MX.equals(name)) {
             readMx(line, column, value);
@@ -190,7 +211,7 @@ final class PolicyScanner {
         }
         if (!seenFields.add(name)) {
             add(ProblemCode.FIELD_DUPLICATE, line, 1, "field '" + name + "' appears again with value "
-                    + Texts.quoteShort(value) + "; only the first is used, later ones are ignored");
+                    + Quoting.quotedText(value) + "; only the first is used, later ones are ignored");
             return;
         }
         switch (name) {
@@ -206,7 +227,7 @@ final class PolicyScanner {
             version = value;
         } else {
             versionBroken = true;
-            add(ProblemCode.VERSION_INVALID, line, column, "version " + Texts.quoteShort(value)
+            add(ProblemCode.VERSION_INVALID, line, column, "version " + Quoting.quotedText(value)
                     + " is not 'STSv1' (the value is case-sensitive)");
         }
     }
@@ -224,7 +245,7 @@ final class PolicyScanner {
                 hint = "; write it in lower case: '" + m.token() + "'";
             }
         }
-        add(ProblemCode.MODE_INVALID, line, column, "mode " + Texts.quoteShort(value)
+        add(ProblemCode.MODE_INVALID, line, column, "mode " + Quoting.quotedText(value)
                 + " is not one of 'enforce', 'testing', 'none'" + hint);
     }
 
@@ -236,7 +257,7 @@ final class PolicyScanner {
         }
         if (!digits) {
             maxAgeBroken = true;
-            add(ProblemCode.MAX_AGE_INVALID, line, column, "max_age " + Texts.quoteShort(value)
+            add(ProblemCode.MAX_AGE_INVALID, line, column, "max_age " + Quoting.quotedText(value)
                     + " is not 1-10 digits (seconds, no unit or sign)");
             return;
         }
@@ -268,14 +289,14 @@ final class PolicyScanner {
         // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
         mx.add(pattern);
         if (!mxSeen.add(pattern)) {
-            add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Texts.quoteShort(value) + " is listed twice");
+            add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Quoting.quotedText(value) + " is listed twice");
             return;
         }
         if (pattern.looksLikeIpAddress()) {
-            add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Texts.quoteShort(value)
+            add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Quoting.quotedText(value)
                     + " looks like an IP address; patterns match MX host names, never addresses");
         } else if (pattern.isBroad()) {
-            add(ProblemCode.MX_WILDCARD_BROAD, line, column, "mx " + Texts.quoteShort(value)
+            add(ProblemCode.MX_WILDCARD_BROAD, line, column, "mx " + Quoting.quotedText(value)
                     + " covers every host under a top-level domain; list your own MX hosts instead");
         }
     }
@@ -296,7 +317,7 @@ final class PolicyScanner {
     }
 
     private void readExtension(int line, int column, String name, String value) {
-        Optional<String> valueProblem = PolicyExtension.valueProblem(name, value);
+        Optional<String> valueProblem = ExtensionSyntax.POLICY_FILE.valueProblem(name, value);
         if (valueProblem.isPresent()) {
             add(ProblemCode.EXTENSION_VALUE_INVALID, line, column, valueProblem.get());
             return;
@@ -343,15 +364,16 @@ final class PolicyScanner {
                 problems);
     }
 
-    /**
-     * Records a problem. Past {@value #MAX_PROBLEMS} problems the rest are counted, not kept, but an error is never
-     * lost: validity follows {@link #errorSeen}, and at least one error stays in the list.
-     */
     /** @return false when a problem of this code would be neither kept nor change validity: skip building it */
     private boolean wouldRecord(ProblemCode code) {
         return problems.size() < MAX_PROBLEMS || !truncated || (code.severity() == Severity.ERROR && !errorSeen);
     }
 
+    /**
+     * Records a problem. Past {@value #MAX_PROBLEMS} problems the rest are dropped, after one
+     * {@link ProblemCode#PROBLEMS_TRUNCATED}, but an error is never lost: validity follows {@link #errorSeen}, and at
+     * least one error stays in the list.
+     */
     private void add(ProblemCode code, int line, int column, String message) {
         boolean error = code.severity() == Severity.ERROR;
         Problem problem = Problem.of(code, line, column, message);
@@ -405,7 +427,7 @@ final class PolicyScanner {
         String best = null;
         int bestDistance = 3;
         for (String known : new String[] {PolicyField.VERSION, PolicyField.MODE, PolicyField.MX, PolicyField.MAX_AGE}) {
-            int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), known, bestDistance);
+            int d = editDistance(name.toLowerCase(Locale.ROOT), known, bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = known;

@@ -1,7 +1,10 @@
 package dev.mtasts.record;
 
+import dev.mtasts.internal.ExtensionSyntax;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * An extension field of a TXT record ({@code _mta-sts} or {@code _smtp._tls}): a {@code name=value} pair the RFC
@@ -25,10 +28,10 @@ public record RecordExtension(String name, String value) {
     public RecordExtension {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        nameProblem(name).ifPresent(p -> {
+        ExtensionSyntax.TXT_RECORD.nameProblem(name).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        valueProblem(name, value).ifPresent(p -> {
+        ExtensionSyntax.TXT_RECORD.valueProblem(name, value).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
     }
@@ -42,8 +45,8 @@ public record RecordExtension(String name, String value) {
      * @param field      the record's own field ({@code id} or {@code rua})
      * @throws IllegalArgumentException naming the offending field
      */
-    static void checkNames(java.util.List<RecordExtension> extensions, String field) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    static void checkNames(List<RecordExtension> extensions, String field) {
+        Set<String> names = new HashSet<>();
         for (RecordExtension e : extensions) {
             if (e.name().equals(field) || e.name().equals("v")) {
                 throw new IllegalArgumentException("'" + e.name() + "' is not an extension field");
@@ -52,37 +55,5 @@ public record RecordExtension(String name, String value) {
                 throw new IllegalArgumentException("extension field '" + e.name() + "' appears twice");
             }
         }
-    }
-
-    static Optional<String> nameProblem(String name) {
-        if (name.isEmpty()) {
-            return Optional.of("field name is empty");
-        }
-        if (name.length() > 32) {
-            return Optional.of("field name '" + Quote.of(name) + "' is longer than 32 characters");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && (i == 0 || (c != '_' && c != '-' && c != '.'))) {
-                return Optional.of("field name '" + Quote.of(name) + "' has '" + Quote.of(String.valueOf(c))
-                        + "'; names are letters, digits, '_', '-' and '.', starting with a letter or digit");
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<String> valueProblem(String name, String value) {
-        if (value.isEmpty()) {
-            return Optional.of("field '" + Quote.of(name) + "' has an empty value");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x21 || c > 0x7e || c == ';' || c == '=') {
-                return Optional.of("field '" + Quote.of(name) + "' value '" + Quote.of(value) + "' has '"
-                        + Quote.of(String.valueOf(c)) + "'; values are printable ASCII without space, ';' and '='");
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.mtasts.record;
 import dev.mtasts.Problem;
 import dev.mtasts.SyntaxException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A TXT record ({@code _mta-sts} or {@code _smtp._tls}) that its RFC makes invalid. Carries the first error
@@ -28,6 +29,7 @@ public final class RecordParseException extends SyntaxException {
      * @param problems every problem found
      */
     public RecordParseException(Problem problem, List<Problem> problems) {
-        super("column " + problem.column() + ": " + problem.message(), problem, problems);
+        super("column " + Objects.requireNonNull(problem, "problem").column() + ": " + problem.message(), problem,
+                Objects.requireNonNull(problems, "problems"));
     }
 }

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a lenient TXT record parse made of a record: the record when valid, and every problem.
+ * What {@link RecordParser#parse(String)} made of a TXT record: the record when valid, and every problem.
  * {@link #record()} is present exactly when no problem is an {@code ERROR}.
  *
  * <pre>{@code
- * RecordParseResult<StsRecord> r = StsRecord.parseLenient("v=STSv1; id=abc; id=def");
+ * RecordParseResult<StsRecord> r = StsRecord.lenient().parse("v=STSv1; id=abc; id=def");
  * r.record();     // Optional[v=STSv1; id=abc]
  * r.problems();   // [WARNING RECORD_FIELD_DUPLICATE ...]
  * }</pre>
@@ -26,6 +26,7 @@ public record RecordParseResult<T>(Optional<T> record, List<Problem> problems) {
     /** Copies the components. */
     public RecordParseResult {
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(problems, "problems");
         problems = List.copyOf(problems);
     }
 
@@ -39,6 +40,7 @@ public record RecordParseResult<T>(Optional<T> record, List<Problem> problems) {
         return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
+    /** @return the record, or a {@link RecordParseException} at the first error: the throwing parse */
     T orElseThrow() {
         if (record.isEmpty()) {
             throw new RecordParseException(errors().get(0), problems);

@@ -15,6 +15,12 @@ import java.util.Optional;
  * ({@code v=STSv1 ;id=1}) is parsed by the grammar instead of being discarded (A12, erratum 6285); a bare
  * {@code v=STSv1} is discarded (A11).
  *
+ * <p>A discarded record is listed in {@link #discarded()} when it was clearly meant as this kind of record: it holds
+ * the version token anywhere, in any case, with spaces allowed around {@code =}: {@code id=1; v=STSv1},
+ * {@code v=stsv1; id=1}, {@code v = STSv1; id=1}, {@code v=STSv1 id=1}, {@code v=STSv10; id=1}, or a record that
+ * starts with a space. Such a record shows a deployment its owner believes works, so a validator reports it;
+ * unrelated records ({@code v=spf1 -all}, {@code google-site-verification=...}) are dropped silently.
+ *
  * <pre>{@code
  * RecordSelection<StsRecord> s = StsRecord.select(answer);
  * switch (s.status()) {
@@ -28,8 +34,9 @@ import java.util.Optional;
  * @param status     what was found
  * @param record     the record, when {@code status} is {@link Status#FOUND}
  * @param candidates the joined records that passed the prefix test (or the one parsed under A12)
- * @param discarded  joined records that look like a policy record but were discarded (wrong case, leading
- *                   whitespace, {@code v=STSv10}, no {@code ;} after the version among several records)
+ * @param discarded  joined records that look like a policy record but were discarded (the version token
+ *                   elsewhere than at the start, in another case, with whitespace around {@code =} or before it,
+ *                   {@code v=STSv10}, no {@code ;} after the version), in answer order
  * @param problems   problems of the one candidate (errors when {@code INVALID}, warnings otherwise)
  * @param <T>        the record type
  * @since 0.1.0
@@ -53,6 +60,9 @@ public record RecordSelection<T>(Status status, Optional<T> record, List<String>
     public RecordSelection {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(discarded, "discarded");
+        Objects.requireNonNull(problems, "problems");
         candidates = List.copyOf(candidates);
         discarded = List.copyOf(discarded);
         problems = List.copyOf(problems);

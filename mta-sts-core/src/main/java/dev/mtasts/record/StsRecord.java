@@ -2,6 +2,7 @@ package dev.mtasts.record;
 
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
+import dev.mtasts.internal.Quoting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Set;
  * <p>An immutable value; {@code parse(r.toText()).equals(r)}.
  *
  * <pre>{@code
- * StsRecord record = StsRecord.parse("v=STSv1; id=20260101T000000");
+ * StsRecord record = StsRecord.parse("v=STSv1; id=20260101T000000");   // throws RecordParseException
  * record.id();                          // "20260101T000000"
+ * RecordParseResult<StsRecord> r = StsRecord.lenient().parse(txt);     // never throws: value + problems
  * StsRecord.of("20261129T120000").toText();   // "v=STSv1; id=20261129T120000"
  * RecordSelection<StsRecord> s = StsRecord.select(List.of(List.of("v=STSv1; id=1"), List.of("v=spf1 -all")));
  * }</pre>
@@ -43,13 +45,16 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
     static final String VERSION_FIELD = "v=" + VERSION_STSV1;
     static final String ID = "id";
 
+    private static final RecordParser<StsRecord> LENIENT = new RecordParser<>(VERSION_FIELD, StsRecord::read);
+
     /** Validates the components. */
     public StsRecord {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(extensions, "extensions");
         extensions = List.copyOf(extensions);
         if (!VERSION_STSV1.equals(version)) {
-            throw new IllegalArgumentException("version must be STSv1, not '" + Quote.of(version) + "'");
+            throw new IllegalArgumentException("version must be STSv1, not " + Quoting.quotedAscii(version));
         }
         idProblem(id).ifPresent(p -> {
             throw new IllegalArgumentException(p.message());
@@ -67,24 +72,28 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
     }
 
     /**
-     * Parses a record strictly.
+     * Parses a record, rejecting it at its first {@code ERROR}: the throwing counterpart of {@link #lenient()}.
      *
      * @param text the record, joined from its character-strings (A13)
      * @return the record
-     * @throws RecordParseException at the first error
+     * @throws RecordParseException at the first error, with its column and reason, and every problem found
      */
     public static StsRecord parse(String text) {
-        return parseLenient(text).orElseThrow();
+        return LENIENT.parse(text).orElseThrow();
     }
 
     /**
-     * Parses a record without throwing.
+     * The parser that never throws: {@code StsRecord.lenient().parse(text)} returns the record when valid and every
+     * problem.
      *
-     * @param text the record, joined from its character-strings (A13); {@code null} is read as empty
-     * @return the record when valid, and every problem
+     * @return the lenient parser of {@code _mta-sts} records, one shared immutable instance
      */
-    public static RecordParseResult<StsRecord> parseLenient(String text) {
-        TxtFieldScanner scanner = new TxtFieldScanner(text == null ? "" : text, VERSION_FIELD);
+    public static RecordParser<StsRecord> lenient() {
+        return LENIENT;
+    }
+
+    private static RecordParseResult<StsRecord> read(String text) {
+        TxtFieldScanner scanner = new TxtFieldScanner(text, VERSION_FIELD);
         List<Problem> problems = scanner.problems();
         if (!scanner.scan()) {
             return new RecordParseResult<>(Optional.empty(), problems);
@@ -94,8 +103,8 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
         Set<String> seen = new HashSet<>();
         for (TxtField field : scanner.fields()) {
             if (!seen.add(field.name()) || field.name().equals("v")) {
-                scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field '" + Quote.of(field.name())
-                        + "' appears again; only the first is used");
+                scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field "
+                        + Quoting.quotedAscii(field.name()) + " appears again; only the first is used");
                 continue;
             }
             if (field.name().equals(ID)) {
@@ -126,7 +135,7 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
      * @return the selection: the record, or why there is none
      */
     public static RecordSelection<StsRecord> select(List<? extends List<String>> txtRecords) {
-        return RecordSelector.select(txtRecords, VERSION_FIELD, StsRecord::parseLenient);
+        return RecordSelector.select(Objects.requireNonNull(txtRecords, "txtRecords"), LENIENT);
     }
 
     static Optional<Problem> idProblem(String id) {
@@ -137,12 +146,13 @@ public record StsRecord(String version, String id, List<RecordExtension> extensi
             char c = id.charAt(i);
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             if (!alnum) {
-                return Optional.of(Problem.of(ProblemCode.STS_ID_INVALID, 1, 1, "id '" + Quote.of(id) + "' has '"
-                        + Quote.of(String.valueOf(c)) + "'; an id is only ASCII letters and digits (no '-', '.', '_' or ':')"));
+                return Optional.of(Problem.of(ProblemCode.STS_ID_INVALID, 1, 1, "id " + Quoting.quotedAscii(id)
+                        + " has " + Quoting.quotedAscii(String.valueOf(c))
+                        + "; an id is only ASCII letters and digits (no '-', '.', '_' or ':')"));
             }
         }
         if (id.length() > MAX_ID_LENGTH) {
-            return Optional.of(Problem.of(ProblemCode.STS_ID_TOO_LONG, 1, 1, "id '" + Quote.of(id) + "' is "
+            return Optional.of(Problem.of(ProblemCode.STS_ID_TOO_LONG, 1, 1, "id " + Quoting.quotedAscii(id) + " is "
                     + id.length() + " characters; the limit is " + MAX_ID_LENGTH));
         }
         return Optional.empty();

@@ -2,7 +2,7 @@ package dev.mtasts.record;
 
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
-import dev.mtasts.Severity;
+import dev.mtasts.internal.Quoting;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import java.util.Set;
  * <pre>{@code
  * TlsRptRecord rpt = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:tls@example.com,https://r.example.com/tls");
  * rpt.rua();                                               // [mailto:tls@example.com, https://r.example.com/tls]
+ * RecordParseResult<TlsRptRecord> r = TlsRptRecord.lenient().parse(txt);   // never throws: value + problems
  * TlsRptRecord.of(URI.create("mailto:tls-reports@example.com")).toText();
  * }</pre>
  *
@@ -44,13 +45,17 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
     static final String VERSION_FIELD = "v=" + VERSION_TLSRPTV1;
     static final String RUA = "rua";
 
+    private static final RecordParser<TlsRptRecord> LENIENT = new RecordParser<>(VERSION_FIELD, TlsRptRecord::read);
+
     /** Validates the components. */
     public TlsRptRecord {
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(rua, "rua");
+        Objects.requireNonNull(extensions, "extensions");
         rua = List.copyOf(rua);
         extensions = List.copyOf(extensions);
         if (!VERSION_TLSRPTV1.equals(version)) {
-            throw new IllegalArgumentException("version must be TLSRPTv1, not '" + Quote.of(version) + "'");
+            throw new IllegalArgumentException("version must be TLSRPTv1, not " + Quoting.quotedAscii(version));
         }
         if (rua.isEmpty()) {
             throw new IllegalArgumentException("rua needs at least one URI");
@@ -71,28 +76,33 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
      * @return a record with those destinations and no extensions
      */
     public static TlsRptRecord of(URI... rua) {
+        Objects.requireNonNull(rua, "rua");
         return new TlsRptRecord(VERSION_TLSRPTV1, List.of(rua), List.of());
     }
 
     /**
-     * Parses a record strictly.
+     * Parses a record, rejecting it at its first {@code ERROR}: the throwing counterpart of {@link #lenient()}.
      *
      * @param text the record, joined from its character-strings (G7)
      * @return the record
-     * @throws RecordParseException at the first error
+     * @throws RecordParseException at the first error, with its column and reason, and every problem found
      */
     public static TlsRptRecord parse(String text) {
-        return parseLenient(text).orElseThrow();
+        return LENIENT.parse(text).orElseThrow();
     }
 
     /**
-     * Parses a record without throwing.
+     * The parser that never throws: {@code TlsRptRecord.lenient().parse(text)} returns the record when valid and
+     * every problem.
      *
-     * @param text the record, joined from its character-strings (G7); {@code null} is read as empty
-     * @return the record when valid, and every problem
+     * @return the lenient parser of {@code _smtp._tls} records, one shared immutable instance
      */
-    public static RecordParseResult<TlsRptRecord> parseLenient(String text) {
-        TxtFieldScanner scanner = new TxtFieldScanner(text == null ? "" : text, VERSION_FIELD);
+    public static RecordParser<TlsRptRecord> lenient() {
+        return LENIENT;
+    }
+
+    private static RecordParseResult<TlsRptRecord> read(String text) {
+        TxtFieldScanner scanner = new TxtFieldScanner(text, VERSION_FIELD);
         List<Problem> problems = scanner.problems();
         if (!scanner.scan()) {
             return new RecordParseResult<>(Optional.empty(), problems);
@@ -113,8 +123,8 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
                 continue;
             }
             if (repeated) {
-                scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field '" + Quote.of(field.name())
-                        + "' appears again; only the first is used");
+                scanner.add(ProblemCode.RECORD_FIELD_DUPLICATE, field.column(), "field "
+                        + Quoting.quotedAscii(field.name()) + " appears again; only the first is used");
                 continue;
             }
             scanner.readExtension(field, extensions, RUA);
@@ -144,8 +154,8 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             String entry = value.substring(pos, end).strip();
             int column = field.valueColumn() + pos;
             if (entry.isEmpty()) {
-                scanner.add(ProblemCode.TLSRPT_RUA_INVALID, column, "rua '" + Quote.of(value)
-                        + "' has an empty entry; separate URIs with single commas");
+                scanner.add(ProblemCode.TLSRPT_RUA_INVALID, column, "rua " + Quoting.quotedAscii(value)
+                        + " has an empty entry; separate URIs with single commas");
                 return;
             }
             Optional<String> problem = uriProblem(entry);
@@ -156,7 +166,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
                 URI uri = URI.create(entry);
                 rua.add(uri);
                 if (!isUsable(uri)) {
-                    scanner.add(ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME, column, "rua URI '" + Quote.of(entry)
+                    scanner.add(ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME, column, "rua URI '" + Quoting.ascii(entry)
                             + "' is neither mailto: nor https:; reporters skip it");
                 }
             }
@@ -169,12 +179,12 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
 
     static Optional<String> uriProblem(String entry) {
         if (entry.indexOf('!') >= 0) {
-            return Optional.of("rua URI '" + Quote.of(entry) + "' has a literal '!'; write it as %21");
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has a literal '!'; write it as %21");
         }
         for (int i = 0; i < entry.length(); i++) {
             char c = entry.charAt(i);
             if (c <= 0x20 || c >= 0x7f || c == ',' || c == ';') {
-                return Optional.of("rua URI '" + Quote.of(entry) + "' has '" + Quote.of(String.valueOf(c))
+                return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has '" + Quoting.ascii(String.valueOf(c))
                         + "'; encode it (%2C for ',', %3B for ';')");
             }
         }
@@ -182,15 +192,15 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
         try {
             uri = new URI(entry);
         } catch (URISyntaxException e) {
-            return Optional.of("rua URI '" + Quote.of(entry) + "' is not a URI: " + e.getReason());
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " is not a URI: " + e.getReason());
         }
         if (uri.getScheme() == null) {
-            return Optional.of("rua URI '" + Quote.of(entry) + "' has no scheme; write mailto:address or https://host/path");
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has no scheme; write mailto:address or https://host/path");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("mailto")) {
             if (uri.getRawFragment() != null) {
-                return Optional.of("rua URI '" + Quote.of(entry) + "' has a '#' fragment, which a mailto: URI cannot"
+                return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has a '#' fragment, which a mailto: URI cannot"
                         + " have (RFC 6068); write mailto:local@domain");
             }
             String address = uri.getRawSchemeSpecificPart();
@@ -201,16 +211,16 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             int at = address.lastIndexOf('@');
             boolean quotedLocal = address.startsWith("%22") || address.startsWith("\"");
             if (at <= 0 || at == address.length() - 1 || (!quotedLocal && address.indexOf('@') != at)) {
-                return Optional.of("rua URI '" + Quote.of(entry) + "' is not one mail address; write"
+                return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " is not one mail address; write"
                         + " mailto:local@domain");
             }
             String domain = address.substring(at + 1);
             if (!domain.startsWith("[") && !isHostName(domain)) {
-                return Optional.of("rua URI '" + Quote.of(entry) + "' has '" + Quote.of(domain) + "' after '@', which"
+                return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has " + Quoting.quotedAscii(domain) + " after '@', which"
                         + " is not a domain name");
             }
         } else if (scheme.equals("https") && authorityHost(uri).isEmpty()) {
-            return Optional.of("rua URI '" + Quote.of(entry) + "' has no host; write https://host/path");
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has no host; write https://host/path");
         }
         return Optional.empty();
     }
@@ -251,7 +261,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
      * @return true for a {@code mailto:} or {@code https:} URI, the two schemes RFC 8460 §3 defines
      */
     public static boolean isUsable(URI uri) {
-        String scheme = uri.getScheme();
+        String scheme = Objects.requireNonNull(uri, "uri").getScheme();
         return scheme != null && (scheme.equalsIgnoreCase("mailto") || scheme.equalsIgnoreCase("https"));
     }
 
@@ -262,7 +272,7 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
      * @return the selection: the record, or why there is none
      */
     public static RecordSelection<TlsRptRecord> select(List<? extends List<String>> txtRecords) {
-        return RecordSelector.select(txtRecords, VERSION_FIELD, TlsRptRecord::parseLenient);
+        return RecordSelector.select(Objects.requireNonNull(txtRecords, "txtRecords"), LENIENT);
     }
 
     /** @return the record as published: {@code v=TLSRPTv1; rua=uri1,uri2} followed by any extensions */

@@ -2,8 +2,12 @@ package dev.mtasts.record;
 
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
+import dev.mtasts.Severity;
+import dev.mtasts.internal.ExtensionSyntax;
+import dev.mtasts.internal.Quoting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Splits a TXT record into its version and fields by the grammar shared by RFC 8461 §3.1 and RFC 8460 §3:
@@ -48,7 +52,7 @@ final class TxtFieldScanner {
         if (!text.startsWith(versionField)) {
             String hint = text.stripLeading().regionMatches(true, 0, versionField, 0, versionField.length())
                     ? " (the version is case-sensitive and nothing may come before it)" : "";
-            add(ProblemCode.RECORD_VERSION_INVALID, 1, "record '" + Quote.of(text) + "' does not begin with '"
+            add(ProblemCode.RECORD_VERSION_INVALID, 1, "record " + Quoting.quotedAscii(text) + " does not begin with '"
                     + versionField + "'" + hint);
             return false;
         }
@@ -58,7 +62,7 @@ final class TxtFieldScanner {
             while (end < text.length() && text.charAt(end) != ';' && !isWsp(text.charAt(end))) {
                 end++;
             }
-            add(ProblemCode.RECORD_VERSION_INVALID, 1, "version '" + Quote.of(text.substring(0, end)) + "' is not '"
+            add(ProblemCode.RECORD_VERSION_INVALID, 1, "version " + Quoting.quotedAscii(text.substring(0, end)) + " is not '"
                     + versionField + "'");
             return false;
         }
@@ -87,7 +91,7 @@ final class TxtFieldScanner {
                 return;
             }
             if (text.charAt(pos) != ';') {
-                add(ProblemCode.RECORD_SYNTAX, pos + 1, "expected ';' before '" + Quote.of(rest(pos)) + "'");
+                add(ProblemCode.RECORD_SYNTAX, pos + 1, "expected ';' before " + Quoting.quotedAscii(rest(pos)));
                 return;
             }
             if (delimStart == versionField.length() && pos > delimStart) {
@@ -119,7 +123,7 @@ final class TxtFieldScanner {
             eq++;
         }
         if (eq == length || text.charAt(eq) != '=') {
-            add(ProblemCode.RECORD_SYNTAX, start + 1, "field '" + Quote.of(text.substring(start, eq).strip())
+            add(ProblemCode.RECORD_SYNTAX, start + 1, "field '" + Quoting.ascii(text.substring(start, eq).strip())
                     + "' has no '='; write name=value");
             return -1;
         }
@@ -129,8 +133,8 @@ final class TxtFieldScanner {
             return -1;
         }
         if (isWsp(name.charAt(name.length() - 1)) || (eq + 1 < length && isWsp(text.charAt(eq + 1)))) {
-            add(ProblemCode.RECORD_SYNTAX, eq + 1, "whitespace around '=' in field '" + Quote.of(name.strip())
-                    + "'; write " + Quote.of(name.strip()) + "=value");
+            add(ProblemCode.RECORD_SYNTAX, eq + 1, "whitespace around '=' in field '" + Quoting.ascii(name.strip())
+                    + "'; write " + Quoting.ascii(name.strip()) + "=value");
             return -1;
         }
         int valueStart = eq + 1;
@@ -150,9 +154,9 @@ final class TxtFieldScanner {
      * Reads a field the record type does not define: kept as an extension when well-formed (A8, A9, G8), with an
      * INFO problem, since senders ignore it and it may be a typo of {@code knownName}.
      */
-    void readExtension(TxtField field, java.util.List<RecordExtension> extensions, String knownName) {
-        java.util.Optional<String> problem = RecordExtension.nameProblem(field.name())
-                .or(() -> RecordExtension.valueProblem(field.name(), field.value()));
+    void readExtension(TxtField field, List<RecordExtension> extensions, String knownName) {
+        Optional<String> problem = ExtensionSyntax.TXT_RECORD.nameProblem(field.name())
+                .or(() -> ExtensionSyntax.TXT_RECORD.valueProblem(field.name(), field.value()));
         if (problem.isPresent()) {
             add(ProblemCode.RECORD_EXTENSION_INVALID, field.column(), problem.get());
             return;
@@ -165,7 +169,7 @@ final class TxtFieldScanner {
 
     /** @return true when no problem so far is an error */
     boolean noErrors() {
-        return problems.stream().noneMatch(p -> p.severity() == dev.mtasts.Severity.ERROR);
+        return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
     }
 
     private String rest(int pos) {

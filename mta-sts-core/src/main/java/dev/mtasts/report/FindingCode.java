@@ -11,6 +11,18 @@ package dev.mtasts.report;
 public enum FindingCode {
 
     // ---- DNS_RECORD ----
+    /**
+     * The domain does not exist: its MX look-up answered NXDOMAIN (a typo, or a domain not registered or delegated),
+     * so no mail can be delivered to it and nothing below it exists (RFC 8020). Always an {@code ERROR}.
+     */
+    DOMAIN_NOT_FOUND(Layer.DNS_RECORD, "RFC 8020 §2", true, "the domain does not exist (NXDOMAIN)"),
+    /**
+     * A name the RFCs put below the domain would be longer than the 253 characters DNS allows, so it cannot exist:
+     * {@code _mta-sts.<domain>} for a domain of 245 characters or more (MTA-STS cannot be deployed; reported in
+     * {@code DNS_RECORD}), {@code _smtp._tls.<domain>} for one of 243 or more (TLS-RPT cannot be deployed; reported
+     * in {@code TLS_RPT}). A {@code WARNING}: nothing that works today breaks, but nothing can be published to fix it.
+     */
+    RECORD_NAME_TOO_LONG(Layer.DNS_RECORD, "RFC 1035 §2.3.4", false, "the record's name would exceed 253 characters"),
     /** No {@code v=STSv1} TXT record at {@code _mta-sts.<domain>}: MTA-STS is not deployed. */
     STS_RECORD_MISSING(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "no _mta-sts TXT record"),
     /** More than one TXT record starts with {@code v=STSv1;}: senders assume there is no policy (A11). */
@@ -39,8 +51,17 @@ public enum FindingCode {
     POLICY_HOST_ADDRESS_REFUSED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy host resolves to refused addresses"),
     /** No address of the policy host accepted a connection (refused or unreachable). */
     POLICY_CONNECT_FAILED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "connection to the policy host failed"),
-    /** The fetch did not complete within its deadline. */
+    /**
+     * The fetch did not complete: an {@code ERROR} when no response came within the minute RFC 8461 §3.3 suggests
+     * senders wait; a {@code WARNING} when the validation's own deadline was shorter and the check gave up first
+     * (the report is then {@code inconclusive}).
+     */
     POLICY_TIMEOUT(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy fetch timed out"),
+    /**
+     * The policy was fetched, but took over 2 seconds: senders that wait less than the RFC's minute (2, 4, 15 or
+     * 30 seconds) give up and apply no policy. A {@code WARNING}.
+     */
+    POLICY_SLOW(Layer.POLICY_FETCH, "RFC 8461 §3.3", false, "the policy host is slow to answer"),
     /** The certificate does not chain to a trusted root (sts-webpki-invalid). */
     POLICY_TLS_UNTRUSTED(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "untrusted certificate"),
     /** The certificate has expired (certificate-expired). */
@@ -57,7 +78,11 @@ public enum FindingCode {
     POLICY_HTTP_STATUS(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "HTTP status is not 200"),
     /** The server answered with a redirect, which senders never follow (B10). */
     POLICY_REDIRECT(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "redirect not followed"),
-    /** The media type is not {@code text/plain}, or missing (B12, B13). */
+    /**
+     * The media type is not {@code text/plain}, or missing (B12, B13): an {@code ERROR}, since senders that follow
+     * the SHOULD of §3.2 ignore the policy; a {@code WARNING} for several {@code Content-Type} headers that all say
+     * {@code text/plain}.
+     */
     POLICY_CONTENT_TYPE(Layer.POLICY_FETCH, "RFC 8461 §3.2", true, "media type is not text/plain"),
     /** The body is over 64 KiB (B15). */
     POLICY_TOO_LARGE(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "policy body over 64 KiB"),

@@ -20,7 +20,7 @@ import java.util.Optional;
  * to share between threads.
  *
  * <pre>{@code
- * ValidationReport report = MtaStsValidator.defaults().validate("example.com");
+ * ValidationReport report = MtaStsValidator.builder().build().validate("example.com");
  * System.out.println(report.verdict() + (report.atRisk() ? " (mail at risk)" : ""));
  * report.errors().forEach(f -> System.out.println(f.message() + " -> " + f.remediation()));
  * if (report.promotion().status() == PromotionStatus.READY) {

@@ -13,61 +13,65 @@ import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.MxRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Layer 4, {@code MX_COVERAGE}: every MX host of the domain matches an {@code mx} pattern (RFC 8461 §4.1, rules
  * D1 to D11). Severity follows the mode: an uncovered MX is refused now in {@code enforce} (ERROR), would be in
- * {@code testing} (WARNING), and is moot in {@code none} (INFO).
+ * {@code testing} (WARNING), and is moot in {@code none} (INFO). A domain that does not exist has no MX hosts to
+ * match; {@code DOMAIN_NOT_FOUND} says so once.
  */
 final class MxCoverageCheck {
 
+    /**
+     * What the MX look-up established.
+     *
+     * @param hosts  the MX hosts in preference order (the domain itself for an implicit MX), with coverage
+     * @param known  true when the MX hosts are known: the look-up worked and the domain exists and accepts mail
+     * @param nullMx true when the domain publishes only a null MX: it accepts no mail
+     */
+    record Result(List<MxHostResult> hosts, boolean known, boolean nullMx) {
+        Result {
+            hosts = List.copyOf(Objects.requireNonNull(hosts, "hosts"));
+        }
+    }
+
+    private final PolicyNames names;
     private final DomainName domain;
     private final FindingList findings;
     private final List<MxHostResult> hosts = new ArrayList<>();
-    private boolean mxKnown;
-    private boolean nullMx;
 
-    MxCoverageCheck(DomainName domain, FindingList findings) {
-        this.domain = domain;
-        this.findings = findings;
-    }
-
-    /** @return the MX hosts in preference order (the domain itself for an implicit MX), with coverage */
-    List<MxHostResult> hosts() {
-        return hosts;
-    }
-
-    /** @return true when the MX hosts are known (the look-up worked and the domain accepts mail) */
-    boolean mxKnown() {
-        return mxKnown;
-    }
-
-    boolean nullMx() {
-        return nullMx;
+    MxCoverageCheck(PolicyNames names, FindingList findings) {
+        this.names = Objects.requireNonNull(names, "names");
+        this.domain = names.domain();
+        this.findings = Objects.requireNonNull(findings, "findings");
     }
 
     /**
-     * @param answer   the MX answer
-     * @param patterns the patterns to match (of the valid policy, or the best reading of an invalid one)
-     * @param policy   the valid policy, when there is one: findings are made only then
+     * @param mx       the MX answer
+     * @param patterns the patterns to match (of the usable policy, or the best reading of another one)
+     * @param policy   the policy senders apply, when coverage is judged: findings are made only then
      */
-    void check(Optional<MxAnswer> answer, List<MxPattern> patterns, Optional<MtaStsPolicy> policy) {
-        String subject = "dns:" + domain + " MX";
-        if (answer.isEmpty() || answer.get().outcome().isFailure()) {
-            String why = answer.map(a -> Dns.describeFailure(a.result())).orElse("no answer");
+    Result check(MxAnswer mx, List<MxPattern> patterns, Optional<MtaStsPolicy> policy) {
+        Objects.requireNonNull(mx, "mx");
+        Objects.requireNonNull(patterns, "patterns");
+        Objects.requireNonNull(policy, "policy");
+        String subject = names.mxSubject();
+        if (mx.outcome().isFailure()) {
             findings.addIn(Layer.MX_COVERAGE, FindingCode.DNS_LOOKUP_FAILED, Severity.ERROR, subject,
-                    "The look-up of " + domain + " MX failed with " + why + ", so MX coverage cannot be checked.",
-                    Dns.lookupFailedRemediation(domain.value()));
-            return;
+                    "The look-up of " + domain + " MX failed with " + DnsWording.failure(mx.result())
+                            + ", so MX coverage cannot be checked.", DnsWording.lookupFailedRemediation(domain.value()));
+            return new Result(List.of(), false, false);
         }
-        MxAnswer mx = answer.get();
+        if (mx.outcome() == DnsOutcome.NXDOMAIN) {
+            return new Result(List.of(), false, false); // DOMAIN_NOT_FOUND says it, in the DNS_RECORD layer
+        }
         if (mx.isNullMxOnly()) {
-            nullMx = true;
             findings.add(FindingCode.MX_NULL, policy.isPresent() ? Severity.WARNING : Severity.INFO, subject,
                     domain + " publishes a null MX ('MX 0 .', RFC 7505): it accepts no mail, so an MTA-STS policy"
                             + " protects nothing.", "Remove the MTA-STS policy, or replace the null MX with real MX hosts.");
-            return;
+            return new Result(List.of(), false, true);
         }
         if (mx.nullMx()) {
             findings.add(FindingCode.MX_NULL_MIXED, Severity.WARNING, subject, domain + " publishes a null MX ('MX 0 .')"
@@ -81,25 +85,20 @@ final class MxCoverageCheck {
         }
         List<MxRecord> records = mx.byPreference();
         if (records.isEmpty() && mx.invalidHosts().isEmpty()) {
-            boolean exists = mx.outcome() != DnsOutcome.NXDOMAIN;
             // an implicit MX the policy lists works (RFC 5321 §5.1): worth knowing, not a warning
-            boolean implicitCovered = exists && patterns.stream().anyMatch(p -> p.matches(domain));
-            findings.add(FindingCode.MX_NONE, implicitCovered ? Severity.INFO : Severity.WARNING, subject, exists
-                    ? domain + " has no MX records; senders deliver to the domain's own address (implicit MX), so the"
-                    + " policy must list '" + domain + "'."
-                    : domain + " does not exist (NXDOMAIN); no mail can be delivered to it.",
+            boolean implicitCovered = patterns.stream().anyMatch(p -> p.matches(domain));
+            findings.add(FindingCode.MX_NONE, implicitCovered ? Severity.INFO : Severity.WARNING, subject, domain
+                    + " has no MX records; senders deliver to the domain's own address (implicit MX), so the"
+                    + " policy must list '" + domain + "'.",
                     "Publish MX records for " + domain + " and list each MX host in the policy.");
-            if (!exists) {
-                return;
-            }
             records = List.of(new MxRecord(0, domain));
         }
-        mxKnown = true;
         for (MxRecord record : records) {
             Optional<MxPattern> match = patterns.stream().filter(p -> p.matches(record.host())).findFirst();
             hosts.add(new MxHostResult(record.host(), record.preference(), match.isPresent(), match));
         }
         policy.ifPresent(p -> coverage(p, subject));
+        return new Result(hosts, true, false);
     }
 
     private void coverage(MtaStsPolicy policy, String subject) {

@@ -1,14 +1,13 @@
 package dev.mtasts.validate;
 
 import dev.mtasts.Severity;
-import dev.mtasts.record.TlsRptRecord;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Verdict;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Layer 6, {@code PROMOTION}: a {@code testing} policy may become {@code enforce} when nothing blocks it. Every
@@ -20,28 +19,32 @@ final class PromotionRule {
     private PromotionRule() {
     }
 
-    static Promotion promotion(Verdict verdict, List<Finding> findings, Optional<TlsRptRecord> tlsRpt) {
+    static Promotion promotion(Verdict verdict, List<Finding> findings, TlsRptCheck.Result tlsRpt) {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(tlsRpt, "tlsRpt");
         if (verdict != Verdict.TESTING) {
             return new Promotion(PromotionStatus.NOT_APPLICABLE, List.of(), switch (verdict) {
                 case ENFORCING -> "The policy is already in enforce mode.";
                 case INACTIVE -> "The policy is in mode none; publish mode testing first and collect TLS-RPT reports.";
                 case BROKEN -> "Fix the errors first: promotion applies to a valid policy in mode testing.";
                 case NOT_DEPLOYED -> "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
-                case UNKNOWN -> "The check could not run; check again before deciding anything.";
+                case UNKNOWN -> "The check could not run to the end; check again before deciding anything.";
                 case TESTING -> throw new IllegalStateException();
             });
         }
         List<Finding> blockers = findings.stream().filter(f -> f.severity() == Severity.ERROR
                 || (f.severity() == Severity.WARNING && f.code().blocksPromotion())).toList();
-        String reports = tlsRpt.map(r -> "the TLS-RPT reports sent to " + String.join(", ",
-                r.rua().stream().map(URI::toString).toList())).orElse("the TLS-RPT reports");
+        String evidence = tlsRpt.record().map(r -> "the TLS-RPT reports sent to " + String.join(", ",
+                r.rua().stream().map(URI::toString).toList())).orElse(tlsRpt.canExist() ? "the TLS-RPT reports"
+                : "the MX hosts' TLS logs (no TLS-RPT record can exist for this domain)");
         if (blockers.isEmpty()) {
             return new Promotion(PromotionStatus.READY, List.of(), "Nothing blocks enforce. Before switching, review "
-                    + reports + " of the last 14 to 30 days: every MX should show successful sessions and no"
+                    + evidence + " of the last 14 to 30 days: every MX should show successful sessions and no"
                     + " sts-policy or certificate failures. Then publish the enforce policy and a new id.");
         }
         return new Promotion(PromotionStatus.NOT_READY, blockers, "Fix the " + blockers.size() + " blocker"
-                + (blockers.size() == 1 ? "" : "s") + " listed, then review " + reports + " over 14 to 30 days"
+                + (blockers.size() == 1 ? "" : "s") + " listed, then review " + evidence + " over 14 to 30 days"
                 + " before switching to enforce.");
     }
 }

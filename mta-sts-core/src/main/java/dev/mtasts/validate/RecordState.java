@@ -2,11 +2,13 @@ package dev.mtasts.validate;
 
 /** What the {@code _mta-sts} TXT look-up established. */
 enum RecordState {
-    /** No STS record (NXDOMAIN, NODATA, or no record with the prefix). */
+    /** No STS record (NXDOMAIN, NODATA, or no record with the prefix and no look-alike). */
     ABSENT,
+    /** {@code _mta-sts.<domain>} would exceed 253 characters: no record can exist, MTA-STS cannot be deployed. */
+    CANNOT_EXIST,
     /** Exactly one valid record. */
     FOUND,
-    /** Several records, or one invalid record: senders assume there is no policy. */
+    /** Several records, one invalid record, or only look-alikes senders discard: senders assume there is no policy. */
     BROKEN,
     /** The look-up failed: nobody can tell. */
     LOOKUP_FAILED;

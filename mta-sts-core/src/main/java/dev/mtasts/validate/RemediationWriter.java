@@ -6,10 +6,9 @@ import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.policy.PolicyParseResult;
 import dev.mtasts.record.StsRecord;
-import dev.mtasts.record.TlsRptRecord;
 import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Remediation;
-import java.net.URI;
+import dev.mtasts.report.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,13 +16,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes the exact records and policy to publish: a policy covering every MX host found (keeping the patterns
- * that work), a {@code _mta-sts} record with a fresh id, a TLS-RPT record when there is none, and the enforce
- * version for the promotion. {@code max_age}: 86400 while testing, 604800 once enforcing.
+ * Writes the exact records and policy to publish, from one {@link RemediationInput}: a policy covering every MX
+ * host found (keeping the patterns that work), a {@code _mta-sts} record with a fresh id, a TLS-RPT record when
+ * there is none, and, for a deployment that is not broken, the enforce version for the promotion. {@code max_age}:
+ * 86400 while testing, 604800 once enforcing.
  */
 final class RemediationWriter {
 
@@ -37,7 +38,7 @@ final class RemediationWriter {
 
     /** @return a fresh policy id: the UTC time as {@code yyyyMMddTHHmmss} */
     static String freshId(Instant now) {
-        return ID_FORMAT.format(now);
+        return ID_FORMAT.format(Objects.requireNonNull(now, "now"));
     }
 
     /**
@@ -45,31 +46,40 @@ final class RemediationWriter {
      *         strings, so a "new" id equal to the published one would change nothing)
      */
     static String freshId(Instant now, Optional<String> currentId) {
+        Objects.requireNonNull(currentId, "currentId");
         String id = freshId(now);
         return currentId.filter(id::equals).isPresent() ? freshId(now.plusSeconds(1)) : id;
     }
 
-    static Remediation write(DomainName domain, Instant now, RecordState recordState, Optional<String> currentId,
-                             Optional<MtaStsPolicy> current, Optional<PolicyParseResult> parsed, List<MxHostResult> hosts,
-                             boolean mxKnown, boolean nullMx, Optional<TlsRptRecord> tlsRpt, boolean tlsRptLookupFailed,
-                             boolean idMustChange) {
-        // after a failed look-up a record may well exist: suggesting another could make two, and then none counts
-        Optional<String> tlsRptText = tlsRpt.isPresent() || tlsRptLookupFailed ? Optional.empty()
-                : Optional.of(TlsRptRecord.of(URI.create("mailto:tls-reports@" + domain)).toText());
-        if (nullMx) {
-            return Remediation.none();
+    /**
+     * Writes the remediation. Never throws for a report the checks could make: every text it proposes is built
+     * through this library's own types, a record is proposed only for a name that can exist, and a TLS-RPT record
+     * only when its {@code mailto:} address is valid.
+     *
+     * @param in what the checks established
+     * @return the exact texts to publish
+     */
+    static Remediation write(RemediationInput in) {
+        Objects.requireNonNull(in, "in");
+        RecordState state = in.record().state();
+        if (!in.domainExists() || in.mx().nullMx() || state == RecordState.CANNOT_EXIST) {
+            return Remediation.none(); // no mail to protect, or no record can announce a policy
         }
-        Optional<MtaStsPolicy> proposed = propose(recordState, current, parsed, hosts, mxKnown);
+        Optional<String> tlsRptText = in.tlsRpt().proposal();
+        Optional<MtaStsPolicy> current = in.policy().valid();
+        Optional<MtaStsPolicy> proposed = propose(state, current, in.policy().reading(), in.mx());
         boolean policyChanges = proposed.isPresent() && !proposed.equals(current);
         Optional<String> policyText = policyChanges ? proposed.map(MtaStsPolicy::toText) : Optional.empty();
-        boolean recordChanges = policyChanges || recordState != RecordState.FOUND || idMustChange;
+        boolean recordChanges = policyChanges || state != RecordState.FOUND || in.idMustChange();
         // after a failed _mta-sts look-up a record may well exist: a second one would break the domain
-        boolean recordKnown = recordState != RecordState.LOOKUP_FAILED;
-        String freshRecord = StsRecord.of(freshId(now, currentId)).toText();
+        boolean recordKnown = state != RecordState.LOOKUP_FAILED;
+        String freshRecord = StsRecord.of(freshId(in.now(), in.record().id())).toText();
         Optional<String> stsText = recordChanges && recordKnown && proposed.isPresent()
                 ? Optional.of(freshRecord) : Optional.empty();
         Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
-        Optional<String> enforce = target.filter(p -> p.mode() == PolicyMode.TESTING)
+        // promotion comes after the repair: a broken or unknown deployment gets the fix, not the enforce text yet
+        boolean nextStep = in.verdict() == Verdict.TESTING || in.verdict() == Verdict.NOT_DEPLOYED;
+        Optional<String> enforce = target.filter(p -> nextStep && p.mode() == PolicyMode.TESTING)
                 .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());
         Optional<String> enforceRecord = enforce.isPresent() && recordKnown ? Optional.of(freshRecord) : Optional.empty();
         Optional<Duration> maxAge = target.map(p -> p.mode() == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE);
@@ -84,8 +94,7 @@ final class RemediationWriter {
      * not covered is added (mode testing or enforce only); {@code max_age} is kept when it is a day or more.
      */
     private static Optional<MtaStsPolicy> propose(RecordState recordState, Optional<MtaStsPolicy> current,
-                                                  Optional<PolicyParseResult> parsed, List<MxHostResult> hosts,
-                                                  boolean mxKnown) {
+                                                  Optional<PolicyParseResult> parsed, MxCoverageCheck.Result mx) {
         Optional<PolicyMode> readMode = current.map(MtaStsPolicy::mode).or(() -> parsed.flatMap(PolicyParseResult::mode));
         if (readMode.isEmpty() && recordState != RecordState.ABSENT) {
             return Optional.empty();
@@ -99,8 +108,8 @@ final class RemediationWriter {
                 patterns.add(pattern);
             }
         }
-        if (mxKnown && mode != PolicyMode.NONE) {
-            for (MxHostResult host : hosts) {
+        if (mx.known() && mode != PolicyMode.NONE) {
+            for (MxHostResult host : mx.hosts()) {
                 if (patterns.stream().noneMatch(p -> p.matches(host.host()))) {
                     covering(host.host()).ifPresent(patterns::add);
                 }
@@ -121,6 +130,7 @@ final class RemediationWriter {
      * a wildcard over its parent when that is not a top-level name.
      */
     static Optional<MxPattern> covering(DomainName host) {
+        Objects.requireNonNull(host, "host");
         Optional<MxPattern> exact = exact(host);
         if (exact.isPresent()) {
             return exact;

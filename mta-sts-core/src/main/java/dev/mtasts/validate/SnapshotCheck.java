@@ -1,7 +1,7 @@
 package dev.mtasts.validate;
 
-import dev.mtasts.DomainName;
 import dev.mtasts.Severity;
+import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PolicySnapshot;
@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,28 +19,34 @@ import java.util.Optional;
  */
 final class SnapshotCheck {
 
-    private final DomainName domain;
+    private final PolicyNames names;
     private final FindingList findings;
 
-    SnapshotCheck(DomainName domain, FindingList findings) {
-        this.domain = domain;
-        this.findings = findings;
+    SnapshotCheck(PolicyNames names, FindingList findings) {
+        this.names = Objects.requireNonNull(names, "names");
+        this.findings = Objects.requireNonNull(findings, "findings");
     }
 
     /**
-     * @param policy the parsed policy, when valid: its canonical text is what the snapshot digests, so that changing
-     *               only line endings or field order is not a change; an invalid body is digested as it was served
+     * @param policy the policy, when its text is valid (however it was served): its canonical text is what the
+     *               snapshot digests, so that changing only line endings, field order or the media type is not a
+     *               change; an invalid body is digested as it was served
      */
-    Optional<PolicySnapshot> check(Optional<StsRecord> record, Optional<byte[]> body,
-                                   Optional<dev.mtasts.policy.MtaStsPolicy> policy, Instant fetchedAt,
-                                   Optional<PolicySnapshot> previous) {
+    Optional<PolicySnapshot> check(Optional<StsRecord> record, Optional<byte[]> body, Optional<MtaStsPolicy> policy,
+                                   Instant fetchedAt, Optional<PolicySnapshot> previous) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+        Objects.requireNonNull(previous, "previous");
         if (record.isEmpty() || body.isEmpty()) {
             return Optional.empty();
         }
         String digest = policy.map(p -> sha256(p.toText())).orElseGet(() -> sha256(body.get()));
-        PolicySnapshot now = new PolicySnapshot(domain.value(), record.get().id(), digest, fetchedAt);
-        previous.filter(p -> p.domain().equals(domain.value())).ifPresent(before -> {
-            String subject = "dns:" + domain.prefixedWith("_mta-sts") + " TXT";
+        String domain = names.domain().value();
+        PolicySnapshot now = new PolicySnapshot(domain, record.get().id(), digest, fetchedAt);
+        previous.filter(p -> p.domain().equals(domain)).ifPresent(before -> {
+            String subject = names.stsSubject();
             if (before.id().equals(now.id()) && !before.policySha256().equals(now.policySha256())) {
                 findings.add(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID, Severity.ERROR, subject, "The policy text"
                         + " changed since " + before.fetchedAt() + " but the id is still '" + now.id() + "'; senders"

@@ -11,6 +11,7 @@ import dev.mtasts.report.Layer;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.resolver.TxtRecord;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,51 +21,69 @@ import java.util.Optional;
  */
 final class TlsRptCheck {
 
-    private final DomainName name;
+    private static final String VERSION_FIELD = "v=" + TlsRptRecord.VERSION_TLSRPTV1;
+
+    /**
+     * What the look-up established.
+     *
+     * @param record       the record, when exactly one valid record was found
+     * @param lookupFailed true when the look-up failed, so that nobody knows whether a record exists
+     * @param canExist     false when {@code _smtp._tls.<domain>} would exceed 253 characters
+     * @param proposal     the record the remediation proposes: present when no valid record was found, the
+     *                     look-up did not fail, and {@code mailto:tls-reports@<domain>} is a valid destination
+     */
+    record Result(Optional<TlsRptRecord> record, boolean lookupFailed, boolean canExist, Optional<String> proposal) {
+        Result {
+            Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(proposal, "proposal");
+        }
+    }
+
+    private final PolicyNames names;
+    private final boolean domainExists;
     private final FindingList findings;
-    private Optional<TlsRptRecord> record = Optional.empty();
-    private boolean lookupFailed;
 
-    TlsRptCheck(DomainName domain, FindingList findings) {
-        this.name = domain.prefixedWith("_smtp._tls");
-        this.findings = findings;
+    /**
+     * @param names        the names below the domain
+     * @param domainExists false when the domain itself is NXDOMAIN: a missing record is then not reported again,
+     *                     and no record is proposed (reports to a domain that does not exist go nowhere)
+     * @param findings     where findings go
+     */
+    TlsRptCheck(PolicyNames names, boolean domainExists, FindingList findings) {
+        this.names = Objects.requireNonNull(names, "names");
+        this.domainExists = domainExists;
+        this.findings = Objects.requireNonNull(findings, "findings");
     }
 
-    Optional<TlsRptRecord> record() {
-        return record;
-    }
-
-    /** @return true when the look-up failed, so that nobody knows whether a record exists */
-    boolean lookupFailed() {
-        return lookupFailed;
-    }
-
-    void check(Optional<TxtAnswer> answer) {
-        String subject = "dns:" + name + " TXT";
-        String publish = "Publish 'v=TLSRPTv1; rua=mailto:tls-reports@" + name.parent().flatMap(DomainName::parent)
-                .map(DomainName::value).orElse("") + "' at " + name + " and read the reports.";
+    /** @param answer the TXT answer, empty when the name cannot exist (see {@code Observations}) */
+    Result check(Optional<TxtAnswer> answer) {
+        Objects.requireNonNull(answer, "answer");
+        String subject = names.tlsRptSubject();
+        String name = names.tlsRptRecord();
+        if (answer.isEmpty() && !names.tlsRptRecordCanExist()) {
+            findings.addIn(Layer.TLS_RPT, FindingCode.RECORD_NAME_TOO_LONG, Severity.WARNING, subject,
+                    PolicyNames.tooLong(name) + ": senders cannot look up a TLS-RPT record for " + names.domain()
+                            + ", so TLS-RPT cannot be deployed for it and no reports of TLS failures will come.",
+                    "Nothing can be published at that name; judge the MX hosts' TLS from their own logs, or receive"
+                            + " mail at a domain of at most 242 characters to have TLS-RPT reports.");
+            return new Result(Optional.empty(), false, false, Optional.empty());
+        }
         if (answer.isEmpty() || answer.get().outcome().isFailure()) {
-            lookupFailed = true;
-            String why = answer.map(a -> Dns.describeFailure(a.result())).orElse("no answer");
+            String why = answer.map(a -> DnsWording.failure(a.result())).orElse("no answer (no look-up was made)");
             findings.addIn(Layer.TLS_RPT, FindingCode.DNS_LOOKUP_FAILED, Severity.WARNING, subject,
                     "The look-up of " + name + " TXT failed with " + why + "; senders may not find the TLS-RPT record.",
-                    Dns.lookupFailedRemediation(name.value()));
-            return;
+                    DnsWording.lookupFailedRemediation(name));
+            // after a failed look-up a record may well exist: proposing another could make two, and then none counts
+            return new Result(Optional.empty(), true, true, Optional.empty());
         }
+        Optional<String> proposal = domainExists ? proposal(names.domain()) : Optional.empty();
+        String publish = proposal.map(p -> "Publish '" + p + "' at " + name + " and read the reports.")
+                .orElseGet(() -> "Publish 'v=TLSRPTv1; rua=mailto:<a mailbox of yours that receives mail>' at " + name
+                        + " and read the reports" + refusal(names.domain()).map(r -> " (" + r + ")").orElse("") + ".");
         List<List<String>> records = answer.get().records().stream().map(TxtRecord::strings).toList();
         RecordSelection<TlsRptRecord> selection = TlsRptRecord.select(records);
         switch (selection.status()) {
-            case NONE -> {
-                if (selection.discarded().isEmpty()) {
-                    findings.add(FindingCode.TLSRPT_MISSING, Severity.WARNING, subject, name + " has no"
-                            + " v=TLSRPTv1 record: senders send no reports of TLS failures, so problems stay unseen.",
-                            publish);
-                } else {
-                    findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The TXT record "
-                            + DnsRecordCheck.quoteAll(selection.discarded()) + " at " + name + " is discarded: a"
-                            + " TLS-RPT record must begin with exactly 'v=TLSRPTv1;'.", publish);
-                }
-            }
+            case NONE -> none(subject, selection, publish);
             case MULTIPLE -> findings.add(FindingCode.TLSRPT_MULTIPLE, Severity.WARNING, subject, name + " has "
                     + selection.candidates().size() + " v=TLSRPTv1 records (" + DnsRecordCheck.quoteAll(
                     selection.candidates()) + "); senders then send no reports.",
@@ -78,7 +97,6 @@ final class TlsRptCheck {
                 unusableSchemes(subject, selection.problems());
             }
             case FOUND -> {
-                record = selection.record();
                 for (Problem p : selection.problems()) {
                     boolean scheme = p.code() == ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME;
                     findings.add(scheme ? FindingCode.TLSRPT_RUA_SCHEME : FindingCode.TLSRPT_NOTE, p.severity(), subject,
@@ -86,8 +104,29 @@ final class TlsRptCheck {
                                     ? "Use mailto: or https: destinations; reporters support no other scheme."
                                     : "Publish the record as 'v=TLSRPTv1; rua=<uri>[,<uri>]'.", p.code());
                 }
+                return new Result(selection.record(), false, true, Optional.empty());
             }
-            default -> throw new IllegalStateException(selection.status().name());
+        }
+        return new Result(Optional.empty(), false, true, proposal);
+    }
+
+    private void none(String subject, RecordSelection<TlsRptRecord> selection, String publish) {
+        String name = names.tlsRptRecord();
+        if (!selection.discarded().isEmpty()) {
+            for (String text : selection.discarded()) {
+                String fix = Lookalike.corrected(text, VERSION_FIELD, TlsRptCheck::isValidRecord)
+                        .map(c -> "Replace it with '" + c + "': 'v=TLSRPTv1' first, in exactly that case, then ';'.")
+                        .orElse(publish);
+                findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The TXT record '"
+                        + Quote.of(text) + "' at " + name + " is meant as TLS-RPT, but senders discard it: "
+                        + Lookalike.why(text, VERSION_FIELD) + ". Senders keep only records that begin with exactly"
+                        + " 'v=TLSRPTv1;' (RFC 8460 §3), so they send no reports.", fix);
+            }
+            return;
+        }
+        if (domainExists) {
+            findings.add(FindingCode.TLSRPT_MISSING, Severity.WARNING, subject, name + " has no v=TLSRPTv1 record:"
+                    + " senders send no reports of TLS failures, so problems stay unseen.", publish);
         }
     }
 
@@ -95,10 +134,43 @@ final class TlsRptCheck {
     private void unusableSchemes(String subject, List<Problem> problems) {
         for (Problem p : problems) {
             if (p.code() == ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME) {
-                findings.add(FindingCode.TLSRPT_RUA_SCHEME, Severity.WARNING, subject, "The TLS-RPT record at " + name
-                        + ": " + p.message() + ".", "Use mailto: or https: destinations; reporters support no other"
-                        + " scheme.");
+                findings.add(FindingCode.TLSRPT_RUA_SCHEME, Severity.WARNING, subject, "The TLS-RPT record at "
+                        + names.tlsRptRecord() + ": " + p.message() + ".", "Use mailto: or https: destinations;"
+                        + " reporters support no other scheme.");
             }
         }
+    }
+
+    /**
+     * The record the remediation proposes: reports to {@code tls-reports@<domain>}, when this library's own parser
+     * accepts that record. It does not for every valid domain: {@code a_b.example.com} is a fine DNS name but not
+     * the domain of a mail address, and a long domain makes an address longer than a mailbox may be.
+     *
+     * @param domain the policy domain
+     * @return the record text, or empty when it would not be valid
+     */
+    static Optional<String> proposal(DomainName domain) {
+        Objects.requireNonNull(domain, "domain");
+        RecordSelection<TlsRptRecord> selection = TlsRptRecord.select(List.of(List.of(candidate(domain))));
+        return selection.record().map(TlsRptRecord::toText);
+    }
+
+    /** @return why {@link #proposal(DomainName)} is empty, in words, or empty when it is not */
+    static Optional<String> refusal(DomainName domain) {
+        RecordSelection<TlsRptRecord> selection = TlsRptRecord.select(List.of(List.of(candidate(domain))));
+        if (selection.record().isPresent()) {
+            return Optional.empty();
+        }
+        String reason = selection.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst()
+                .map(Problem::message).orElse("it is not a valid record");
+        return Optional.of("no record for tls-reports@" + domain + " is proposed: " + reason);
+    }
+
+    private static String candidate(DomainName domain) {
+        return VERSION_FIELD + "; rua=mailto:tls-reports@" + domain.value();
+    }
+
+    private static boolean isValidRecord(String text) {
+        return TlsRptRecord.select(List.of(List.of(text))).status() == RecordSelection.Status.FOUND;
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every row of {@code conformance/record-selection.tsv} against {@link StsRecord#select} / {@link TlsRptRecord#select}. */
 class RecordSelectionConformanceTest {
 
-    record Case(String id, String rule, String rfc, String kind, RecordSelection.Status status,
+    record Case(String id, String rule, String rfc, String kind, RecordSelection.Status status, int discarded,
                 Set<ProblemCode> codes, List<List<String>> answer) {
         @Override
         public String toString() {
@@ -27,9 +27,9 @@ class RecordSelectionConformanceTest {
     }
 
     static Stream<Case> cases() {
-        return ConformanceTable.rows("record-selection.tsv", 7).stream().map(r -> new Case(r.get(0), r.get(1),
-                r.get(2), r.get(3), RecordSelection.Status.valueOf(r.get(4)), ConformanceTable.codes(r.get(5)),
-                ConformanceTable.txtRecords(r.get(6))));
+        return ConformanceTable.rows("record-selection.tsv", 8).stream().map(r -> new Case(r.get(0), r.get(1),
+                r.get(2), r.get(3), RecordSelection.Status.valueOf(r.get(4)), Integer.parseInt(r.get(5)),
+                ConformanceTable.codes(r.get(6)), ConformanceTable.txtRecords(r.get(7))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,5 +52,13 @@ class RecordSelectionConformanceTest {
         if (c.status() == RecordSelection.Status.MULTIPLE) {
             assertThat(selection.candidates()).hasSizeGreaterThan(1);
         }
+        if (c.status() == RecordSelection.Status.NONE) {
+            assertThat(selection.candidates()).as("candidates of %s", c).isEmpty();
+        }
+        assertThat(selection.discarded()).as("look-alikes of %s", c).hasSize(c.discarded());
+        assertThat(selection.discarded()).as("a look-alike is never a candidate too")
+                .filteredOn(selection.candidates()::contains).isEmpty();
+        List<String> joined = c.answer().stream().map(strings -> String.join("", strings)).toList();
+        assertThat(joined).as("look-alikes are records of the answer, joined").containsAll(selection.discarded());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.DomainName;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,17 @@ class PolicyFetchRequestTest {
     }
 
     @Test
-    void noFetcherIsRegisteredInCoreAlone() {
-        assertThat(PolicyFetcher.fromServiceLoader()).isEmpty();
+    void noFetcherFactoryIsRegisteredInCoreAlone() {
+        assertThat(PolicyFetcherFactory.fromServiceLoader()).isEmpty();
+    }
+
+    @Test
+    void theDefaultBudgetIsTheRfcMinutePlusFiveSecondsAndMustBePositive() {
+        PolicyFetchRequest request = PolicyFetchRequest.of(DomainName.of("mta-sts.example.com"),
+                List.of(InetAddress.getLoopbackAddress()));
+        assertThat(request.timeout()).isEqualTo(Duration.ofSeconds(65));
+        assertThat(request.withTimeout(Duration.ofSeconds(3)).timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> request.withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 }

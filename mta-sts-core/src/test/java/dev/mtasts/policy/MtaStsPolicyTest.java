@@ -1,6 +1,7 @@
 package dev.mtasts.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.DomainName;
@@ -47,7 +48,16 @@ class MtaStsPolicyTest {
         assertThat(policy.matches(DomainName.of("b.mx.example.net"))).isTrue();
         assertThat(policy.matches("mx2.example.com")).isFalse();
         assertThat(policy.matches("a.b.mx.example.net")).isFalse();
-        assertThat(policy.matches((String) null)).isFalse();
+        assertThat(policy.matches("192.0.2.1")).isFalse();
+        assertThat(policy.matches("")).isFalse();
+    }
+
+    @Test
+    void nullHostIsRefusedNotTreatedAsNoMatch() {
+        MtaStsPolicy policy = MtaStsPolicy.parse(ENFORCE);
+
+        assertThatNullPointerException().isThrownBy(() -> policy.matches((String) null)).withMessage("host");
+        assertThatNullPointerException().isThrownBy(() -> policy.matches((DomainName) null)).withMessage("host");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mtasts.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.DomainName;
@@ -89,14 +90,19 @@ class MxPatternTest {
     }
 
     @Test
-    void nullOrEmptyValueIsRejectedWithAReason() {
-        assertThatThrownBy(() -> MxPattern.of("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> MxPattern.of(null)).isInstanceOf(IllegalArgumentException.class);
+    void emptyValueIsRejectedWithAReasonAndNullIsRefused() {
+        assertThatThrownBy(() -> MxPattern.of("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+        assertThatNullPointerException().isThrownBy(() -> MxPattern.of(null)).withMessage("value");
     }
 
     @Test
-    void nullHostNeverMatches() {
-        assertThat(MxPattern.of("*.example.com").matches((String) null)).isFalse();
+    void nullHostIsRefusedNotTreatedAsNoMatch() {
+        MxPattern pattern = MxPattern.of("*.example.com");
+
+        assertThatNullPointerException().isThrownBy(() -> pattern.matches((String) null)).withMessage("host");
+        assertThatNullPointerException().isThrownBy(() -> pattern.matches((DomainName) null)).withMessage("host");
+        assertThatNullPointerException().isThrownBy(() -> MxPattern.exact(null)).withMessage("host");
     }
 
     // ------------------------------------------------------------------ properties against a reference definition

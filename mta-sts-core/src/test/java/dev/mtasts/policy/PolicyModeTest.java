@@ -1,6 +1,7 @@
 package dev.mtasts.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,10 @@ class PolicyModeTest {
         assertThat(PolicyMode.fromToken("Enforce")).isEmpty();
         assertThat(PolicyMode.fromToken("report")).isEmpty();
         assertThat(PolicyMode.fromToken("")).isEmpty();
-        assertThat(PolicyMode.fromToken(null)).isEmpty();
+    }
+
+    @Test
+    void nullTokenIsRefused() {
+        assertThatNullPointerException().isThrownBy(() -> PolicyMode.fromToken(null)).withMessage("token");
     }
 }

@@ -50,16 +50,31 @@ class PolicyParserHostileInputTest {
     }
 
     @Test
-    void manySurrogatesAndBlankLinesUpToTheCapKeepAnErrorVisible() {
-        StringBuilder text = new StringBuilder();
+    void sixtyThousandBlankLinesGiveACappedListOfBlankLineErrors() {
+        PolicyParseResult r = PolicyParser.lenient().parse("\n".repeat(60_000) + "\uD800");
+
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.problems()).hasSizeLessThanOrEqualTo(PolicyScanner.MAX_PROBLEMS + 1);
+        assertThat(r.errors()).first().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE);
+            assertThat(p.line()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anErrorAfterTheCapOfWarningsIsStillListed() {
+        StringBuilder text = new StringBuilder(VALID);
         while (text.length() < 60_000) {
-            text.append("\n");
+            text.append("mode: testing\n");
         }
-        text.append("\uD800");
+        text.append("x-note: a\uD800b\n");
         PolicyParseResult r = PolicyParser.lenient().parse(text.toString());
 
         assertThat(r.isValid()).isFalse();
-        assertThat(r.problems()).anyMatch(p -> p.severity() == Severity.ERROR);
         assertThat(r.problems()).hasSizeLessThanOrEqualTo(PolicyScanner.MAX_PROBLEMS + 1);
+        assertThat(r.problems()).extracting(p -> p.code()).contains(ProblemCode.PROBLEMS_TRUNCATED);
+        assertThat(r.errors()).extracting(p -> p.code()).containsExactly(ProblemCode.POLICY_INVALID_CHARACTER);
+        assertThat(r.problems()).allMatch(p -> p.severity() != Severity.WARNING
+                || p.code() == ProblemCode.FIELD_DUPLICATE);
     }
 }

@@ -2,7 +2,9 @@ package dev.mtasts.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
@@ -150,18 +152,114 @@ class PolicyParserTest {
     }
 
     @Test
-    void strictParseReturnsTheSameResultAsLenientForAValidPolicy() {
+    void throwingParseReturnsTheLenientPolicyAndWarningsDoNotStopIt() {
         String text = HEAD + "mx: a.example\nmax_age: 3600\n";
+        PolicyParseResult lenient = PolicyParser.lenient().parse(text);
 
-        assertThat(PolicyParser.strict().parse(text)).isEqualTo(PolicyParser.lenient().parse(text));
-        assertThat(PolicyParser.strict().parse(text).warnings()).extracting(Problem::code)
-                .containsExactly(ProblemCode.MAX_AGE_SHORT);
+        assertThat(MtaStsPolicy.parse(text)).isEqualTo(lenient.policy().orElseThrow());
+        assertThat(lenient.warnings()).extracting(Problem::code).containsExactly(ProblemCode.MAX_AGE_SHORT);
     }
 
     @Test
-    void nullIsReadAsAnEmptyBody() {
-        assertThat(PolicyParser.lenient().parse((String) null).problems()).extracting(Problem::code)
+    void emptyBodyIsAnErrorAndNullIsRefused() {
+        assertThat(PolicyParser.lenient().parse("").problems()).extracting(Problem::code)
                 .containsExactly(ProblemCode.POLICY_EMPTY);
+        assertThatNullPointerException().isThrownBy(() -> PolicyParser.lenient().parse((String) null))
+                .withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> PolicyParser.lenient().parse((byte[]) null))
+                .withMessage("body");
+        assertThatNullPointerException().isThrownBy(() -> MtaStsPolicy.parse(null)).withMessage("text");
+    }
+
+    // ------------------------------------------------------------------ blank lines (C2): outside the grammar
+
+    @Test
+    void blankLineBetweenFieldsIsAnErrorAtItsLineThatTheThrowingParseRejects() {
+        String text = HEAD + "\nmx: mx1.example.com\nmax_age: 86400\n";
+
+        assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOfSatisfying(PolicyParseException.class, e -> {
+            assertThat(e.problem().code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE);
+            assertThat(e.problem().severity()).isEqualTo(Severity.ERROR);
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo(1);
+            assertThat(e.getMessage()).startsWith("line 3, column 1: blank line is outside the RFC 8461 §3.2 grammar");
+        });
+    }
+
+    @Test
+    void lenientParseOfABlankLineHasNoPolicyButKeepsEveryFieldItRead() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: mx1.example.com\n\nmx: *.example.net\n"
+                + "max_age: 604800\n");
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.policy()).isEmpty();
+        assertThat(result.version()).contains("STSv1");
+        assertThat(result.mode()).contains(PolicyMode.ENFORCE);
+        assertThat(result.mx()).containsExactly(MxPattern.of("mx1.example.com"), MxPattern.of("*.example.net"));
+        assertThat(result.maxAge()).contains(Duration.ofDays(7));
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE);
+            assertThat(p.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void blankLineMessageNamesTheGrammarAndWhichSendersSkipOrReject() {
+        Problem blank = PolicyParser.lenient().parse(HEAD + "\nmx: a.example\nmax_age: 86400\n").errors().get(0);
+
+        assertThat(blank.message())
+                .contains("outside the RFC 8461 §3.2 grammar")
+                .contains("lenient line-based parsers").contains("skip empty lines")
+                .contains("postfix-mta-sts-resolver")
+                .contains("follow the ABNF strictly").contains("mox").contains("go-mtasts")
+                .contains("reject the whole policy");
+    }
+
+    @Test
+    void secondLineEndingAfterTheLastFieldIsABlankLineNamedAsSuch() {
+        for (String text : List.of(HEAD + "mx: a.example\nmax_age: 86400\n\n",
+                "version: STSv1\r\nmode: enforce\r\nmx: a.example\r\nmax_age: 86400\r\n\r\n")) {
+            PolicyParseResult result = PolicyParser.lenient().parse(text);
+
+            assertThat(result.errors()).as("%s", text).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE);
+                assertThat(p.line()).isEqualTo(5);
+                assertThat(p.message()).startsWith("blank line after the last field (the text ends in two line"
+                        + " endings) is outside the RFC 8461 §3.2 grammar");
+            });
+            assertThat(result.maxAge()).contains(Duration.ofDays(1));
+            assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOf(PolicyParseException.class);
+        }
+    }
+
+    @Test
+    void oneLineEndingAfterTheLastFieldIsNotABlankLine() {
+        assertThat(MtaStsPolicy.parse(HEAD + "mx: a.example\nmax_age: 86400\n").maxAgeSeconds()).isEqualTo(86_400);
+        assertThat(MtaStsPolicy.parse(HEAD + "mx: a.example\nmax_age: 86400").maxAgeSeconds()).isEqualTo(86_400);
+        assertThat(PolicyParser.lenient().parse("version: STSv1\r\nmode: enforce\r\nmx: a.example\r\n"
+                + "max_age: 86400\r\n").problems()).isEmpty();
+    }
+
+    @Test
+    void whitespaceOnlyLineIsABlankLineToo() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + " \t\nmx: a.example\nmax_age: 86400\n");
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("whitespace-only line is outside");
+        });
+    }
+
+    @Test
+    void everyBlankLineIsReportedAndTheLineNumbersStayRight() {
+        PolicyParseResult result = PolicyParser.lenient().parse("\nversion: STSv1\n\nmode: enforce\nmx: a.example\n"
+                + "max_age: 8640x\n");
+
+        assertThat(result.errors()).extracting(Problem::code, Problem::line).containsExactly(
+                tuple(ProblemCode.POLICY_BLANK_LINE, 1),
+                tuple(ProblemCode.POLICY_BLANK_LINE, 3),
+                tuple(ProblemCode.MAX_AGE_INVALID, 6));
     }
 
     // ------------------------------------------------------------------ bytes and size (B15, C17)
@@ -208,7 +306,7 @@ class PolicyParserTest {
             assertThat(p.code()).isEqualTo(ProblemCode.POLICY_NOT_UTF8);
             assertThat(p.line()).isEqualTo(3);
         });
-        assertThatThrownBy(() -> PolicyParser.strict().parse(bad)).isInstanceOf(PolicyParseException.class);
+        assertThat(result.policy()).isEmpty();
     }
 
     @Test
@@ -278,7 +376,7 @@ class PolicyParserTest {
     }
 
     @Property(tries = 500)
-    void strictThrowsExactlyWhenLenientHasAnError(@ForAll("policyLike") String text) {
+    void parseThrowsExactlyWhenLenientHasAnError(@ForAll("policyLike") String text) {
         PolicyParseResult lenient = PolicyParser.lenient().parse(text);
         if (lenient.errors().isEmpty()) {
             assertThat(MtaStsPolicy.parse(text)).isEqualTo(lenient.policy().orElseThrow());
@@ -286,6 +384,36 @@ class PolicyParserTest {
             assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOfSatisfying(PolicyParseException.class,
                     e -> assertThat(e.problem()).isEqualTo(lenient.errors().get(0)));
         }
+    }
+
+    @Property(tries = 300)
+    void blankLineAnywhereInAValidPolicyIsTheOnlyErrorAndEveryFieldIsStillRead(
+            @ForAll("policies") MtaStsPolicy policy, @ForAll("blankLines") String blank, @ForAll int where) {
+        String[] lines = policy.toText().split("(?<=\r\n)");
+        int at = Math.floorMod(where, lines.length + 1);
+        String text = String.join("", List.of(lines).subList(0, at)) + blank
+                + String.join("", List.of(lines).subList(at, lines.length));
+
+        PolicyParseResult result = PolicyParser.lenient().parse(text);
+
+        assertThat(result.errors()).extracting(Problem::code, Problem::line)
+                .containsExactly(tuple(ProblemCode.POLICY_BLANK_LINE, at + 1));
+        assertThat(result.policy()).isEmpty();
+        assertThat(result.mode()).contains(policy.mode());
+        assertThat(result.mx()).isEqualTo(policy.mx());
+        assertThat(result.maxAge()).contains(policy.maxAge());
+        assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOfSatisfying(PolicyParseException.class,
+                e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE));
+    }
+
+    @Provide
+    Arbitrary<MtaStsPolicy> policies() {
+        return PolicyGenerators.policy();
+    }
+
+    @Provide
+    Arbitrary<String> blankLines() {
+        return Arbitraries.of("\n", "\r\n", " \n", "\t\r\n", " \t \n");
     }
 
     private static void assertLenientIsConsistent(String text) {

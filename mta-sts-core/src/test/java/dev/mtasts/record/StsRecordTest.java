@@ -1,6 +1,7 @@
 package dev.mtasts.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.Problem;
@@ -52,7 +53,7 @@ class StsRecordTest {
 
     @Test
     void firstIdWins() {
-        RecordParseResult<StsRecord> result = StsRecord.parseLenient("v=STSv1; id=abc; id=def");
+        RecordParseResult<StsRecord> result = StsRecord.lenient().parse("v=STSv1; id=abc; id=def");
 
         assertThat(result.record().orElseThrow().id()).isEqualTo("abc");
         assertThat(result.problems()).extracting(Problem::code).containsExactly(ProblemCode.RECORD_FIELD_DUPLICATE);
@@ -70,7 +71,7 @@ class StsRecordTest {
 
     @Test
     void upperCaseIdFieldGetsAHint() {
-        RecordParseResult<StsRecord> result = StsRecord.parseLenient("v=STSv1; ID=abc");
+        RecordParseResult<StsRecord> result = StsRecord.lenient().parse("v=STSv1; ID=abc");
 
         assertThat(result.problems()).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("lower case"));
     }
@@ -91,9 +92,20 @@ class StsRecordTest {
     }
 
     @Test
-    void nullIsReadAsAnEmptyRecord() {
-        assertThat(StsRecord.parseLenient(null).problems()).extracting(Problem::code)
+    void emptyRecordHasNoVersionAndNullIsRefused() {
+        assertThat(StsRecord.lenient().parse("").problems()).extracting(Problem::code)
                 .containsExactly(ProblemCode.RECORD_VERSION_INVALID);
+        assertThatNullPointerException().isThrownBy(() -> StsRecord.lenient().parse(null)).withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> StsRecord.parse(null)).withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> StsRecord.select(null)).withMessage("txtRecords");
+    }
+
+    @Test
+    void lenientParserIsOneSharedValueAndAgreesWithTheThrowingParse() {
+        assertThat(StsRecord.lenient()).isSameAs(StsRecord.lenient());
+        assertThat(StsRecord.lenient().parse("v=STSv1; id=abc").record()).contains(StsRecord.parse("v=STSv1; id=abc"));
+        assertThatThrownBy(() -> StsRecord.parse("v=STSv1; id=a_b")).isInstanceOfSatisfying(RecordParseException.class,
+                e -> assertThat(e.problems()).isEqualTo(StsRecord.lenient().parse("v=STSv1; id=a_b").problems()));
     }
 
     @Property(tries = 500)
@@ -103,20 +115,20 @@ class StsRecordTest {
 
     @Property(tries = 1000)
     void lenientParseNeverThrows(@ForAll("recordLike") String text) {
-        RecordParseResult<StsRecord> result = StsRecord.parseLenient(text);
+        RecordParseResult<StsRecord> result = StsRecord.lenient().parse(text);
         assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
         result.record().ifPresent(r -> assertThat(StsRecord.parse(r.toText())).isEqualTo(r));
     }
 
     @Property(tries = 500)
     void lenientParseNeverThrowsForAnyString(@ForAll String text) {
-        RecordParseResult<StsRecord> result = StsRecord.parseLenient(text);
+        RecordParseResult<StsRecord> result = StsRecord.lenient().parse(text);
         assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
     }
 
     @Property(tries = 300)
-    void strictThrowsExactlyWhenLenientHasAnError(@ForAll("recordLike") String text) {
-        RecordParseResult<StsRecord> lenient = StsRecord.parseLenient(text);
+    void throwingParseThrowsExactlyWhenLenientHasAnError(@ForAll("recordLike") String text) {
+        RecordParseResult<StsRecord> lenient = StsRecord.lenient().parse(text);
         if (lenient.isValid()) {
             assertThat(StsRecord.parse(text)).isEqualTo(lenient.record().orElseThrow());
         } else {

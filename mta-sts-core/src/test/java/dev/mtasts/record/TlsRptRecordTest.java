@@ -1,6 +1,7 @@
 package dev.mtasts.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.Problem;
@@ -25,7 +26,7 @@ class TlsRptRecordTest {
 
     @Test
     void repeatedRuaJoinsTheUris() {
-        RecordParseResult<TlsRptRecord> result = TlsRptRecord.parseLenient(
+        RecordParseResult<TlsRptRecord> result = TlsRptRecord.lenient().parse(
                 "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com");
 
         assertThat(result.record().orElseThrow().rua()).extracting(URI::toString)
@@ -43,7 +44,7 @@ class TlsRptRecordTest {
 
     @Test
     void unusableSchemeBesideAMailtoIsAWarning() {
-        RecordParseResult<TlsRptRecord> result = TlsRptRecord.parseLenient(
+        RecordParseResult<TlsRptRecord> result = TlsRptRecord.lenient().parse(
                 "v=TLSRPTv1; rua=http://r.example/x,mailto:a@example.com");
 
         assertThat(result.isValid()).isTrue();
@@ -90,6 +91,29 @@ class TlsRptRecordTest {
         assertThat(TlsRptRecord.isUsable(URI.create("/relative"))).isFalse();
     }
 
+    @Test
+    void lenientParserIsOneSharedValueAndNullIsRefused() {
+        assertThat(TlsRptRecord.lenient()).isSameAs(TlsRptRecord.lenient());
+        assertThat(TlsRptRecord.lenient().parse("").problems()).extracting(Problem::code)
+                .containsExactly(ProblemCode.RECORD_VERSION_INVALID);
+        assertThatNullPointerException().isThrownBy(() -> TlsRptRecord.lenient().parse(null)).withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> TlsRptRecord.parse(null)).withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> TlsRptRecord.select(null)).withMessage("txtRecords");
+        assertThatNullPointerException().isThrownBy(() -> TlsRptRecord.isUsable(null)).withMessage("uri");
+        assertThatNullPointerException().isThrownBy(() -> TlsRptRecord.of((URI[]) null)).withMessage("rua");
+    }
+
+    @Property(tries = 300)
+    void throwingParseThrowsExactlyWhenLenientHasAnError(@ForAll("recordLike") String text) {
+        RecordParseResult<TlsRptRecord> lenient = TlsRptRecord.lenient().parse(text);
+        if (lenient.isValid()) {
+            assertThat(TlsRptRecord.parse(text)).isEqualTo(lenient.record().orElseThrow());
+        } else {
+            assertThatThrownBy(() -> TlsRptRecord.parse(text)).isInstanceOfSatisfying(RecordParseException.class,
+                    e -> assertThat(e.problem()).isEqualTo(lenient.errors().get(0)));
+        }
+    }
+
     @Property(tries = 500)
     void parseOfToTextGivesAnEqualRecord(@ForAll("records") TlsRptRecord record) {
         assertThat(TlsRptRecord.parse(record.toText())).isEqualTo(record);
@@ -97,16 +121,16 @@ class TlsRptRecordTest {
 
     @Property(tries = 1000)
     void lenientParseNeverThrows(@ForAll("recordLike") String text) {
-        RecordParseResult<TlsRptRecord> result = TlsRptRecord.parseLenient(text);
+        RecordParseResult<TlsRptRecord> result = TlsRptRecord.lenient().parse(text);
         assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
         result.record().ifPresent(r -> assertThat(TlsRptRecord.parse(r.toText())).isEqualTo(r));
     }
 
     @Property(tries = 500)
     void lenientParseNeverThrowsForAnyString(@ForAll String text) {
-        RecordParseResult<TlsRptRecord> result = TlsRptRecord.parseLenient("v=TLSRPTv1; rua=" + text);
+        RecordParseResult<TlsRptRecord> result = TlsRptRecord.lenient().parse("v=TLSRPTv1; rua=" + text);
         assertThat(result.isValid()).isEqualTo(result.errors().isEmpty());
-        assertThat(TlsRptRecord.parseLenient(text).isValid()).isEqualTo(TlsRptRecord.parseLenient(text).errors().isEmpty());
+        assertThat(TlsRptRecord.lenient().parse(text).isValid()).isEqualTo(TlsRptRecord.lenient().parse(text).errors().isEmpty());
     }
 
     @Provide

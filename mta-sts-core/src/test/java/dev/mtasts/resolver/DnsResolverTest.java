@@ -8,6 +8,6 @@ class DnsResolverTest {
 
     @Test
     void serviceLoaderFindsNothingWhenNoProviderIsOnTheClassPath() {
-        assertThat(DnsResolver.fromServiceLoader()).isEmpty();
+        assertThat(DnsResolverFactory.fromServiceLoader()).isEmpty();
     }
 }

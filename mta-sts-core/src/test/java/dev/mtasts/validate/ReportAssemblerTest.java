@@ -1,134 +1,58 @@
 package dev.mtasts.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.Severity;
-import dev.mtasts.fetcher.FetchOutcome;
-import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.LayerStatus;
-import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.PromotionStatus;
+import dev.mtasts.report.RefusedAddress;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
-import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsOutcome;
-import dev.mtasts.resolver.DnsResult;
-import dev.mtasts.resolver.MxAnswer;
-import dev.mtasts.resolver.MxRecord;
-import dev.mtasts.resolver.TxtAnswer;
-import dev.mtasts.resolver.TxtRecord;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportAssemblerTest {
 
-    private static final DomainName DOMAIN = DomainName.of("example.com");
-    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    private static final String POLICY = "version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 86400\r\n";
-
-    private static TxtAnswer txt(String name, String... records) {
-        DomainName n = DomainName.of(name);
-        if (records.length == 0) {
-            return TxtAnswer.empty(DnsResult.of(n, DnsOutcome.NXDOMAIN));
-        }
-        return new TxtAnswer(DnsResult.of(n, DnsOutcome.FOUND), List.of(records).stream().map(TxtRecord::of).toList());
-    }
-
-    private static MxAnswer mx(String... hosts) {
-        List<MxRecord> records = new java.util.ArrayList<>();
-        for (int i = 0; i < hosts.length; i++) {
-            records.add(new MxRecord(10 * (i + 1), DomainName.of(hosts[i])));
-        }
-        return new MxAnswer(DnsResult.of(DOMAIN, DnsOutcome.FOUND), records, false, List.of());
-    }
-
-    private static AddressAnswer addresses(String... literals) throws Exception {
-        List<InetAddress> list = new java.util.ArrayList<>();
-        for (String l : literals) {
-            list.add(InetAddress.getByName(l));
-        }
-        return new AddressAnswer(DnsResult.of(DOMAIN.prefixedWith("mta-sts"), DnsOutcome.FOUND), list);
-    }
-
-    private static Optional<PolicyFetch> ok(String body, String type) {
-        return Optional.of(PolicyFetch.builder(FetchOutcome.OK).statusCode(200).header("Content-Type", type)
-                .body(body.getBytes(StandardCharsets.UTF_8)).build());
-    }
-
-    private static Observations clean() throws Exception {
-        return new Observations(Optional.of(txt("_mta-sts.example.com", "v=STSv1; id=1")),
-                Optional.of(mx("mx1.example.com")),
-                Optional.of(txt("_smtp._tls.example.com", "v=TLSRPTv1; rua=mailto:tls@example.com")),
-                Optional.of(addresses("192.0.2.1")), ok(POLICY, "text/plain"));
-    }
-
-    private static ValidationReport assemble(Observations o) {
-        return ReportAssembler.assemble(DOMAIN, NOW, Duration.ZERO, o, Map.<InetAddress, String>of(), Optional.empty());
-    }
-
     @Test
-    void cleanTestingObservationsAreReady() throws Exception {
-        ValidationReport r = assemble(clean());
+    void cleanTestingObservationsAreReady() {
+        ValidationReport r = Seen.testing().assemble();
 
         assertThat(r.findings()).isEmpty();
         assertThat(r.verdict()).isEqualTo(Verdict.TESTING);
+        assertThat(r.inconclusive()).isFalse();
         assertThat(r.promotion().status()).isEqualTo(PromotionStatus.READY);
         assertThat(r.snapshot()).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo("1"));
+        assertThat(r.layers()).extracting(l -> l.status()).containsExactly(LayerStatus.PASS, LayerStatus.PASS,
+                LayerStatus.PASS, LayerStatus.PASS, LayerStatus.PASS, LayerStatus.PASS);
     }
 
     @Test
-    void nothingObservedAtAllStillGivesAReport() {
-        Observations nothing = new Observations(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
-
-        ValidationReport r = assemble(nothing);
-
-        assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
-        assertThat(r.atRisk()).isFalse();
-        assertThat(r.findings(FindingCode.DNS_LOOKUP_FAILED)).extracting(Finding::layer)
-                .containsExactly(Layer.DNS_RECORD, Layer.MX_COVERAGE, Layer.TLS_RPT);
-        assertThat(r.findings()).extracting(Finding::code).doesNotContain(FindingCode.STS_RECORD_MISSING,
-                FindingCode.STS_RECORD_WITHOUT_POLICY, FindingCode.TLSRPT_MISSING);
-        assertThat(r.remediation().tlsRptRecord()).isEmpty();
-        assertThat(r.layers()).hasSize(Layer.values().length);
-    }
-
-    @Test
-    void resolverThatThrewIsALookupFailureNamingTheCause() throws Exception {
-        DnsResult threw = DnsResult.failure(DomainName.of("_mta-sts.example.com"), DnsOutcome.NETWORK_ERROR,
-                "resolver failed: java.lang.IllegalStateException: boom");
-        Observations o = new Observations(Optional.of(TxtAnswer.empty(threw)), clean().mx(), clean().tlsRptTxt(),
-                clean().policyHostAddresses(), clean().policyFetch());
-
-        ValidationReport r = assemble(o);
+    void resolverThatThrewIsALookupFailureNamingTheCause() {
+        ValidationReport r = Seen.testing().stsOutcome(DnsOutcome.NETWORK_ERROR).assemble();
 
         assertThat(r.findings(FindingCode.DNS_LOOKUP_FAILED)).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("network error", "boom"));
+                .satisfies(f -> assertThat(f.message()).contains("network error", "test"));
         assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(r.inconclusive()).isTrue();
         assertThat(r.policy()).as("the policy is still read").isPresent();
+        assertThat(r.remediation().stsRecord()).as("a second record could break the domain").isEmpty();
     }
 
     @Test
-    void refusedAddressesAreNamedWithTheirReasons() throws Exception {
-        Map<InetAddress, String> refused = new LinkedHashMap<>();
-        refused.put(InetAddress.getByName("10.0.0.1"), "private (RFC 1918)");
-        refused.put(InetAddress.getByName("::1"), "loopback (::1)");
-        Observations o = new Observations(clean().stsTxt(), clean().mx(), clean().tlsRptTxt(),
-                Optional.of(addresses("10.0.0.1", "::1")), Optional.empty());
-
-        ValidationReport r = ReportAssembler.assemble(DOMAIN, NOW, Duration.ZERO, o, refused, Optional.empty());
+    void refusedAddressesAreNamedWithTheirReasons() {
+        ValidationReport r = Seen.testing().addresses("10.0.0.1", "::1").noFetch()
+                .refused(List.of(new RefusedAddress(Seen.address("10.0.0.1"), "private (RFC 1918)"),
+                        new RefusedAddress(Seen.address("::1"), "loopback (::1)")))
+                .assemble();
 
         assertThat(r.findings(FindingCode.POLICY_HOST_ADDRESS_REFUSED)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -138,50 +62,46 @@ class ReportAssemblerTest {
     }
 
     @Test
-    void someAddressesRefusedIsAWarning() throws Exception {
-        Map<InetAddress, String> refused = Map.of(InetAddress.getByName("10.0.0.1"), "private (RFC 1918)");
-        Observations o = new Observations(clean().stsTxt(), clean().mx(), clean().tlsRptTxt(),
-                Optional.of(addresses("10.0.0.1", "192.0.2.1")), clean().policyFetch());
+    void someAddressesRefusedIsAWarning() {
+        ValidationReport r = Seen.testing().addresses("10.0.0.1", "192.0.2.1")
+                .refused(List.of(new RefusedAddress(Seen.address("10.0.0.1"), "private (RFC 1918)")))
+                .ok(Seen.policy("testing", 86400, Seen.MX), "text/plain").assemble();
 
-        ValidationReport r = ReportAssembler.assemble(DOMAIN, NOW, Duration.ZERO, o, refused, Optional.empty());
-
-        assertThat(r.findings(FindingCode.POLICY_HOST_ADDRESS_REFUSED)).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(r.findings(FindingCode.POLICY_HOST_ADDRESS_REFUSED)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("10.0.0.1 (private (RFC 1918))").doesNotContain("192.0.2.1");
+        });
         assertThat(r.verdict()).isEqualTo(Verdict.TESTING);
         assertThat(r.promotion().status()).isEqualTo(PromotionStatus.NOT_READY);
     }
 
     @Test
-    void invalidPolicyWithoutRecordIsNotReported() throws Exception {
-        Observations o = new Observations(Optional.of(txt("_mta-sts.example.com")), clean().mx(), clean().tlsRptTxt(),
-                clean().policyHostAddresses(), ok("<html>hello</html>", "text/html"));
-
-        ValidationReport r = assemble(o);
+    void invalidPolicyWithoutRecordIsNotReported() {
+        ValidationReport r = Seen.testing().sts().ok("<html>hello</html>", "text/html").assemble();
 
         assertThat(r.findings()).extracting(Finding::code).containsExactly(FindingCode.STS_RECORD_MISSING);
         assertThat(r.layer(Layer.POLICY_FETCH).status()).isEqualTo(LayerStatus.SKIPPED);
         assertThat(r.layer(Layer.POLICY_PARSE).status()).isEqualTo(LayerStatus.SKIPPED);
-    }
-
-    @Test
-    void validPolicyWithoutRecordIsReportedWithItsFetchFindings() throws Exception {
-        Observations o = new Observations(Optional.of(txt("_mta-sts.example.com")), clean().mx(), clean().tlsRptTxt(),
-                clean().policyHostAddresses(), ok(POLICY, "text/html"));
-
-        ValidationReport r = assemble(o);
-
-        assertThat(r.findings()).extracting(Finding::code).containsExactlyInAnyOrder(FindingCode.STS_RECORD_MISSING,
-                FindingCode.POLICY_WITHOUT_STS_RECORD, FindingCode.POLICY_CONTENT_TYPE);
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_DEPLOYED);
     }
 
     @Test
-    void changedPolicyWithTheSameIdIsAnErrorAndGetsAFreshId() throws Exception {
-        PolicySnapshot before = new PolicySnapshot("example.com", "1", SnapshotCheck.sha256("something else"),
-                NOW.minus(Duration.ofDays(1)));
+    void validPolicyWithoutRecordIsReportedWithItsFetchFindings() {
+        ValidationReport r = Seen.testing().sts().ok(Seen.policy("testing", 86400, Seen.MX), "text/html").assemble();
 
-        ValidationReport r = ReportAssembler.assemble(DOMAIN, NOW, Duration.ZERO, clean(), Map.of(),
-                Optional.of(before));
+        assertThat(r.findings()).extracting(Finding::code).containsExactlyInAnyOrder(FindingCode.STS_RECORD_MISSING,
+                FindingCode.POLICY_WITHOUT_STS_RECORD, FindingCode.POLICY_CONTENT_TYPE);
+        assertThat(r.findings(FindingCode.POLICY_CONTENT_TYPE)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(r.verdict()).isEqualTo(Verdict.NOT_DEPLOYED);
+    }
+
+    @Test
+    void changedPolicyWithTheSameIdIsAnErrorAndGetsAFreshId() {
+        PolicySnapshot before = new PolicySnapshot("example.com", "1", SnapshotCheck.sha256("something else"),
+                Seen.NOW.minus(Duration.ofDays(1)));
+
+        ValidationReport r = Seen.testing().assemble(Optional.of(before));
 
         assertThat(r.findings(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
@@ -190,21 +110,25 @@ class ReportAssemblerTest {
     }
 
     @Test
-    void freshIdNeverRepeatsTheCurrentId() {
-        assertThat(RemediationWriter.freshId(NOW)).isEqualTo("20261129T120000");
-        assertThat(RemediationWriter.freshId(NOW, Optional.of("20261129T120000"))).isEqualTo("20261129T120001");
-        assertThat(RemediationWriter.freshId(NOW, Optional.of("other"))).isEqualTo("20261129T120000");
-        assertThat(RemediationWriter.freshId(NOW, Optional.empty())).isEqualTo("20261129T120000");
+    void theSnapshotIgnoresHowThePolicyIsServed() {
+        ValidationReport plain = Seen.testing().assemble();
+        ValidationReport html = Seen.testing().ok(Seen.policy("testing", 86400, Seen.MX), "text/html").assemble();
+
+        assertThat(html.snapshot()).isPresent();
+        assertThat(html.snapshot().get().policySha256()).isEqualTo(plain.snapshot().get().policySha256());
     }
 
     @Test
-    void failedMxLookupInEnforceIsNoRiskClaim() throws Exception {
-        String enforce = POLICY.replace("testing", "enforce");
-        Observations o = new Observations(clean().stsTxt(),
-                Optional.of(MxAnswer.empty(DnsResult.failure(DOMAIN, DnsOutcome.SERVFAIL, "test"))),
-                clean().tlsRptTxt(), clean().policyHostAddresses(), ok(enforce, "text/plain"));
+    void freshIdNeverRepeatsTheCurrentId() {
+        assertThat(RemediationWriter.freshId(Seen.NOW)).isEqualTo("20261129T120000");
+        assertThat(RemediationWriter.freshId(Seen.NOW, Optional.of("20261129T120000"))).isEqualTo("20261129T120001");
+        assertThat(RemediationWriter.freshId(Seen.NOW, Optional.of("other"))).isEqualTo("20261129T120000");
+        assertThat(RemediationWriter.freshId(Seen.NOW, Optional.empty())).isEqualTo("20261129T120000");
+    }
 
-        ValidationReport r = assemble(o);
+    @Test
+    void failedMxLookupInEnforceIsNoRiskClaim() {
+        ValidationReport r = Seen.deployed("example.com", "enforce").mxOutcome(DnsOutcome.SERVFAIL).assemble();
 
         assertThat(r.verdict()).isEqualTo(Verdict.ENFORCING);
         assertThat(r.atRisk()).isFalse();
@@ -212,14 +136,50 @@ class ReportAssemblerTest {
     }
 
     @Test
-    void uncoveredMxInEnforceIsARisk() throws Exception {
-        String enforce = POLICY.replace("testing", "enforce");
-        Observations o = new Observations(clean().stsTxt(), Optional.of(mx("mx1.example.com", "mx2.example.net")),
-                clean().tlsRptTxt(), clean().policyHostAddresses(), ok(enforce, "text/plain"));
-
-        ValidationReport r = assemble(o);
+    void uncoveredMxInEnforceIsARisk() {
+        ValidationReport r = Seen.deployed("example.com", "enforce").mx(Seen.MX, "mx2.example.org").assemble();
 
         assertThat(r.atRisk()).isTrue();
-        assertThat(r.remediation().policy()).hasValueSatisfying(p -> assertThat(p).contains("mx: mx2.example.net"));
+        assertThat(r.findings(FindingCode.MX_NOT_COVERED)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(r.remediation().policy()).hasValueSatisfying(p -> assertThat(p).contains("mx: mx2.example.org"));
+    }
+
+    @Test
+    void brokenDeploymentGetsTheRepairButNoEnforceTextYet() {
+        ValidationReport r = Seen.testing().sts("v=STSv1; id=1", "v=STSv1; id=2").assemble();
+
+        assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
+        assertThat(r.remediation().stsRecord()).contains("v=STSv1; id=20261129T120000");
+        assertThat(r.remediation().enforcePolicy()).isEmpty();
+        assertThat(r.remediation().enforceStsRecord()).isEmpty();
+    }
+
+    @Test
+    void testingDeploymentGetsTheEnforceTextAsTheNextStep() {
+        ValidationReport r = Seen.testing().assemble();
+
+        assertThat(r.remediation().enforcePolicy()).hasValueSatisfying(p -> assertThat(p).contains("mode: enforce",
+                "max_age: 604800"));
+        assertThat(r.remediation().enforceStsRecord()).contains("v=STSv1; id=20261129T120000");
+        assertThat(r.remediation().policy()).isEmpty();
+        assertThat(r.remediation().stsRecord()).isEmpty();
+    }
+
+    @Test
+    void nullArgumentsAreRefusedByName() {
+        DomainName domain = DomainName.of("example.com");
+        var o = Seen.testing().observations();
+
+        assertThatNullPointerException().isThrownBy(() -> ReportAssembler.assemble(null, Seen.NOW, Duration.ZERO, o,
+                Optional.empty())).withMessage("domain");
+        assertThatNullPointerException().isThrownBy(() -> ReportAssembler.assemble(domain, null, Duration.ZERO, o,
+                Optional.empty())).withMessage("checkedAt");
+        assertThatNullPointerException().isThrownBy(() -> ReportAssembler.assemble(domain, Seen.NOW, null, o,
+                Optional.empty())).withMessage("elapsed");
+        assertThatNullPointerException().isThrownBy(() -> ReportAssembler.assemble(domain, Seen.NOW, Duration.ZERO,
+                null, Optional.empty())).withMessage("observations");
+        assertThatNullPointerException().isThrownBy(() -> ReportAssembler.assemble(domain, Seen.NOW, Duration.ZERO, o,
+                null)).withMessage("previous");
     }
 }

@@ -66,14 +66,6 @@ public final class DnsjavaResolver implements DnsResolver {
     private final Executor executor;
     private final CnameChaser chaser;
 
-    /**
-     * A resolver with every default, the system's name servers included (read on the first look-up).
-     * This constructor is what {@link java.util.ServiceLoader} calls; code should prefer {@link #builder()}.
-     */
-    public DnsjavaResolver() {
-        this(new Builder());
-    }
-
     private DnsjavaResolver(Builder b) {
         this.nameservers = List.copyOf(b.nameservers);
         this.timeout = b.timeout;

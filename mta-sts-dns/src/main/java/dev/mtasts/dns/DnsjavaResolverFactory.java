@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Creates {@link DnsjavaResolver}s from {@link DnsResolverSettings}; registered with
- * {@link java.util.ServiceLoader} so that {@code MtaStsValidator.builder().nameservers(...)} configures
- * the default resolver without depending on this module. Options the settings leave out keep the
+ * {@link java.util.ServiceLoader}: a validator built without {@code resolver(...)} gets
+ * {@code create(DnsResolverSettings.defaults())}, which equals {@code DnsjavaResolver.builder().build()}, and code
+ * that cannot name this module (the test sandbox) configures the default resolver through it. Options the settings leave out keep the
  * {@link DnsjavaResolver.Builder} defaults; no name server in the settings means the system's.
  *
  * <p>Stateless and thread-safe.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.resolver.DnsResolver;
+import dev.mtasts.resolver.DnsResolverSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,8 @@ class DnsjavaResolverBuilderTest {
     }
 
     @Test
-    void serviceLoaderFindsTheDnsjavaResolverWithoutQueryingAnything() {
-        assertThat(DnsResolver.fromServiceLoader()).get().isInstanceOf(DnsjavaResolver.class);
+    void theFactoryDefaultIsTheBuilderDefault() {
+        DnsResolver viaFactory = new DnsjavaResolverFactory().create(DnsResolverSettings.defaults());
+        assertThat(viaFactory.toString()).isEqualTo(DnsjavaResolver.builder().build().toString());
     }
 }

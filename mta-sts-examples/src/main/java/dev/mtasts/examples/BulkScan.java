@@ -2,6 +2,7 @@ package dev.mtasts.examples;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.report.ValidationReport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * Memory stays flat however many domains there are, since nothing is kept once it has been handed on.
  *
  * <pre>{@code
- * BulkScan scan = new BulkScan(MtaStsValidator.defaults(), 64);
+ * BulkScan scan = new BulkScan(MtaStsValidator.builder().build(), 64);
  * scan.run(domains.iterator(),
  *         report -> System.out.println(report.domain() + " " + report.verdict()),
  *         (line, why) -> System.err.println(line + ": " + why));
@@ -28,14 +29,14 @@ import java.util.function.Consumer;
  */
 public final class BulkScan {
 
-    private final MtaStsValidator validator;
+    private final Validator validator;
     private final int concurrency;
 
     /**
      * @param validator   the validator, shared by every validation (it is thread-safe)
      * @param concurrency the most validations in flight at once
      */
-    public BulkScan(MtaStsValidator validator, int concurrency) {
+    public BulkScan(Validator validator, int concurrency) {
         this.validator = Objects.requireNonNull(validator, "validator");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
@@ -88,7 +89,7 @@ public final class BulkScan {
      * @throws InterruptedException when interrupted
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        BulkScan scan = new BulkScan(MtaStsValidator.defaults(), 64);
+        BulkScan scan = new BulkScan(MtaStsValidator.builder().build(), 64);
         try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
             Iterator<String> lines = in.lines().filter(l -> !l.isBlank()).iterator();
             scan.run(lines,

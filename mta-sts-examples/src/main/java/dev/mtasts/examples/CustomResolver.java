@@ -2,6 +2,7 @@ package dev.mtasts.examples;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.AddressAnswer;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * DnsResolver cached = new CustomResolver.Caching(DnsjavaResolver.builder().build(), Duration.ofMinutes(5));
- * MtaStsValidator validator = MtaStsValidator.builder().resolver(cached).build();
+ * Validator validator = MtaStsValidator.builder().resolver(cached).build();
  * }</pre>
  */
 public final class CustomResolver {
@@ -42,7 +43,7 @@ public final class CustomResolver {
      */
     public static void main(String[] args) {
         DnsResolver cached = new Caching(DnsjavaResolver.builder().build(), Duration.ofMinutes(5));
-        MtaStsValidator validator = MtaStsValidator.builder().resolver(cached).build();
+        Validator validator = MtaStsValidator.builder().resolver(cached).build();
         for (int i = 0; i < 2; i++) {
             ValidationReport report = validator.validate(args[0]);
             System.out.println(report.domain() + ": " + report.verdict() + " in " + report.elapsed().toMillis()

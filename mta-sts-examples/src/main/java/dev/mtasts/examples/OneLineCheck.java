@@ -28,7 +28,7 @@ public final class OneLineCheck {
             System.err.println("usage: OneLineCheck DOMAIN");
             System.exit(2);
         }
-        ValidationReport report = MtaStsValidator.defaults().validate(args[0]);
+        ValidationReport report = MtaStsValidator.validate(args[0]);
         print(report, System.out);
         System.exit(report.hasErrors() ? 1 : 0);
     }

@@ -1,9 +1,11 @@
 package dev.mtasts.examples;
 
+import dev.mtasts.AddressPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
@@ -45,9 +47,9 @@ class BulkScanTest {
             }
             InFlight counting = new InFlight(DnsjavaResolver.builder().nameserver(sandbox.dnsServer().address())
                     .timeout(Duration.ofSeconds(2)).build());
-            MtaStsValidator validator = MtaStsValidator.builder().resolver(counting)
+            Validator validator = MtaStsValidator.builder().resolver(counting)
                     .fetcher(request -> { throw new AssertionError("no domain here has a policy host"); })
-                    .allowPrivateAddresses().build();
+                    .addressPolicy(AddressPolicy.allowAll()).build();
             Map<Verdict, AtomicInteger> verdicts = new ConcurrentHashMap<>();
             List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 

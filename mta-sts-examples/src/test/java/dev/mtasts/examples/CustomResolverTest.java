@@ -1,8 +1,10 @@
 package dev.mtasts.examples;
 
+import dev.mtasts.AddressPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
@@ -24,11 +26,10 @@ class CustomResolverTest {
             CustomResolver.Caching cached = new CustomResolver.Caching(DnsjavaResolver.builder()
                     .nameserver(sandbox.dnsServer().address()).timeout(Duration.ofSeconds(1)).build(),
                     Duration.ofMinutes(5));
-            MtaStsValidator validator = MtaStsValidator.builder()
+            Validator validator = MtaStsValidator.builder()
                     .resolver(cached)
-                    .trustedCertificates(List.of(sandbox.authority().rootCertificate()))
-                    .policyPorts(sandbox.httpsServer().httpsPort(), sandbox.httpsServer().httpPort())
-                    .allowPrivateAddresses()
+                    .fetcher(sandbox.fetcher())
+                    .addressPolicy(AddressPolicy.allowAll())
                     .build();
 
             ValidationReport first = validator.validate("enforce.good.test");

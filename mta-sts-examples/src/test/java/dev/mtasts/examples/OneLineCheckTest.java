@@ -3,6 +3,7 @@ package dev.mtasts.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.testkit.Deployments;
 import dev.mtasts.testkit.MtaStsSandbox;
 import java.io.ByteArrayOutputStream;
@@ -18,14 +19,14 @@ class OneLineCheckTest {
     @Test
     void theDefaultsAreFoundOnTheClassPath() {
         // building sends nothing: it only finds mta-sts-dns and mta-sts-http through ServiceLoader
-        assertThat(MtaStsValidator.defaults()).isNotNull();
+        assertThat(MtaStsValidator.builder().build()).isNotNull();
     }
 
     @Test
     void printsTheVerdictAndEachErrorWithItsFix() {
         try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
             Deployments.installAll(sandbox);
-            MtaStsValidator validator = sandbox.validatorBuilder().build();
+            Validator validator = sandbox.validatorBuilder().build();
 
             assertThat(print(validator, "enforce.good.test"))
                     .isEqualTo("enforce.good.test: ENFORCING, promotion NOT_APPLICABLE\n");
@@ -36,7 +37,7 @@ class OneLineCheckTest {
         }
     }
 
-    private static String print(MtaStsValidator validator, String domain) {
+    private static String print(Validator validator, String domain) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OneLineCheck.print(validator.validate(domain), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");

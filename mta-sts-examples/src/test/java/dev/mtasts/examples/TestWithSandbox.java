@@ -3,6 +3,7 @@ package dev.mtasts.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
@@ -27,9 +28,9 @@ class TestWithSandbox {
 
     /** Your code: takes a validator, so tests can hand it the sandbox's. */
     static final class MailSecurityBadge {
-        private final MtaStsValidator validator;
+        private final Validator validator;
 
-        MailSecurityBadge(MtaStsValidator validator) {
+        MailSecurityBadge(Validator validator) {
             this.validator = validator;
         }
 

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One fetch over one scheme: tries the addresses in order until one accepts a TCP connection, then does
  * TLS (for HTTPS), sends the request and parses the response under the caps. Every step is asynchronous;
- * the deadline closes the connection whatever it is doing. State is guarded by {@code this}.
+ * when the operation's budget has passed, the connection is closed whatever it is doing and the outcome is
+ * {@code TIMEOUT}. A connect attempt waits the connect timeout, or what is left of the budget if that is less.
+ * State is guarded by {@code this}.
  */
 final class FetchOperation {
 
@@ -41,7 +43,10 @@ final class FetchOperation {
     private final PolicyFetchRequest request;
     private final boolean tls;
     private final int port;
+    private final Duration budget;
+    private final String budgetWords;
     private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
     private final CompletableFuture<PolicyFetch> result = new CompletableFuture<>();
     private final List<AddressFailure> failedAddresses = new ArrayList<>();
     private final ResponseParser parser;
@@ -50,6 +55,7 @@ final class FetchOperation {
     private AsynchronousSocketChannel channel;
     private InetSocketAddress connectedTo;
     private boolean connectTimedOut;
+    private long connectTimeoutMillis;
     private ScheduledFuture<?> connectTimer;
     private ScheduledFuture<?> deadlineTimer;
     private String tlsVersion;
@@ -57,18 +63,29 @@ final class FetchOperation {
     private List<CertificateFacts> certificates = List.of();
     private String phase = "connecting";
 
-    FetchOperation(FetcherSettings settings, PolicyFetchRequest request, boolean tls) {
+    /**
+     * @param settings    the fetcher's options
+     * @param request     what to fetch
+     * @param tls         true for HTTPS, false for the plain-HTTP diagnostic
+     * @param budget      the most this operation may take; positive
+     * @param budgetWords how a timeout detail names the budget, for example "the fetch budget of 65000 ms"
+     */
+    FetchOperation(FetcherSettings settings, PolicyFetchRequest request, boolean tls, Duration budget,
+            String budgetWords) {
         this.settings = settings;
         this.request = request;
         this.tls = tls;
         this.port = tls ? settings.httpsPort() : settings.httpPort();
+        this.budget = budget;
+        this.budgetWords = budgetWords;
+        this.deadlineNanos = startNanos + budget.toNanos();
         this.parser = new ResponseParser(MAX_HEAD, settings.maxBodySize());
     }
 
     CompletableFuture<PolicyFetch> start() {
         synchronized (this) {
             deadlineTimer = NetworkThreads.timer().schedule(this::deadlinePassed,
-                    settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
+                    budget.toNanos(), TimeUnit.NANOSECONDS);
             tryNextAddress();
         }
         return result;
@@ -80,6 +97,11 @@ final class FetchOperation {
         }
         if (nextAddress == request.addresses().size()) {
             finish(builder(FetchOutcome.CONNECT_FAILURE).detail(connectFailureDetail()));
+            return;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            deadlinePassed();
             return;
         }
         InetAddress address = request.addresses().get(nextAddress++);
@@ -96,8 +118,10 @@ final class FetchOperation {
         }
         channel = opened;
         connectTimedOut = false;
+        long connectNanos = Math.min(settings.connectTimeout().toNanos(), left);
+        connectTimeoutMillis = TimeUnit.NANOSECONDS.toMillis(connectNanos);
         connectTimer = NetworkThreads.timer().schedule(() -> connectTimeoutPassed(opened),
-                settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                connectNanos, TimeUnit.NANOSECONDS);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         try {
             opened.connect(target, null, new java.nio.channels.CompletionHandler<Void, Void>() {
@@ -118,7 +142,9 @@ final class FetchOperation {
     }
 
     private synchronized void connectTimeoutPassed(AsynchronousSocketChannel which) {
-        if (which == channel && connectedTo == null) {
+        if (which == channel && connectedTo == null && System.nanoTime() - deadlineNanos >= 0) {
+            deadlinePassed(); // the budget, not the connect timeout, ran out: that is a TIMEOUT
+        } else if (which == channel && connectedTo == null) {
             connectTimedOut = true;
             close(which);
         }
@@ -133,7 +159,7 @@ final class FetchOperation {
         }
         if (failure != null) {
             String reason = connectTimedOut ? "no answer within the connect timeout of "
-                    + settings.connectTimeout().toMillis() + " ms" : TlsFailures.message(failure);
+                    + connectTimeoutMillis + " ms" : TlsFailures.message(failure);
             failedAddresses.add(new AddressFailure(target, reason));
             LOG.debug("{} {}: cannot connect: {}", scheme(), target, reason);
             close(which);
@@ -256,8 +282,8 @@ final class FetchOperation {
         if (result.isDone()) {
             return;
         }
-        finish(builder(FetchOutcome.TIMEOUT).detail("no complete response within the deadline of "
-                + settings.deadline().toMillis() + " ms (" + phase + ")"));
+        finish(builder(FetchOutcome.TIMEOUT).detail("no complete response within " + budgetWords + " ("
+                + phase + ")"));
     }
 
     private PolicyFetch.Builder builder(FetchOutcome outcome) {

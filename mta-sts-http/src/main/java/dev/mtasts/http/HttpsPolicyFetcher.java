@@ -10,11 +10,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -32,25 +33,33 @@ import javax.net.ssl.X509TrustManager;
  *       every fetch sees the certificate served now.</li>
  *   <li>HTTP/1.1 with {@code Connection: close}; no redirect is followed, no cache is used and no conditional
  *       request is sent; the body is read only for status 200 and only up to the cap plus one byte.</li>
- *   <li>A connect timeout per address and one deadline for the whole fetch, so a server that trickles a byte
- *       a second cannot hold it.</li>
- *   <li>Optionally, when HTTPS fails, the plain-HTTP diagnostic fetches {@code http://} on port 80 and reports
- *       whether a policy is served there ({@link PolicyFetch#plainHttp()}).</li>
+ *   <li>Each fetch completes within its {@link PolicyFetchRequest#timeout() request's timeout}, diagnostics
+ *       included, whatever the servers do (a server that trickles a byte a second cannot hold it); each address
+ *       has a connect timeout of its own within that budget.</li>
+ *   <li>When HTTPS fails, the plain-HTTP diagnostic (on by default) fetches {@code http://} on port 80 and
+ *       reports whether a policy is served there ({@link PolicyFetch#plainHttp()}). It has
+ *       {@code min(5 s, timeout / 4)} of the request's timeout reserved and HTTPS the rest: with the
+ *       {@link PolicyFetchRequest#DEFAULT_TIMEOUT default of 65 s}, HTTPS waits the minute RFC 8461 §3.3
+ *       suggests.</li>
  * </ul>
+ *
+ * <p>Every route to the defaults configures the same fetcher: {@code HttpsPolicyFetcher.builder().build()},
+ * {@code new HttpsPolicyFetcher()} and {@code new HttpsPolicyFetcherFactory().create(PolicyFetcherSettings.defaults())}
+ * have the same options, and {@link #toString()} shows them.
  *
  * <p>Immutable and thread-safe; one instance serves any number of concurrent fetches. No thread is held per
  * fetch: all fetches share a few I/O threads and one timer thread. Results complete on the builder's
- * {@link Builder#callbackExecutor(Executor) callback executor}.
+ * {@link Builder#callbackExecutor(Executor) callback executor}, by default a small pool shared by every fetcher.
  *
  * <pre>{@code
  * HttpsPolicyFetcher fetcher = HttpsPolicyFetcher.builder()
  *         .connectTimeout(Duration.ofSeconds(5))
- *         .deadline(Duration.ofSeconds(20))
- *         .plainHttpDiagnostic(true)
+ *         .trustedCertificates(List.of(privateRoot))     // in addition to the JDK's trust store
  *         .build();
- * PolicyFetch fetch = fetcher.fetch(PolicyFetchRequest.of(
- *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10"))))
- *         .toCompletableFuture().join();
+ * PolicyFetchRequest request = PolicyFetchRequest.of(
+ *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10")))
+ *         .withTimeout(Duration.ofSeconds(20));          // HTTPS 15 s, the plain-HTTP diagnostic 5 s
+ * PolicyFetch fetch = fetcher.fetch(request).toCompletableFuture().join();
  * }</pre>
  *
  * @since 0.1.0
@@ -59,28 +68,28 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
     /** The default connect timeout per address: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** The default deadline of a whole fetch: 30 seconds (RFC 8461 §3.3 suggests senders allow up to a minute). */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     /** The default body cap: 64 KiB, as RFC 8461 §3.3 suggests. */
     public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
     /** The default User-Agent. */
     public static final String DEFAULT_USER_AGENT = "mta-sts-java/0.1 (+https://github.com/mta-sts-java)";
 
     private final FetcherSettings settings;
-    private final Executor callbackExecutor;
 
     /**
-     * A fetcher with every default; this is what {@link java.util.ServiceLoader} creates.
+     * A fetcher with every default, the same as {@code HttpsPolicyFetcher.builder().build()}.
+     *
+     * <pre>{@code
+     * PolicyFetcher fetcher = new HttpsPolicyFetcher();
+     * }</pre>
      */
     public HttpsPolicyFetcher() {
         this(new Builder());
     }
 
     private HttpsPolicyFetcher(Builder builder) {
-        this.settings = new FetcherSettings(builder.connectTimeout, builder.deadline, builder.maxBodySize,
-                builder.httpsPort, builder.httpPort, builder.plainHttpDiagnostic, builder.userAgent,
-                builder.tls == null ? TlsSetup.jdkRoots() : builder.tls);
-        this.callbackExecutor = builder.callbackExecutor;
+        this.settings = new FetcherSettings(builder.connectTimeout, builder.maxBodySize, builder.httpsPort,
+                builder.httpPort, builder.plainHttpDiagnostic, builder.userAgent,
+                builder.tls == null ? TlsSetup.jdkRoots() : builder.tls, builder.callbackExecutor);
     }
 
     /** @return a builder with every default */
@@ -88,72 +97,98 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         return new Builder();
     }
 
+    /**
+     * Fetches the policy file within {@link PolicyFetchRequest#timeout() the request's timeout}; see the class
+     * documentation for how it is shared with the plain-HTTP diagnostic.
+     *
+     * @param request the host, the addresses to try, the path and the time budget
+     * @return a stage that completes on the callback executor with what happened, never exceptionally for a
+     *         network fault
+     */
     @Override
     public CompletionStage<PolicyFetch> fetch(PolicyFetchRequest request) {
         Objects.requireNonNull(request, "request");
-        CompletableFuture<PolicyFetch> https = new FetchOperation(settings, request, true).start();
+        long startNanos = System.nanoTime();
+        FetchBudget budget = FetchBudget.of(request.timeout(), settings.plainHttpDiagnostic());
+        CompletableFuture<PolicyFetch> https =
+                new FetchOperation(settings, request, true, budget.https(), budget.httpsWords()).start();
         CompletableFuture<PolicyFetch> withProbe = settings.plainHttpDiagnostic()
                 ? https.thenCompose(fetch -> fetch.outcome() == FetchOutcome.OK
                         ? CompletableFuture.completedFuture(fetch)
-                        : new FetchOperation(settings.forPlainHttpProbe(), request, false).start()
-                                .thenApply(plain -> fetch.withPlainHttp(new PlainHttpProbe(plain))))
+                        : probe(request, fetch, budget, Duration.ofNanos(System.nanoTime() - startNanos)))
                 : https;
-        return withProbe.thenApplyAsync(Function.identity(), callbackExecutor);
+        return withProbe.thenApplyAsync(Function.identity(), settings.callbackExecutor());
     }
 
-    @Override
-    public String toString() {
-        return "HttpsPolicyFetcher[connectTimeout=" + settings.connectTimeout() + ", deadline=" + settings.deadline()
-                + ", maxBodySize=" + settings.maxBodySize() + ", ports=" + settings.httpsPort() + "/"
-                + settings.httpPort() + ", plainHttpDiagnostic=" + settings.plainHttpDiagnostic() + "]";
+    private CompletableFuture<PolicyFetch> probe(PolicyFetchRequest request, PolicyFetch https, FetchBudget budget,
+            Duration elapsed) {
+        Optional<Duration> left = budget.diagnosticLeft(elapsed);
+        if (left.isEmpty()) {
+            return CompletableFuture.completedFuture(https); // no time left: the diagnostic does not run
+        }
+        return new FetchOperation(settings, request, false, left.get(), budget.diagnosticWords(left.get())).start()
+                .thenApply(plain -> https.withPlainHttp(new PlainHttpProbe(plain)));
+    }
+
+    /** @return the options, equal for fetchers configured alike (for tests) */
+    FetcherSettings settings() {
+        return settings;
     }
 
     /**
-     * Options of an {@link HttpsPolicyFetcher}. Each setter fails fast on a bad value
-     * ({@code IllegalArgumentException}); the trust options are exclusive ({@code IllegalStateException} when
-     * a second one is set). Not thread-safe.
+     * @return the options in words, for example {@code HttpsPolicyFetcher[connectTimeout=PT10S, maxBodySize=65536,
+     *         httpsPort=443, httpPort=80, plainHttpDiagnostic=true, ...]}; equal for fetchers configured alike
+     */
+    @Override
+    public String toString() {
+        return "HttpsPolicyFetcher[" + settings + "]";
+    }
+
+    /**
+     * Options of an {@link HttpsPolicyFetcher}; every option has a default, so {@code builder().build()} is the
+     * default fetcher. Each setter fails fast: {@code NullPointerException} for a null,
+     * {@code IllegalArgumentException} for a bad value; the four trust options ({@link #trustedCertificates},
+     * {@link #trustOnly}, {@link #trustManager}, {@link #sslContext}) are exclusive ({@code IllegalStateException}
+     * when a second one is set). Not thread-safe; the fetcher it builds is.
+     *
+     * <pre>{@code
+     * HttpsPolicyFetcher fetcher = HttpsPolicyFetcher.builder()
+     *         .trustedCertificates(List.of(privateRoot))
+     *         .connectTimeout(Duration.ofSeconds(3))
+     *         .maxBodySize(16 * 1024)
+     *         .build();
+     * }</pre>
      *
      * @since 0.1.0
      */
     public static final class Builder {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration deadline = DEFAULT_DEADLINE;
         private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private int httpsPort = 443;
         private int httpPort = 80;
-        private boolean plainHttpDiagnostic;
+        private boolean plainHttpDiagnostic = true;
         private String userAgent = DEFAULT_USER_AGENT;
         private TlsSetup tls;
         private String trustOption;
-        private Executor callbackExecutor = ForkJoinPool.commonPool();
+        private Executor callbackExecutor = CallbackExecutor.get();
 
         private Builder() {
         }
 
         /**
-         * How long to wait for each address to accept the TCP connection before trying the next.
+         * How long to wait for each address to accept the TCP connection before trying the next; never more
+         * than what is left of the request's {@link PolicyFetchRequest#timeout() timeout}.
          * Default: {@link #DEFAULT_CONNECT_TIMEOUT 10 seconds}.
          *
          * @param timeout a positive duration
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * The most a whole fetch may take, from the first connection attempt to the last body byte, over every
-         * address. When it passes the connection is closed and the outcome is {@code TIMEOUT}. The plain-HTTP
-         * diagnostic, when it runs, has a deadline of its own: a quarter of this one, 5 seconds at most; it never
-         * changes the HTTPS outcome.
-         * Default: {@link #DEFAULT_DEADLINE 30 seconds}.
-         *
-         * @param deadline a positive duration
-         * @return this builder
-         */
-        public Builder deadline(Duration deadline) {
-            this.deadline = positive(deadline, "deadline");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive, not " + timeout);
+            }
+            this.connectTimeout = timeout;
             return this;
         }
 
@@ -196,9 +231,11 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
         /**
          * Whether, after HTTPS failed (any outcome but {@code OK}), to fetch the same path with {@code http://}
-         * on {@link #httpPort(int) the HTTP port} and report it in {@link PolicyFetch#plainHttp()}. The diagnostic
-         * has a quarter of the {@link #deadline(Duration) deadline}, 5 seconds at most, so a firewalled port 80
-         * costs little. Default: {@code false}.
+         * on {@link #httpPort(int) the HTTP port} and report it in {@link PolicyFetch#plainHttp()}, to tell "the
+         * policy is only served without TLS" from "there is no policy". It never changes the HTTPS outcome. When
+         * on, {@code min(5 s, timeout / 4)} of the request's {@link PolicyFetchRequest#timeout() timeout} is
+         * reserved for it and HTTPS has the rest; when off, HTTPS has the whole timeout.
+         * Default: {@code true}.
          *
          * @param enabled true to run the diagnostic
          * @return this builder
@@ -224,29 +261,34 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         }
 
         /**
-         * Trusts exactly these certificates (as roots), instead of the JDK's trust store.
-         * Default: the JDK's trust store ({@code cacerts}).
-         *
-         * @param roots the trust anchors, not empty
-         * @return this builder
-         */
-        public Builder trustedCertificates(Collection<X509Certificate> roots) {
-            trust("trustedCertificates");
-            this.tls = TlsSetup.certificates(nonEmpty(roots), false);
-            return this;
-        }
-
-        /**
-         * Trusts these certificates in addition to the JDK's trust store (for a private CA).
-         * Default: the JDK's trust store only.
+         * Trusts these certificates as roots in addition to the JDK's trust store, for a private CA; the same
+         * meaning as {@code PolicyFetcherSettings.trustedCertificates()} and the validator builder's option of
+         * this name. Default: the JDK's trust store ({@code cacerts}) only.
          *
          * @param roots extra trust anchors, not empty
          * @return this builder
+         * @throws IllegalArgumentException if {@code roots} is empty or cannot be used as trust anchors
+         * @throws IllegalStateException if another trust option is already set
+         * @see #trustOnly(Collection)
          */
-        public Builder extraTrustedCertificates(Collection<X509Certificate> roots) {
-            trust("extraTrustedCertificates");
-            this.tls = TlsSetup.certificates(nonEmpty(roots), true);
-            return this;
+        public Builder trustedCertificates(Collection<X509Certificate> roots) {
+            Collection<X509Certificate> copy = nonEmpty(roots);
+            return trust("trustedCertificates", () -> TlsSetup.certificates(copy, true));
+        }
+
+        /**
+         * Trusts exactly these certificates as roots, instead of the JDK's trust store.
+         * Default: the JDK's trust store ({@code cacerts}).
+         *
+         * @param roots the only trust anchors, not empty
+         * @return this builder
+         * @throws IllegalArgumentException if {@code roots} is empty or cannot be used as trust anchors
+         * @throws IllegalStateException if another trust option is already set
+         * @see #trustedCertificates(Collection)
+         */
+        public Builder trustOnly(Collection<X509Certificate> roots) {
+            Collection<X509Certificate> copy = nonEmpty(roots);
+            return trust("trustOnly", () -> TlsSetup.certificates(copy, false));
         }
 
         /**
@@ -255,11 +297,11 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
          *
          * @param trustManager decides whether a chain is trusted
          * @return this builder
+         * @throws IllegalStateException if another trust option is already set
          */
         public Builder trustManager(X509TrustManager trustManager) {
-            trust("trustManager");
-            this.tls = TlsSetup.wrapping(Objects.requireNonNull(trustManager, "trustManager"));
-            return this;
+            Objects.requireNonNull(trustManager, "trustManager");
+            return trust("trustManager", () -> TlsSetup.wrapping(trustManager));
         }
 
         /**
@@ -271,16 +313,18 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
          *
          * @param context an initialised TLS context
          * @return this builder
+         * @throws IllegalStateException if another trust option is already set
          */
         public Builder sslContext(SSLContext context) {
-            trust("sslContext");
-            this.tls = TlsSetup.custom(Objects.requireNonNull(context, "context"));
-            return this;
+            Objects.requireNonNull(context, "context");
+            return trust("sslContext", () -> TlsSetup.custom(context));
         }
 
         /**
          * Where the returned stages complete, so that callers' callbacks never run on the fetcher's I/O threads.
-         * Default: {@link ForkJoinPool#commonPool()}.
+         * Default: one pool shared by every fetcher of this module, {@code max(2, CPUs)} daemon threads named
+         * {@code mta-sts-http-callback-N}, created on first use (not {@code ForkJoinPool.commonPool()}, which
+         * has a single thread on a machine with two CPUs or fewer).
          *
          * @param executor runs completions
          * @return this builder
@@ -295,25 +339,23 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
             return new HttpsPolicyFetcher(this);
         }
 
-        private void trust(String option) {
+        private Builder trust(String option, Supplier<TlsSetup> setup) {
             if (trustOption != null) {
-                throw new IllegalStateException(option + " cannot be combined with " + trustOption);
+                throw new IllegalStateException(option + " cannot be combined with " + trustOption
+                        + ": the trust options are exclusive");
             }
-            trustOption = option;
+            this.tls = setup.get();
+            this.trustOption = option;
+            return this;
         }
 
         private static Collection<X509Certificate> nonEmpty(Collection<X509Certificate> roots) {
-            if (Objects.requireNonNull(roots, "roots").isEmpty()) {
+            Objects.requireNonNull(roots, "roots");
+            roots.forEach(root -> Objects.requireNonNull(root, "roots contains null"));
+            if (roots.isEmpty()) {
                 throw new IllegalArgumentException("no certificates to trust");
             }
             return List.copyOf(roots);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + d);
-            }
-            return d;
         }
 
         private static int port(int port) {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads every {@link HttpsPolicyFetcher} shares: a small fixed pool that completes socket I/O for all
- * fetches in flight, and one timer thread for connect timeouts and deadlines. All daemon threads.
+ * fetches in flight, and one timer thread for connect timeouts and time budgets. All daemon threads.
+ * (Callers' completions run elsewhere: see {@link CallbackExecutor}.)
  */
 final class NetworkThreads {
 

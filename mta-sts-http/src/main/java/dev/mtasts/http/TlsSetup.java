@@ -19,38 +19,48 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The TLS side of a fetcher: an {@link SSLContext} whose trust manager categorises failures (unless the caller
  * brought their own context) and the engine settings: TLS 1.2 or newer, SNI, no session resumption.
+ *
+ * <p>Two set-ups are equal when they trust the same thing: the JDK's trust store, the same certificates (with or
+ * without the JDK's), or the very same trust manager or context object. {@link #toString()} says which.
  */
 final class TlsSetup {
 
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    private static final String JDK_ROOTS = "the JDK's trust store";
 
     private final SSLContext context;
     private final boolean checksHostInTrustManager;
+    private final Object identity;
+    private final String description;
 
-    private TlsSetup(SSLContext context, boolean checksHostInTrustManager) {
+    private TlsSetup(SSLContext context, boolean checksHostInTrustManager, Object identity, String description) {
         this.context = context;
         this.checksHostInTrustManager = checksHostInTrustManager;
+        this.identity = identity;
+        this.description = description;
     }
 
+    /** @return trust in the JDK's trust store ({@code cacerts}) */
     static TlsSetup jdkRoots() {
-        return wrapping(jdkTrustManager());
+        return categorising(jdkTrustManager(), JDK_ROOTS, JDK_ROOTS);
     }
 
+    /** @return trust decided by the caller's manager, categorised by this module */
     static TlsSetup wrapping(X509TrustManager trustManager) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new CategorisingTrustManager(trustManager)}, null);
-            return new TlsSetup(context, true);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot initialise TLS", e);
-        }
+        return categorising(trustManager, new Same(trustManager), "trustManager " + Same.name(trustManager));
     }
 
+    /**
+     * @param certificates the roots to trust
+     * @param withJdkRoots true to trust them in addition to the JDK's trust store, false to trust only them
+     * @return that trust
+     */
     static TlsSetup certificates(Collection<X509Certificate> certificates, boolean withJdkRoots) {
+        List<X509Certificate> roots = List.copyOf(certificates);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            List<X509Certificate> all = new ArrayList<>(certificates);
+            List<X509Certificate> all = new ArrayList<>(roots);
             if (withJdkRoots) {
                 all.addAll(Arrays.asList(jdkTrustManager().getAcceptedIssuers()));
             }
@@ -60,14 +70,27 @@ final class TlsSetup {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
             factory.init(store);
-            return wrapping(x509(factory));
+            String names = roots.stream().map(c -> c.getSubjectX500Principal().getName()).toList().toString();
+            return categorising(x509(factory), List.of(withJdkRoots, roots),
+                    withJdkRoots ? JDK_ROOTS + " and " + names : "only " + names);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("cannot trust these certificates: " + e.getMessage(), e);
         }
     }
 
+    /** @return the caller's context, used as it is */
     static TlsSetup custom(SSLContext context) {
-        return new TlsSetup(context, false);
+        return new TlsSetup(context, false, new Same(context), "sslContext " + Same.name(context));
+    }
+
+    private static TlsSetup categorising(X509TrustManager trustManager, Object identity, String description) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new CategorisingTrustManager(trustManager)}, null);
+            return new TlsSetup(context, true, identity, description);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise TLS", e);
+        }
     }
 
     /** @return true when the host name is checked after the handshake (a caller's own SSLContext) */
@@ -89,6 +112,22 @@ final class TlsSetup {
         return engine;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TlsSetup && ((TlsSetup) o).identity.equals(identity);
+    }
+
+    @Override
+    public int hashCode() {
+        return identity.hashCode();
+    }
+
+    /** @return what is trusted, for example {@code the JDK's trust store and [CN=Private Root]} */
+    @Override
+    public String toString() {
+        return description;
+    }
+
     private static X509TrustManager jdkTrustManager() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -106,5 +145,23 @@ final class TlsSetup {
             }
         }
         throw new IllegalStateException("no X509TrustManager from " + factory.getAlgorithm());
+    }
+
+    /** Equal only to a wrapper of the very same object: a caller's manager or context has no value equality. */
+    private record Same(Object object) {
+
+        static String name(Object object) {
+            return object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same && ((Same) o).object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.mtasts.http;
 import dev.mtasts.DomainName;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.fetcher.PolicyFetcher;
 import dev.mtasts.testkit.TestCertificateAuthority;
 import dev.mtasts.testkit.TestHttpsServer;
 import java.net.InetAddress;
@@ -10,10 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A throw-away CA, a loopback server and a fetcher that trusts the CA and uses the server's ports. */
+/**
+ * A throw-away CA, a loopback server, fetchers pointed at the server's ports, and requests with a short budget.
+ */
 final class FetcherFixture implements AutoCloseable {
 
     static final String POLICY = "version: STSv1\r\nmode: enforce\r\nmx: mx1.example.test\r\nmax_age: 604800\r\n";
+
+    /** The budget of the fixture's requests: long enough for loopback, short enough for a test. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     final TestCertificateAuthority ca = TestCertificateAuthority.create();
     final TestHttpsServer server;
@@ -22,19 +28,34 @@ final class FetcherFixture implements AutoCloseable {
         server = TestHttpsServer.start(ca);
     }
 
-    HttpsPolicyFetcher.Builder fetcherBuilder() {
+    /** @return every default but the server's ports (trust: the JDK's trust store only) */
+    HttpsPolicyFetcher.Builder bareBuilder() {
         return HttpsPolicyFetcher.builder()
-                .trustedCertificates(List.of(ca.rootCertificate()))
                 .httpsPort(server.httpsPort())
-                .httpPort(server.httpPort())
-                .connectTimeout(Duration.ofSeconds(3))
-                .deadline(Duration.ofSeconds(10));
+                .httpPort(server.httpPort());
     }
 
-    PolicyFetch fetch(HttpsPolicyFetcher fetcher, String host, InetAddress... addresses) throws Exception {
+    /** @return the server's ports, only the test CA trusted, a short connect timeout */
+    HttpsPolicyFetcher.Builder fetcherBuilder() {
+        return bareBuilder()
+                .trustOnly(List.of(ca.rootCertificate()))
+                .connectTimeout(Duration.ofSeconds(3));
+    }
+
+    /** @return a request for the well-known path from these addresses (default: the server's), {@link #TIMEOUT} */
+    PolicyFetchRequest request(String host, InetAddress... addresses) {
         List<InetAddress> list = addresses.length == 0 ? List.of(server.address()) : List.of(addresses);
-        return fetcher.fetch(PolicyFetchRequest.of(DomainName.of(host), list))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return PolicyFetchRequest.of(DomainName.of(host), list).withTimeout(TIMEOUT);
+    }
+
+    PolicyFetch fetch(PolicyFetcher fetcher, String host, InetAddress... addresses) throws Exception {
+        return fetch(fetcher, request(host, addresses));
+    }
+
+    /** Waits for the fetch, at most its budget plus a margin: a fetch that overruns its budget fails the test. */
+    static PolicyFetch fetch(PolicyFetcher fetcher, PolicyFetchRequest request) throws Exception {
+        return fetcher.fetch(request).toCompletableFuture()
+                .get(request.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
     }
 
     static InetAddress loopback(int last) throws Exception {

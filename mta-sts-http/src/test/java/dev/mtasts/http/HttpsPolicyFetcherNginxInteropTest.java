@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interoperability with a web server people really run: Debian's nginx on a free loopback port, with
- * certificates from the test authority. Skipped when nginx is not installed
- * ({@code apt-get install -y nginx-light}, or {@code .ci/install-http-interop.sh}).
+ * Interoperability with a web server people really run: Debian's nginx on two free loopback ports (HTTPS with
+ * certificates from the test authority, and plain HTTP for the diagnostic). Skipped, saying so, when nginx is
+ * not installed ({@code apt-get install -y nginx-light}, or {@code .ci/install-http-interop.sh}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpsPolicyFetcherNginxInteropTest {
@@ -45,6 +45,7 @@ class HttpsPolicyFetcherNginxInteropTest {
 
     private static Process nginx;
     private static int port;
+    private static int httpPort;
     private static TestCertificateAuthority ca;
     private static HttpsPolicyFetcher fetcher;
 
@@ -58,19 +59,22 @@ class HttpsPolicyFetcherNginxInteropTest {
         ca.issue(HOST).writePem(dir.resolve("chain.pem"), dir.resolve("key.pem"));
         Files.createDirectories(dir.resolve("www/.well-known"));
         Files.writeString(dir.resolve("www/.well-known/mta-sts.txt"), POLICY, StandardCharsets.US_ASCII);
-        try (ServerSocket probe = new ServerSocket(0, 1, FetcherFixture.loopback(1))) {
+        try (ServerSocket probe = new ServerSocket(0, 1, FetcherFixture.loopback(1));
+                ServerSocket plainProbe = new ServerSocket(0, 1, FetcherFixture.loopback(1))) {
             port = probe.getLocalPort();
+            httpPort = plainProbe.getLocalPort();
         }
-        Files.writeString(dir.resolve("nginx.conf"), config(dir, port), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("nginx.conf"), config(dir, port, httpPort), StandardCharsets.US_ASCII);
         makeReadableByWorkers(dir);
         nginx = new ProcessBuilder(binary.get().toString(), "-p", dir.toString(), "-e",
                 dir.resolve("error.log").toString(), "-c", dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile())
                 .start();
-        awaitListening();
-        fetcher = HttpsPolicyFetcher.builder().trustedCertificates(List.of(ca.rootCertificate()))
-                .httpsPort(port).connectTimeout(Duration.ofSeconds(3)).deadline(Duration.ofSeconds(10)).build();
+        awaitListening(port);
+        awaitListening(httpPort);
+        fetcher = HttpsPolicyFetcher.builder().trustOnly(List.of(ca.rootCertificate()))
+                .httpsPort(port).httpPort(httpPort).connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     @AfterAll
@@ -86,14 +90,14 @@ class HttpsPolicyFetcherNginxInteropTest {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
-    private PolicyFetch fetch(String path) throws Exception {
-        return fetcher.fetch(PolicyFetchRequest.of(DomainName.of(HOST), List.of(FetcherFixture.loopback(1)))
-                .withPath(path)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    private static PolicyFetch fetch(String host, String path) throws Exception {
+        return FetcherFixture.fetch(fetcher, PolicyFetchRequest.of(DomainName.of(host),
+                List.of(FetcherFixture.loopback(1))).withPath(path).withTimeout(FetcherFixture.TIMEOUT));
     }
 
     @Test
     void policyIsFetchedFromNginxAsTextPlain() throws Exception {
-        PolicyFetch fetch = fetch(PolicyFetchRequest.DEFAULT_PATH);
+        PolicyFetch fetch = fetch(HOST, PolicyFetchRequest.DEFAULT_PATH);
 
         assertThat(fetch.outcome()).as(fetch.toString()).isEqualTo(FetchOutcome.OK);
         assertThat(fetch.bodyText()).isEqualTo(POLICY);
@@ -101,19 +105,22 @@ class HttpsPolicyFetcherNginxInteropTest {
         assertThat(fetch.header("server")).hasValueSatisfying(s -> assertThat(s).startsWith("nginx"));
         assertThat(fetch.tlsVersion()).isPresent();
         assertThat(fetch.certificates().get(0).dnsNames()).containsExactly(HOST);
+        assertThat(fetch.plainHttp()).isEmpty();
     }
 
     @Test
     void missingFileIsA404FromNginx() throws Exception {
-        PolicyFetch fetch = fetch("/missing.txt");
+        PolicyFetch fetch = fetch(HOST, "/missing.txt");
 
         assertThat(fetch.outcome()).isEqualTo(FetchOutcome.HTTP_STATUS);
         assertThat(fetch.statusCode()).hasValue(404);
+        assertThat(fetch.plainHttp().orElseThrow().fetch().statusCode()).hasValue(404);
+        assertThat(fetch.plainHttp().orElseThrow().policyServed()).isFalse();
     }
 
     @Test
     void nginxReturn301IsAReportedRedirect() throws Exception {
-        PolicyFetch fetch = fetch("/moved.txt");
+        PolicyFetch fetch = fetch(HOST, "/moved.txt");
 
         assertThat(fetch.outcome()).isEqualTo(FetchOutcome.REDIRECT);
         assertThat(fetch.statusCode()).hasValue(301);
@@ -122,14 +129,24 @@ class HttpsPolicyFetcherNginxInteropTest {
 
     @Test
     void nginxCertificateForAnotherHostIsAHostnameMismatch() throws Exception {
-        PolicyFetch fetch = fetcher.fetch(PolicyFetchRequest.of(DomainName.of("mta-sts.other.test"),
-                List.of(FetcherFixture.loopback(1)))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        PolicyFetch fetch = fetch("mta-sts.other.test", PolicyFetchRequest.DEFAULT_PATH);
 
         assertThat(fetch.outcome()).isEqualTo(FetchOutcome.TLS_FAILURE);
         assertThat(fetch.tlsFailure()).hasValue(TlsFailureCategory.HOSTNAME_MISMATCH);
     }
 
-    private static String config(Path dir, int port) {
+    @Test
+    void diagnosticFindsThePolicyNginxServesOverPlainHttp() throws Exception {
+        PolicyFetch fetch = fetch("mta-sts.other.test", PolicyFetchRequest.DEFAULT_PATH);
+
+        PolicyFetch plain = fetch.plainHttp().orElseThrow().fetch();
+        assertThat(plain.outcome()).as(plain.toString()).isEqualTo(FetchOutcome.OK);
+        assertThat(plain.address().orElseThrow().getPort()).isEqualTo(httpPort);
+        assertThat(plain.header("server")).hasValueSatisfying(s -> assertThat(s).startsWith("nginx"));
+        assertThat(fetch.plainHttp().orElseThrow().policyServed()).isTrue();
+    }
+
+    private static String config(Path dir, int port, int httpPort) {
         String d = dir.toString();
         return String.join("\n",
                 "daemon off;",
@@ -148,6 +165,7 @@ class HttpsPolicyFetcherNginxInteropTest {
                 "  default_type application/octet-stream;",
                 "  server {",
                 "    listen 127.0.0.1:" + port + " ssl;",
+                "    listen 127.0.0.1:" + httpPort + ";",
                 "    server_name " + HOST + ";",
                 "    ssl_certificate " + d + "/chain.pem;",
                 "    ssl_certificate_key " + d + "/key.pem;",
@@ -179,7 +197,7 @@ class HttpsPolicyFetcherNginxInteropTest {
         }
     }
 
-    private static void awaitListening() throws Exception {
+    private static void awaitListening(int port) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < until) {
             if (!nginx.isAlive()) {

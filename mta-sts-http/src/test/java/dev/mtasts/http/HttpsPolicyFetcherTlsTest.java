@@ -10,6 +10,7 @@ import dev.mtasts.testkit.HttpResponse;
 import dev.mtasts.testkit.IssuedCertificate;
 import dev.mtasts.testkit.TestCertificateAuthority;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +159,7 @@ class HttpsPolicyFetcherTlsTest {
 
     @Test
     void jdkTrustStoreDoesNotTrustTheTestAuthority() throws Exception {
-        HttpsPolicyFetcher jdkRoots = HttpsPolicyFetcher.builder().httpsPort(fixture.server.httpsPort()).build();
+        HttpsPolicyFetcher jdkRoots = fixture.bareBuilder().build();
         fixture.server.respond("mta-sts.jdkroots.test", HttpResponse.ok("text/plain", POLICY));
 
         PolicyFetch fetch = fixture.fetch(jdkRoots, "mta-sts.jdkroots.test");
@@ -167,18 +168,33 @@ class HttpsPolicyFetcherTlsTest {
     }
 
     @Test
-    void extraTrustedCertificatesAddToTheJdkRoots() throws Exception {
-        HttpsPolicyFetcher extra = HttpsPolicyFetcher.builder().httpsPort(fixture.server.httpsPort())
-                .extraTrustedCertificates(java.util.List.of(fixture.ca.rootCertificate())).build();
+    void trustedCertificatesAreTrustedInAdditionToTheJdkRoots() throws Exception {
+        HttpsPolicyFetcher extra = fixture.bareBuilder().trustedCertificates(List.of(fixture.ca.rootCertificate()))
+                .build();
         fixture.server.respond("mta-sts.extra.test", HttpResponse.ok("text/plain", POLICY));
 
         assertThat(fixture.fetch(extra, "mta-sts.extra.test").outcome()).isEqualTo(FetchOutcome.OK);
+        assertThat(extra.toString()).contains("trust=the JDK's trust store and ["
+                + fixture.ca.rootCertificate().getSubjectX500Principal().getName() + "]");
+    }
+
+    @Test
+    void trustOnlyTrustsNothingButTheGivenRoots() throws Exception {
+        TestCertificateAuthority other = TestCertificateAuthority.create();
+        HttpsPolicyFetcher onlyOther = fixture.bareBuilder().trustOnly(List.of(other.rootCertificate())).build();
+        HttpsPolicyFetcher onlyOurs = fixture.bareBuilder().trustOnly(List.of(fixture.ca.rootCertificate())).build();
+        fixture.server.respond("mta-sts.only.test", HttpResponse.ok("text/plain", POLICY));
+
+        assertTlsFailure(fixture.fetch(onlyOther, "mta-sts.only.test"), TlsFailureCategory.UNTRUSTED);
+        assertThat(fixture.fetch(onlyOurs, "mta-sts.only.test").outcome()).isEqualTo(FetchOutcome.OK);
+        assertThat(onlyOurs.toString()).contains("trust=only ["
+                + fixture.ca.rootCertificate().getSubjectX500Principal().getName() + "]")
+                .doesNotContain("JDK");
     }
 
     @Test
     void trustManagerOptionStillCategorisesPrecisely() throws Exception {
-        HttpsPolicyFetcher withTrustManager = HttpsPolicyFetcher.builder().httpsPort(fixture.server.httpsPort())
-                .trustManager(fixture.ca.trustManager()).build();
+        HttpsPolicyFetcher withTrustManager = fixture.bareBuilder().trustManager(fixture.ca.trustManager()).build();
         String host = "mta-sts.tmexpired.test";
         fixture.server.certificate(host, fixture.ca.certificate(host).expired().issue())
                 .respond(host, HttpResponse.ok("text/plain", POLICY));
@@ -188,8 +204,7 @@ class HttpsPolicyFetcherTlsTest {
 
     @Test
     void sslContextOptionChecksTheHostNameAfterTheHandshake() throws Exception {
-        HttpsPolicyFetcher withContext = HttpsPolicyFetcher.builder().httpsPort(fixture.server.httpsPort())
-                .sslContext(fixture.ca.clientSslContext()).build();
+        HttpsPolicyFetcher withContext = fixture.bareBuilder().sslContext(fixture.ca.clientSslContext()).build();
         fixture.server.respond("mta-sts.ctxgood.test", HttpResponse.ok("text/plain", POLICY));
         String wrong = "mta-sts.ctxwrong.test";
         fixture.server.certificate(wrong, fixture.ca.issue("www.ctxwrong.test"))
@@ -201,7 +216,7 @@ class HttpsPolicyFetcherTlsTest {
 
     @Test
     void sslContextOptionReportsAnUnknownAuthorityAsUntrusted() throws Exception {
-        HttpsPolicyFetcher withContext = HttpsPolicyFetcher.builder().httpsPort(fixture.server.httpsPort())
+        HttpsPolicyFetcher withContext = fixture.bareBuilder()
                 .sslContext(TestCertificateAuthority.create().clientSslContext()).build();
         fixture.server.respond("mta-sts.ctxother.test", HttpResponse.ok("text/plain", POLICY));
 

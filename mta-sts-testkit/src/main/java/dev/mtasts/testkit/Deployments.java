@@ -1,5 +1,6 @@
 package dev.mtasts.testkit;
 
+import dev.mtasts.Validator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * <pre>{@code
  * try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
  *     Deployments.installAll(sandbox);
- *     MtaStsValidator validator = sandbox.validatorBuilder().build();
+ *     Validator validator = sandbox.validatorBuilder().build();
  *     for (Deployment d : Deployments.all()) {
  *         System.out.println(d.title() + ": " + validator.validate(d.domain()).verdict());
  *     }

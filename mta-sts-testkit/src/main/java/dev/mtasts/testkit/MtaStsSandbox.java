@@ -1,6 +1,14 @@
 package dev.mtasts.testkit;
 
+import dev.mtasts.AddressPolicy;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
+import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.fetcher.PolicyFetcherFactory;
+import dev.mtasts.fetcher.PolicyFetcherSettings;
+import dev.mtasts.resolver.DnsResolver;
+import dev.mtasts.resolver.DnsResolverFactory;
+import dev.mtasts.resolver.DnsResolverSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -87,19 +95,44 @@ public final class MtaStsSandbox implements AutoCloseable {
     }
 
     /**
-     * A validator builder pointed at this sandbox: its DNS server (1 second per query), its CA as extra trust, its
-     * ports, private addresses allowed, a 10-second deadline. Change anything else before {@code build()}.
+     * A validator builder pointed at this sandbox: its DNS server (1 second per query), its CA trusted in addition
+     * to the JDK's roots, its ports, private addresses allowed ({@link AddressPolicy#allowAll()}), a 10-second
+     * deadline. Change anything else before {@code build()}.
      *
      * @return the builder
+     * @throws IllegalStateException when {@code mta-sts-dns} or {@code mta-sts-http} is not on the class path
      */
-    public MtaStsValidator.Builder validatorBuilder() {
+    public Validator.Builder validatorBuilder() {
         return MtaStsValidator.builder()
-                .nameservers(List.of(dns.address()))
-                .dnsTimeout(Duration.ofSeconds(1))
-                .trustedCertificates(List.of(authority.rootCertificate()))
-                .policyPorts(https.httpsPort(), https.httpPort())
-                .allowPrivateAddresses()
+                .resolver(resolver())
+                .fetcher(fetcher())
+                .addressPolicy(AddressPolicy.allowAll())
                 .deadline(Duration.ofSeconds(10));
+    }
+
+    /**
+     * @return the default resolver ({@code mta-sts-dns}) pointed at this sandbox's DNS server, 1 second per query
+     * @throws IllegalStateException when {@code mta-sts-dns} is not on the class path
+     */
+    public DnsResolver resolver() {
+        return DnsResolverFactory.fromServiceLoader()
+                .orElseThrow(() -> new IllegalStateException("the sandbox's resolver needs dev.mtasts:mta-sts-dns"
+                        + " on the class path"))
+                .create(DnsResolverSettings.defaults().withNameservers(List.of(dns.address()))
+                        .withTimeout(Duration.ofSeconds(1)));
+    }
+
+    /**
+     * @return the default fetcher ({@code mta-sts-http}) trusting this sandbox's CA, on its ports
+     * @throws IllegalStateException when {@code mta-sts-http} is not on the class path
+     */
+    public PolicyFetcher fetcher() {
+        return PolicyFetcherFactory.fromServiceLoader()
+                .orElseThrow(() -> new IllegalStateException("the sandbox's fetcher needs dev.mtasts:mta-sts-http"
+                        + " on the class path"))
+                .create(PolicyFetcherSettings.defaults()
+                        .withTrustedCertificates(List.of(authority.rootCertificate()))
+                        .withPorts(https.httpsPort(), https.httpPort()));
     }
 
     /** @return the DNS server */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.AddressPolicy;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PromotionStatus;
@@ -22,18 +23,16 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The default address policy refuses the sandbox's own loopback policy host: a validator built without
- * {@code allowPrivateAddresses()}, pointed at the sandbox by hand.
+ * {@code addressPolicy(AddressPolicy.allowAll())}, pointed at the sandbox by hand.
  */
 @Timeout(30)
 class AddressPolicyTest extends SandboxTest {
 
     /** Everything the sandbox's builder sets, except the address policy. */
-    private static MtaStsValidator.Builder publicOnly() {
+    private static Validator.Builder publicOnly() {
         return MtaStsValidator.builder()
-                .nameservers(List.of(sandbox.dnsServer().address()))
-                .dnsTimeout(Duration.ofSeconds(1))
-                .trustedCertificates(List.of(sandbox.authority().rootCertificate()))
-                .policyPorts(sandbox.httpsServer().httpsPort(), sandbox.httpsServer().httpPort())
+                .resolver(sandbox.resolver())
+                .fetcher(sandbox.fetcher())
                 .deadline(Duration.ofSeconds(5));
     }
 
@@ -83,7 +82,7 @@ class AddressPolicyTest extends SandboxTest {
     void allowPrivateAddressesOptsOut() {
         deployed("allowed.addr.test");
 
-        ValidationReport r = publicOnly().allowPrivateAddresses().build().validate("allowed.addr.test");
+        ValidationReport r = publicOnly().addressPolicy(AddressPolicy.allowAll()).build().validate("allowed.addr.test");
 
         assertOutcome(r, Verdict.ENFORCING, false, PromotionStatus.NOT_APPLICABLE);
         assertThat(r.findings()).as(describe(r)).isEmpty();

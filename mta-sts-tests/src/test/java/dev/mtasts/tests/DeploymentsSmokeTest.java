@@ -3,6 +3,7 @@ package dev.mtasts.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.report.ValidationReport;
@@ -36,7 +37,7 @@ class DeploymentsSmokeTest {
     void everyDeploymentYieldsAReport() {
         try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
             Deployments.installAll(sandbox);
-            MtaStsValidator validator = sandbox.validatorBuilder().deadline(java.time.Duration.ofSeconds(3)).build();
+            Validator validator = sandbox.validatorBuilder().deadline(java.time.Duration.ofSeconds(3)).build();
             for (Deployment d : Deployments.all()) {
                 ValidationReport r = validator.validate(d.domain());
                 System.out.println("== " + d.domain() + " " + r.verdict() + " atRisk=" + r.atRisk() + " promotion="

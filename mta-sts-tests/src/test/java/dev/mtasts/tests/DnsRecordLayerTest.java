@@ -8,6 +8,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
@@ -27,11 +28,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class DnsRecordLayerTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {
-        validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
+        validator = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400))).deadline(Duration.ofSeconds(5))
                 .build();
     }
 

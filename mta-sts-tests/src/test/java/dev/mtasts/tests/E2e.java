@@ -1,5 +1,11 @@
 package dev.mtasts.tests;
 
+import java.time.Duration;
+import dev.mtasts.testkit.MtaStsSandbox;
+import dev.mtasts.http.HttpsPolicyFetcher;
+import dev.mtasts.dns.DnsjavaResolver;
+import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.resolver.DnsResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.Severity;
@@ -17,6 +23,17 @@ final class E2e {
     static final String ID = "20261101T000000";
 
     private E2e() {
+    }
+
+    /** @return the default resolver pointed at the sandbox's DNS server, with a per-query timeout */
+    static DnsResolver sandboxResolver(MtaStsSandbox sandbox, Duration perQuery) {
+        return DnsjavaResolver.builder().nameserver(sandbox.dnsServer().address()).timeout(perQuery).build();
+    }
+
+    /** @return the default fetcher trusting the sandbox's CA (besides the JDK's roots), on the given ports */
+    static PolicyFetcher sandboxFetcher(MtaStsSandbox sandbox, int httpsPort, int httpPort) {
+        return HttpsPolicyFetcher.builder().trustedCertificates(List.of(sandbox.authority().rootCertificate()))
+                .httpsPort(httpsPort).httpPort(httpPort).build();
     }
 
     /** @return a policy file with CRLF line ends */

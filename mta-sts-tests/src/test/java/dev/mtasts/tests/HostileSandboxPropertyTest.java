@@ -3,6 +3,7 @@ package dev.mtasts.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.PromotionStatus;
@@ -27,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class HostileSandboxPropertyTest {
 
     private static MtaStsSandbox sandbox;
-    private static MtaStsValidator validator;
+    private static Validator validator;
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @BeforeContainer

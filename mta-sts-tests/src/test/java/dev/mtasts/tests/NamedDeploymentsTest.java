@@ -9,6 +9,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class NamedDeploymentsTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {
@@ -225,7 +226,7 @@ class NamedDeploymentsTest extends SandboxTest {
     void endlessBodyEndsWithinTheDeadline() {
         basics("endless.named.test", "mx1.endless.named.test").policyResponse(HttpResponse.ok("text/plain",
                 policy("enforce", 604800, "mx1.endless.named.test")).withEndlessBody().trickling(Duration.ofMillis(20)));
-        MtaStsValidator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(2)).build();
+        Validator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(2)).build();
 
         long start = System.nanoTime();
         ValidationReport r = quick.validate("endless.named.test");
@@ -241,7 +242,7 @@ class NamedDeploymentsTest extends SandboxTest {
     void endlessFastBodyIsCutOffAndTheValidationEnds() {
         basics("endless-fast.named.test", "mx1.endless-fast.named.test").policyResponse(HttpResponse.ok("text/plain",
                 policy("enforce", 604800, "mx1.endless-fast.named.test")).withEndlessBody());
-        MtaStsValidator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(3)).build();
+        Validator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(3)).build();
 
         ValidationReport r = quick.validate("endless-fast.named.test");
 

@@ -9,6 +9,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
@@ -31,11 +32,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PolicyFetchLayerTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {
-        validator = sandbox.validatorBuilder().dnsTimeout(Duration.ofMillis(400)).deadline(Duration.ofSeconds(5))
+        validator = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400))).deadline(Duration.ofSeconds(5))
                 .build();
     }
 
@@ -90,7 +91,7 @@ class PolicyFetchLayerTest extends SandboxTest {
     void serverThatNeverAnswersTimesOutWithinTheDeadline() {
         domain("slow.fetch.test", "enforce").policyResponse(HttpResponse.ok("text/plain",
                 policy("enforce", 604800, "mx1.slow.fetch.test")).withHeaderDelay(Duration.ofSeconds(20)));
-        MtaStsValidator quick = sandbox.validatorBuilder().deadline(Duration.ofMillis(1500)).build();
+        Validator quick = sandbox.validatorBuilder().deadline(Duration.ofMillis(1500)).build();
 
         ValidationReport r = quick.validate("slow.fetch.test");
 

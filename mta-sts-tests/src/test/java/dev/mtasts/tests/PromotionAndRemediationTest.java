@@ -7,6 +7,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.PolicyMode;
@@ -39,7 +40,7 @@ class PromotionAndRemediationTest extends SandboxTest {
     private static final String FRESH_ID = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
             .withZone(ZoneOffset.UTC).format(NOW);
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {

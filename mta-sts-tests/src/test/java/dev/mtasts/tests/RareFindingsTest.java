@@ -6,6 +6,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import dev.mtasts.report.Finding;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RareFindingsTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {
@@ -93,7 +94,7 @@ class RareFindingsTest extends SandboxTest {
                 .plainHttpResponse(HttpResponse.ok("text/plain", policy("enforce", 604800, "mx1.no-tls.rare.test")));
         int plainPort = sandbox.httpsServer().httpPort();
         // a server that speaks plain HTTP on the port where senders expect TLS
-        MtaStsValidator wrongPort = sandbox.validatorBuilder().policyPorts(plainPort, plainPort).build();
+        Validator wrongPort = sandbox.validatorBuilder().fetcher(E2e.sandboxFetcher(sandbox, plainPort, plainPort)).build();
 
         ValidationReport r = wrongPort.validate("no-tls.rare.test");
 

@@ -7,6 +7,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ReportDetailsTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {
@@ -124,7 +125,7 @@ class ReportDetailsTest extends SandboxTest {
         domain("slow80.details.test").policyResponse(HttpResponse.status(404))
                 .plainHttpResponse(HttpResponse.ok("text/plain", policy("enforce", 604800, "mx1.slow80.details.test"))
                         .withHeaderDelay(Duration.ofSeconds(20)));
-        MtaStsValidator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(5)).build();
+        Validator quick = sandbox.validatorBuilder().deadline(Duration.ofSeconds(5)).build();
 
         ValidationReport r = quick.validate("slow80.details.test");
 

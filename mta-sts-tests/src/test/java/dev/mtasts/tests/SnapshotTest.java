@@ -7,6 +7,7 @@ import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.Severity;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.PolicySnapshot;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class SnapshotTest extends SandboxTest {
 
-    private static MtaStsValidator validator;
+    private static Validator validator;
 
     @BeforeAll
     static void buildValidator() {

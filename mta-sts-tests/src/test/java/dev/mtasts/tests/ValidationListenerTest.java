@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.ValidationListener;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
@@ -62,7 +63,7 @@ class ValidationListenerTest extends SandboxTest {
     @Test
     void listenerHearsEveryStepInOrderAndTheSameReport() {
         Recorder recorder = new Recorder();
-        MtaStsValidator validator = sandbox.validatorBuilder().listener(recorder).build();
+        Validator validator = sandbox.validatorBuilder().listener(recorder).build();
 
         ValidationReport report = validator.validate("heard.test");
 
@@ -92,7 +93,7 @@ class ValidationListenerTest extends SandboxTest {
                 throw new IllegalStateException("listener bug");
             }
         };
-        MtaStsValidator validator = sandbox.validatorBuilder().listener(throwing).build();
+        Validator validator = sandbox.validatorBuilder().listener(throwing).build();
 
         ValidationReport report = validator.validate("heard.test");
 

@@ -1,5 +1,6 @@
 package dev.mtasts.tests;
 
+import dev.mtasts.AddressPolicy;
 import static dev.mtasts.tests.E2e.describe;
 import static dev.mtasts.tests.E2e.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.ValidationReport;
@@ -80,11 +82,10 @@ class ValidatorConcurrencyTest {
         }
     }
 
-    private static MtaStsValidator.Builder withResolver(DnsResolver resolver) {
+    private static Validator.Builder withResolver(DnsResolver resolver) {
         return MtaStsValidator.builder().resolver(resolver)
-                .trustedCertificates(List.of(sandbox.authority().rootCertificate()))
-                .policyPorts(sandbox.httpsServer().httpsPort(), sandbox.httpsServer().httpPort())
-                .allowPrivateAddresses().deadline(Duration.ofSeconds(10));
+                .fetcher(sandbox.fetcher())
+                .addressPolicy(AddressPolicy.allowAll()).deadline(Duration.ofSeconds(10));
     }
 
     @Test
@@ -118,7 +119,7 @@ class ValidatorConcurrencyTest {
                     .tlsRpt("v=TLSRPTv1; rua=mailto:tls@" + name)
                     .policy(policy(i % 2 == 0 ? "enforce" : "testing", 604800, "mx1." + name));
         }
-        MtaStsValidator validator = sandbox.validatorBuilder().build();
+        Validator validator = sandbox.validatorBuilder().build();
         List<ValidationReport> sequential = names.stream().map(validator::validate).toList();
 
         List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
@@ -142,7 +143,7 @@ class ValidatorConcurrencyTest {
 
     @Test
     void malformedDomainIsRejectedBeforeAnyLookup() {
-        MtaStsValidator validator = sandbox.validatorBuilder().build();
+        Validator validator = sandbox.validatorBuilder().build();
         int before = sandbox.dnsServer().queryCount();
 
         assertThatThrownBy(() -> validator.validate("not a domain")).isInstanceOf(IllegalArgumentException.class)

@@ -3,6 +3,8 @@ package dev.mtasts.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
+import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -60,11 +63,12 @@ final class CheckCommand implements Callable<Integer> {
             err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
         }
         Snapshots previous = options.previousSnapshots();
-        MtaStsValidator validator = options.validator();
+        Validator validator = options.validator();
 
         List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
         for (DomainName name : names) {
-            futures.add(validator.validateAsync(name, previous.get(name.value())));
+            Optional<PolicySnapshot> before = previous.get(name.value());
+            futures.add(before.isPresent() ? validator.validateAsync(name, before.get()) : validator.validateAsync(name));
         }
         List<ValidationReport> reports = futures.stream().map(CompletableFuture::join).toList();
 

@@ -3,6 +3,7 @@ package dev.mtasts.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.testkit.Deployment;
 import dev.mtasts.testkit.Deployments;
@@ -42,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
             List<Deployment> deployments = Deployments.installAll(sandbox);
-            MtaStsValidator validator = sandbox.validatorBuilder().deadline(DEADLINE).build();
+            Validator validator = sandbox.validatorBuilder().deadline(DEADLINE).build();
             List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
             for (Deployment d : deployments) {
                 futures.add(validator.validateAsync(d.domain()));

@@ -2,10 +2,6 @@ package dev.mtasts.examples.cli;
 
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
-import dev.mtasts.resolver.DnsAnswer;
-import dev.mtasts.resolver.DnsOutcome;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The exit codes of {@code mta-sts}, and how a report maps to one.
@@ -14,8 +10,8 @@ import java.util.stream.Stream;
  *   <li>{@value #OK}: no report has an {@code ERROR} finding;</li>
  *   <li>{@value #FINDINGS}: a report has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk;</li>
  *   <li>{@value #USAGE}: a usage or input error (unknown option, bad domain argument, unreadable file);</li>
- *   <li>{@value #COULD_NOT_RUN}: the check could not run: no DNS look-up got an answer (every one timed out or
- *       met a network error), so no resolver was reachable. A report that is only
+ *   <li>{@value #COULD_NOT_RUN}: the check could not run: the verdict is {@code UNKNOWN}, because no DNS
+ *       look-up got an answer. A report that is only
  *       {@link ValidationReport#inconclusive() inconclusive} (say, a SERVFAIL for the {@code _mta-sts} record from a
  *       resolver that did answer) exits {@value #FINDINGS}: its failed look-up is an {@code ERROR} finding, as it is
  *       for the senders that meet it.</li>
@@ -57,21 +53,14 @@ public final class ExitCodes {
     }
 
     /**
-     * True when no DNS look-up of the validation got an answer because of a timeout or a network error: the
-     * report then says nothing about the domain, only that no resolver could be reached. Such a report is always
-     * {@link ValidationReport#inconclusive() inconclusive}; this tells the worst case apart, for people.
+     * True when the check could not run: the verdict is {@link Verdict#UNKNOWN} (no DNS look-up got an answer). The
+     * report then says nothing about the domain, only that no resolver could be reached or that every look-up
+     * failed.
      *
      * @param report a report
      * @return whether the check could not run
      */
     public static boolean couldNotRun(ValidationReport report) {
-        var o = report.observations();
-        return Stream.of(o.stsTxt(), o.mx(), o.tlsRptTxt(), o.policyHostAddresses())
-                .allMatch(ExitCodes::unreachable);
-    }
-
-    private static boolean unreachable(Optional<? extends DnsAnswer> answer) {
-        return answer.map(a -> a.outcome() == DnsOutcome.TIMEOUT || a.outcome() == DnsOutcome.NETWORK_ERROR)
-                .orElse(true);
+        return report.verdict() == Verdict.UNKNOWN;
     }
 }

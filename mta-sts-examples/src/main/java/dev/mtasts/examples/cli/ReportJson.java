@@ -200,7 +200,7 @@ public final class ReportJson {
     private static ArrayNode dns(Observations observations) {
         ArrayNode list = NODES.arrayNode();
         observations.stsTxt().ifPresent(a -> list.add(lookup(a, "TXT")));
-        observations.mx().ifPresent(a -> list.add(lookup(a, "MX")));
+        list.add(lookup(observations.mx(), "MX"));
         observations.tlsRptTxt().ifPresent(a -> list.add(lookup(a, "TXT")));
         observations.policyHostAddresses().ifPresent(a -> list.add(lookup(a, "A/AAAA")));
         return list;

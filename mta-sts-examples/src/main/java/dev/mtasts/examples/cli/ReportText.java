@@ -180,11 +180,11 @@ final class ReportText {
                                 .filter(f -> f.outcome() == dev.mtasts.fetcher.FetchOutcome.OK)
                                 .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
             case MX_COVERAGE:
-                Optional<MxAnswer> mx = report.observations().mx().filter(a -> !a.isFound());
+                Optional<MxAnswer> mx = Optional.of(report.observations().mx()).filter(a -> !a.isFound());
                 if (mx.isPresent()) {
                     return Optional.of(domain + " MX: " + answer(mx.get()));
                 }
-                if (report.observations().mx().filter(MxAnswer::isNullMxOnly).isPresent()) {
+                if (report.observations().mx().isNullMxOnly()) {
                     return Optional.of("null MX (" + domain + " MX 0 .): the domain accepts no mail");
                 }
                 if (report.policy().isEmpty() || report.mxHosts().isEmpty()) {

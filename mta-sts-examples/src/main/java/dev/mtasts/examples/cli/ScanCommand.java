@@ -2,6 +2,7 @@ package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import java.io.BufferedWriter;
@@ -77,7 +78,7 @@ final class ScanCommand implements Callable<Integer> {
             err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
         }
         Snapshots previous = options.previousSnapshots();
-        MtaStsValidator validator = options.validator();
+        Validator validator = options.validator();
         boolean interactive = Terminal.stderr();
         Progress progress = interactive ? new Progress(err, countLines()) : Progress.NONE;
         ScanSummary summary = new ScanSummary();
@@ -111,7 +112,8 @@ final class ScanCommand implements Callable<Integer> {
                 String original = line.text();
                 CompletableFuture<ValidationReport> future;
                 try {
-                    future = validator.validateAsync(name, before);
+                    future = before.isPresent() ? validator.validateAsync(name, before.get())
+                            : validator.validateAsync(name);
                 } catch (RuntimeException e) {
                     future = CompletableFuture.failedFuture(e);
                 }

@@ -1,6 +1,10 @@
 package dev.mtasts.examples.cli;
 
+import dev.mtasts.AddressPolicy;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
+import dev.mtasts.dns.DnsjavaResolver;
+import dev.mtasts.http.HttpsPolicyFetcher;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
@@ -32,7 +36,7 @@ final class ValidationOptions {
     List<InetSocketAddress> nameservers = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of one domain's whole validation: 5s, 500ms, 2m or PT5S. Default: 30s."
+            description = "Deadline of one domain's whole validation: 5s, 500ms, 2m or PT5S. Default: 75s (a slow policy host gets the minute RFC 8461 allows)."
                     + " Each DNS query waits at most a third of it (3s at most).")
     Duration timeout;
 
@@ -72,29 +76,33 @@ final class ValidationOptions {
      *
      * @throws InputException when a {@code --ca} file cannot be read
      */
-    MtaStsValidator validator() {
-        MtaStsValidator.Builder builder = MtaStsValidator.builder();
-        if (!nameservers.isEmpty()) {
-            builder.nameservers(nameservers);
-        }
+    Validator validator() {
+        Validator.Builder builder = MtaStsValidator.builder();
+        DnsjavaResolver.Builder dns = DnsjavaResolver.builder();
+        nameservers.forEach(dns::nameserver);
         if (timeout != null) {
             builder.deadline(timeout);
             Duration perQuery = timeout.dividedBy(3);
-            builder.dnsTimeout(perQuery.compareTo(DNS_QUERY_TIMEOUT) < 0 && !perQuery.isZero()
-                    ? perQuery : DNS_QUERY_TIMEOUT);
+            dns.timeout(perQuery.compareTo(DNS_QUERY_TIMEOUT) < 0 && !perQuery.isZero() ? perQuery : DNS_QUERY_TIMEOUT);
         }
+        builder.resolver(dns.build());
+        HttpsPolicyFetcher.Builder http = HttpsPolicyFetcher.builder();
         List<X509Certificate> roots = new ArrayList<>();
         for (Path file : caFiles) {
             roots.addAll(readCertificates(file));
         }
         if (!roots.isEmpty()) {
-            builder.trustedCertificates(roots);
+            http.trustedCertificates(roots);
         }
-        if (httpsPort != null || httpPort != null) {
-            builder.policyPorts(httpsPort == null ? 443 : httpsPort, httpPort == null ? 80 : httpPort);
+        if (httpsPort != null) {
+            http.httpsPort(httpsPort);
         }
+        if (httpPort != null) {
+            http.httpPort(httpPort);
+        }
+        builder.fetcher(http.build());
         if (allowPrivateAddresses) {
-            builder.allowPrivateAddresses();
+            builder.addressPolicy(AddressPolicy.allowAll());
         }
         return builder.build();
     }

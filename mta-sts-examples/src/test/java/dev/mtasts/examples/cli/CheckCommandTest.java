@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.Validator;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.report.Finding;
@@ -307,7 +308,7 @@ class CheckCommandTest {
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.isArray()).isTrue();
         assertThat(json).hasSize(3);
-        MtaStsValidator validator = validator();
+        Validator validator = validator();
         assertMatches(json.get(0), validator.validate("backup-mx.test"));
         assertMatches(json.get(1), validator.validate("bad-syntax.test"));
         assertMatches(json.get(2), validator.validate("not-deployed.test"));
@@ -414,7 +415,7 @@ class CheckCommandTest {
         return root.getSubjectX500Principal().getName();
     }
 
-    private static MtaStsValidator validator() {
+    private static Validator validator() {
         return sandbox.validatorBuilder().build();
     }
 

@@ -1,0 +1,182 @@
+package dev.mtasts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtasts.fetcher.FetchOutcome;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.report.RefusedAddress;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.resolver.AddressAnswer;
+import dev.mtasts.resolver.DnsOutcome;
+import dev.mtasts.resolver.DnsResolver;
+import dev.mtasts.resolver.DnsResult;
+import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TxtAnswer;
+import dev.mtasts.resolver.TxtRecord;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline of one validation: which names it asks, what it gives the fetcher, and how it bounds each step. */
+class ValidationRunTest {
+
+    /** Records every name asked; the policy host resolves to the given addresses, the record to a valid one. */
+    private static final class RecordingResolver implements DnsResolver {
+        final Set<String> asked = ConcurrentHashMap.newKeySet();
+        private final List<InetAddress> policyHostAddresses;
+
+        RecordingResolver(List<InetAddress> policyHostAddresses) {
+            this.policyHostAddresses = policyHostAddresses;
+        }
+
+        @Override
+        public CompletionStage<TxtAnswer> txt(DomainName name) {
+            asked.add("TXT " + name);
+            if (name.value().startsWith("_mta-sts.")) {
+                return CompletableFuture.completedFuture(new TxtAnswer(DnsResult.of(name, DnsOutcome.FOUND),
+                        List.of(new TxtRecord(List.of("v=STSv1; id=1")))));
+            }
+            return CompletableFuture.completedFuture(TxtAnswer.empty(DnsResult.of(name, DnsOutcome.NXDOMAIN)));
+        }
+
+        @Override
+        public CompletionStage<MxAnswer> mx(DomainName domain) {
+            asked.add("MX " + domain);
+            return CompletableFuture.completedFuture(MxAnswer.empty(DnsResult.of(domain, DnsOutcome.NODATA)));
+        }
+
+        @Override
+        public CompletionStage<AddressAnswer> addresses(DomainName host) {
+            asked.add("A " + host);
+            return CompletableFuture.completedFuture(new AddressAnswer(DnsResult.of(host,
+                    policyHostAddresses.isEmpty() ? DnsOutcome.NODATA : DnsOutcome.FOUND), policyHostAddresses));
+        }
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyIndependentLookUpIsAskedAndTheFetchGetsTheAllowedAddressesWithABudget() {
+        RecordingResolver resolver = new RecordingResolver(List.of(address("10.0.0.5"), address("192.0.2.7")));
+        AtomicReference<PolicyFetchRequest> given = new AtomicReference<>();
+        Validator validator = MtaStsValidator.builder().resolver(resolver)
+                .fetcher(request -> {
+                    given.set(request);
+                    return CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.HTTP_STATUS)
+                            .statusCode(404).build());
+                })
+                .addressPolicy(a -> a.getHostAddress().startsWith("10.") ? Optional.of("private (RFC 1918)")
+                        : Optional.empty())
+                .deadline(Duration.ofSeconds(20))
+                .build();
+
+        ValidationReport report = validator.validate("example.com");
+
+        assertThat(resolver.asked).containsExactlyInAnyOrder("TXT _mta-sts.example.com", "MX example.com",
+                "TXT _smtp._tls.example.com", "A mta-sts.example.com");
+        assertThat(given.get().host().value()).isEqualTo("mta-sts.example.com");
+        assertThat(given.get().addresses()).containsExactly(address("192.0.2.7"));
+        assertThat(given.get().timeout()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(report.observations().refusedAddresses())
+                .containsExactly(new RefusedAddress(address("10.0.0.5"), "private (RFC 1918)"));
+        assertThat(report.observations().policyFetch()).map(PolicyFetch::outcome).contains(FetchOutcome.HTTP_STATUS);
+    }
+
+    @Test
+    void theFetchBudgetIsAtMostTheRfcMinutePlusDiagnosticsUnderTheDefaultDeadline() {
+        AtomicReference<PolicyFetchRequest> given = new AtomicReference<>();
+        Validator validator = MtaStsValidator.builder()
+                .resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
+                .fetcher(request -> {
+                    given.set(request);
+                    return CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).build());
+                })
+                .build();
+        validator.validate("example.com");
+        assertThat(given.get().timeout()).isEqualTo(PolicyFetchRequest.DEFAULT_TIMEOUT);
+    }
+
+    @Test
+    void aFetcherThatThrowsOrNeverAnswersStillGivesAReportWithinTheDeadline() {
+        Validator throwing = MtaStsValidator.builder().resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
+                .fetcher(request -> {
+                    throw new IllegalStateException("boom");
+                }).build();
+        assertThat(throwing.validate("example.com").observations().policyFetch()).map(PolicyFetch::outcome)
+                .contains(FetchOutcome.CONNECT_FAILURE);
+
+        Validator silent = MtaStsValidator.builder().resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
+                .fetcher(request -> new CompletableFuture<>())
+                .deadline(Duration.ofMillis(800)).build();
+        long start = System.nanoTime();
+        ValidationReport report = silent.validate("example.com");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800).plus(
+                Validator.BLOCKING_SLACK));
+        assertThat(report.observations().policyFetch()).map(PolicyFetch::outcome).contains(FetchOutcome.TIMEOUT);
+    }
+
+    @Test
+    void aResolverThatNeverAnswersGivesTimeoutAnswersWithinTheDeadline() {
+        DnsResolver silent = new DnsResolver() {
+            @Override
+            public CompletionStage<TxtAnswer> txt(DomainName name) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletionStage<MxAnswer> mx(DomainName domain) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public CompletionStage<AddressAnswer> addresses(DomainName host) {
+                return new CompletableFuture<>();
+            }
+        };
+        Validator validator = MtaStsValidator.builder().resolver(silent)
+                .fetcher(request -> {
+                    throw new AssertionError("no address, no fetch");
+                })
+                .deadline(Duration.ofMillis(500)).build();
+
+        ValidationReport report = validator.validate("example.com");
+
+        assertThat(report.observations().mx().outcome()).isEqualTo(DnsOutcome.TIMEOUT);
+        assertThat(report.observations().stsTxt()).map(TxtAnswer::outcome).contains(DnsOutcome.TIMEOUT);
+        assertThat(report.observations().policyFetch()).isEmpty();
+    }
+
+    @Test
+    void namesLongerThanDnsAllowsAreNotAskedAndTheDomainStillGetsAReport() {
+        String label = "a".repeat(61);
+        String domain = label + "." + label + "." + label + "." + "b".repeat(61) + ".example"; // 253 characters
+        assertThat(domain).hasSize(253);
+        RecordingResolver resolver = new RecordingResolver(List.of());
+        Validator validator = MtaStsValidator.builder().resolver(resolver)
+                .fetcher(request -> {
+                    throw new AssertionError("no policy host, no fetch");
+                }).build();
+
+        ValidationReport report = validator.validate(domain);
+
+        assertThat(resolver.asked).containsExactly("MX " + domain);
+        assertThat(report.observations().stsTxt()).isEmpty();
+        assertThat(report.observations().tlsRptTxt()).isEmpty();
+        assertThat(report.observations().policyHostAddresses()).isEmpty();
+        assertThat(report.domain().value()).isEqualTo(domain);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.mtasts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtasts.fetcher.FetchOutcome;
+import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.report.ValidationReport;
+import dev.mtasts.resolver.AddressAnswer;
+import dev.mtasts.resolver.DnsOutcome;
+import dev.mtasts.resolver.DnsResolver;
+import dev.mtasts.resolver.DnsResult;
+import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TxtAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default executor: reports are assembled on one shared, bounded pool of named daemon threads, never on the
+ * common pool (which, with parallelism 1 on a 2-CPU machine, makes {@code CompletableFuture} start a thread per
+ * task), so thousands of validations in flight do not mean thousands of threads.
+ */
+class ValidatorExecutorTest {
+
+    /** Answers every look-up at once: NXDOMAIN for the records, so no fetch is attempted. */
+    private static final DnsResolver INSTANT = new DnsResolver() {
+        @Override
+        public CompletableFuture<TxtAnswer> txt(DomainName name) {
+            return CompletableFuture.completedFuture(TxtAnswer.empty(DnsResult.of(name, DnsOutcome.NXDOMAIN)));
+        }
+
+        @Override
+        public CompletableFuture<MxAnswer> mx(DomainName domain) {
+            return CompletableFuture.completedFuture(MxAnswer.empty(DnsResult.of(domain, DnsOutcome.NODATA)));
+        }
+
+        @Override
+        public CompletableFuture<AddressAnswer> addresses(DomainName host) {
+            return CompletableFuture.completedFuture(AddressAnswer.empty(DnsResult.of(host, DnsOutcome.NXDOMAIN)));
+        }
+    };
+
+    @Test
+    void reportsAreAssembledOnTheSharedValidatorPoolWithBoundedThreads() {
+        Set<String> assemblingThreads = ConcurrentHashMap.newKeySet();
+        Validator validator = MtaStsValidator.builder()
+                .resolver(INSTANT)
+                .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT).build()))
+                .listener(new ValidationListener() {
+                    @Override
+                    public void validationEnded(ValidationReport report) {
+                        assemblingThreads.add(Thread.currentThread().getName());
+                    }
+                })
+                .build();
+        int threadsBefore = Thread.getAllStackTraces().size();
+
+        List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            futures.add(validator.validateAsync("d" + i + ".example"));
+        }
+        futures.forEach(CompletableFuture::join);
+
+        assertThat(assemblingThreads).allMatch(name -> name.startsWith("mta-sts-validator-"), "a validator pool thread");
+        assertThat(assemblingThreads.size()).isLessThanOrEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertThat(Thread.getAllStackTraces().size()).as("live threads after 2000 validations")
+                .isLessThan(threadsBefore + 20);
+    }
+
+    @Test
+    void aGivenExecutorIsUsedInstead() {
+        Set<String> assemblingThreads = ConcurrentHashMap.newKeySet();
+        Validator validator = MtaStsValidator.builder()
+                .resolver(INSTANT)
+                .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT).build()))
+                .executor(task -> {
+                    Thread t = new Thread(task, "mine");
+                    t.start();
+                })
+                .listener(new ValidationListener() {
+                    @Override
+                    public void validationEnded(ValidationReport report) {
+                        assemblingThreads.add(Thread.currentThread().getName());
+                    }
+                })
+                .build();
+        validator.validate("example.com");
+        assertThat(assemblingThreads).containsExactly("mine");
+    }
+}
