@@ -40,7 +40,8 @@ final class LayerSummary {
                 status(Layer.POLICY_FETCH, findings, fetchSkipped),
                 status(Layer.POLICY_PARSE, findings, parseSkipped),
                 status(Layer.MX_COVERAGE, findings, coverageSkipped),
-                status(Layer.TLS_RPT, findings, Optional.empty()),
+                status(Layer.TLS_RPT, findings, domainExists ? Optional.empty()
+                        : Optional.of("the domain does not exist")),
                 promotion(promotion));
     }
 

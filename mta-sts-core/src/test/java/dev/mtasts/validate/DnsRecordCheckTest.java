@@ -110,6 +110,7 @@ class DnsRecordCheckTest {
         assertThat(r.remediation().tlsRptRecord()).as("reports to a domain that does not exist go nowhere").isEmpty();
         assertThat(r.remediation().policy()).isEmpty();
         assertThat(r.layer(Layer.MX_COVERAGE).note()).contains("the domain does not exist");
+        assertThat(r.layer(Layer.TLS_RPT).note()).contains("the domain does not exist");
     }
 
     @Test

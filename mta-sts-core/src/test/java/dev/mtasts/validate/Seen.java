@@ -172,7 +172,8 @@ final class Seen {
     }
 
     Observations observations() {
-        return new Observations(sts, mx, rpt, addresses, refused, fetch);
+        // as ValidationRun does: no fetch without the policy host's addresses
+        return new Observations(sts, mx, rpt, addresses, refused, addresses.isEmpty() ? Optional.empty() : fetch);
     }
 
     ValidationReport assemble() {

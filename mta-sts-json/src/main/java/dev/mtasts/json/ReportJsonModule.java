@@ -2,8 +2,9 @@ package dev.mtasts.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.io.IOException;
  * own response types. Layout and escaping are then the mapper's own; {@link ReportJsonWriter} is the writer with
  * this module's escaping. Reports are written only: reading JSON back into a report is not supported.
  *
- * <p>Immutable once registered, thread-safe.
+ * <p>Immutable and thread-safe; one instance may be registered with any number of mappers.
  *
  * <pre>{@code
  * ObjectMapper mapper = new ObjectMapper().registerModule(new ReportJsonModule());
@@ -25,14 +26,32 @@ import java.io.IOException;
  *
  * @since 0.1.0
  */
-public final class ReportJsonModule extends SimpleModule {
+public final class ReportJsonModule extends Module {
 
-    private static final long serialVersionUID = 1L;
+    private static final ReportSerializer SERIALIZER = new ReportSerializer();
 
     /** A module with the serializer of {@link ValidationReport}. */
     public ReportJsonModule() {
-        super("mta-sts-json", Version.unknownVersion());
-        addSerializer(ValidationReport.class, new ReportSerializer());
+    }
+
+    /** @return {@code "mta-sts-json"} */
+    @Override
+    public String getModuleName() {
+        return "mta-sts-json";
+    }
+
+    /** @return {@link Version#unknownVersion()} */
+    @Override
+    public Version version() {
+        return Version.unknownVersion();
+    }
+
+    /** Adds the serializer of {@link ValidationReport}. */
+    @Override
+    public void setupModule(SetupContext context) {
+        SimpleSerializers serializers = new SimpleSerializers();
+        serializers.addSerializer(ValidationReport.class, SERIALIZER);
+        context.addSerializers(serializers);
     }
 
     private static final class ReportSerializer extends StdSerializer<ValidationReport> {

@@ -205,7 +205,7 @@ class ReportJsonTest {
     static void assertNoNulls(JsonNode node, String path) {
         assertThat(node.isNull()).as(path).isFalse();
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> assertNoNulls(e.getValue(), path + "." + e.getKey()));
+            node.properties().forEach(e -> assertNoNulls(e.getValue(), path + "." + e.getKey()));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 assertNoNulls(node.get(i), path + "[" + i + "]");

@@ -1,6 +1,5 @@
 package dev.mtasts.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
@@ -73,13 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         List<ValidationReport> reports = futures.stream().map(CompletableFuture::join).toList();
 
         if (json) {
-            if (reports.size() == 1) {
-                out.println(ReportJson.pretty(ReportJson.toTree(reports.get(0))));
-            } else {
-                ArrayNode array = ReportJson.array();
-                reports.forEach(r -> array.add(ReportJson.toTree(r)));
-                out.println(ReportJson.pretty(array));
-            }
+            out.println(reports.size() == 1 ? ReportJson.pretty(reports.get(0)) : ReportJson.pretty(reports));
         } else {
             ReportText text = new ReportText(Style.forTerminal());
             reports.forEach(r -> text.print(r, out));

@@ -1,7 +1,5 @@
 package dev.mtasts.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
 import dev.mtasts.report.ValidationReport;
@@ -35,7 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the reports as a JSON array, each with its \"deployment\".")
+    @Option(names = "--json", description = "Print a JSON array of {\"deployment\": {title, description},"
+            + " \"report\": {...}}.")
     boolean json;
 
     @Override
@@ -50,15 +49,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             List<ValidationReport> reports = futures.stream().map(CompletableFuture::join).toList();
             if (json) {
-                ArrayNode array = ReportJson.array();
-                for (int i = 0; i < reports.size(); i++) {
-                    ObjectNode tree = ReportJson.toTree(reports.get(i));
-                    ObjectNode about = tree.putObject("deployment");
-                    about.put("title", deployments.get(i).title());
-                    about.put("description", deployments.get(i).description());
-                    array.add(tree);
-                }
-                out.println(ReportJson.pretty(array));
+                out.println(ReportJson.demo(deployments, reports));
             } else {
                 printText(deployments, reports, out);
             }

@@ -91,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
             InputLines.Line line;
             while ((line = in.next()) != null) {
                 if (line.error() != null) {
-                    out.write(ReportJson.compact(ReportJson.inputError(line.text(), line.error())));
+                    out.write(ReportJson.inputError(line.text(), line.error()));
                     summary.inputError();
                     continue;
                 }
@@ -103,7 +103,7 @@ final class ScanCommand implements Callable<Integer> {
                 try {
                     name = DomainName.of(text);
                 } catch (IllegalArgumentException e) {
-                    out.write(ReportJson.compact(ReportJson.inputError(line.text(), e.getMessage())));
+                    out.write(ReportJson.inputError(line.text(), e.getMessage()));
                     summary.inputError();
                     continue;
                 }
@@ -120,11 +120,10 @@ final class ScanCommand implements Callable<Integer> {
                 future.whenComplete((report, failure) -> {
                     try {
                         if (failure != null) {
-                            out.write(ReportJson.compact(ReportJson.inputError(original,
-                                    "validation failed: " + failure)));
+                            out.write(ReportJson.inputError(original, "validation failed: " + failure));
                             summary.failure();
                         } else {
-                            out.write(ReportJson.compact(ReportJson.toTree(report)));
+                            out.write(ReportJson.line(report));
                             ValidationOptions.snapshotLine(report, before).ifPresent(save::write);
                             summary.add(report);
                         }
