@@ -9,8 +9,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try {
- *     StsRecord.parse(txt);
- *     MtaStsPolicy.parse(body);
+ *     StsRecord.parse("v=STSv1; id=20260101T000000");
+ *     MtaStsPolicy.parse(text);
  * } catch (SyntaxException e) {
  *     System.out.println(e.problem().code() + " at line " + e.line() + ", column " + e.column() + ": " + e.reason());
  * }

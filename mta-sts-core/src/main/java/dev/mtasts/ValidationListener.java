@@ -24,11 +24,12 @@ import dev.mtasts.resolver.DnsAnswer;
  * and otherwise ignored, and never changes the report.
  *
  * <pre>{@code
- * MtaStsValidator validator = MtaStsValidator.builder()
+ * Map<DomainName, Duration> timings = new ConcurrentHashMap<>();
+ * Validator validator = MtaStsValidator.builder()
  *         .listener(new ValidationListener() {
  *             @Override
  *             public void validationEnded(ValidationReport report) {
- *                 metrics.timer("mta-sts.validation").record(report.elapsed());
+ *                 timings.put(report.domain(), report.elapsed());   // or a metrics library's timer
  *             }
  *         })
  *         .build();

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * for (AddressFailure failure : fetch.failedAddresses()) {
- *     log(failure.address() + ": " + failure.reason());   // "/[2001:db8::10]:443: Connection refused"
+ *     System.out.println(failure.address() + ": " + failure.reason());   // "/[2001:db8::10]:443: Connection refused"
  * }
  * }</pre>
  *

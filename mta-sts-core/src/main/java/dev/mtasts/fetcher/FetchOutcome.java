@@ -7,10 +7,10 @@ package dev.mtasts.fetcher;
  *
  * <pre>{@code
  * switch (fetch.outcome()) {
- *     case OK -> parse(fetch.bodyText());
- *     case REDIRECT -> report("redirects to " + fetch.location().orElseThrow());
- *     case TLS_FAILURE -> report("certificate problem: " + fetch.tlsFailure().orElseThrow());
- *     default -> report(fetch.outcome() + ": " + fetch.detail());
+ *     case OK -> System.out.println(MtaStsPolicy.parse(fetch.bodyText()));
+ *     case REDIRECT -> System.out.println("redirects to " + fetch.location().orElseThrow());
+ *     case TLS_FAILURE -> System.out.println("certificate problem: " + fetch.tlsFailure().orElseThrow());
+ *     default -> System.out.println(fetch.outcome() + ": " + fetch.detail());
  * }
  * }</pre>
  *

@@ -12,8 +12,8 @@ import java.util.Objects;
  * <p>This type is an immutable value and safe to share between threads.
  *
  * <pre>{@code
- * fetch.plainHttp().filter(PlainHttpProbe::policyServed).ifPresent(probe ->
- *         report("the policy is only reachable over plain HTTP at " + probe.fetch().address().orElseThrow()));
+ * fetch.plainHttp().filter(PlainHttpProbe::policyServed).ifPresent(probe -> System.out.println(
+ *         "the policy is only reachable over plain HTTP at " + probe.fetch().address().orElseThrow()));
  * }</pre>
  *
  * @param fetch what the plain-HTTP fetch observed (its TLS fields are empty)

@@ -25,6 +25,8 @@ import java.util.OptionalInt;
  * {@link #builder(FetchOutcome)}.
  *
  * <pre>{@code
+ * PolicyFetchRequest request = PolicyFetchRequest.of(
+ *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10")));
  * PolicyFetch fetch = fetcher.fetch(request).toCompletableFuture().join();
  * if (fetch.outcome() == FetchOutcome.OK
  *         && fetch.mediaType().map(MediaType::isTextPlain).orElse(false)) {

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <pre>{@code
  * PolicyFetcherSettings settings = PolicyFetcherSettings.defaults()
- *         .withTrustedCertificates(List.of(privateRoot))
+ *         .withTrustedCertificates(List.of(root))          // a private CA's root, besides the JDK's
  *         .withPorts(8443, 8080);
  * }</pre>
  *

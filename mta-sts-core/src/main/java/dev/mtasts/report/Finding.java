@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param remediation what to do about it
  * @param subject     what was looked at, when it helps
  * @param problem     the parser problem behind the finding, for findings made from a policy or record
- *                    {@link dev.mtasts.Problem} ({@code POLICY_NOTE} from a {@code POLICY_BLANK_LINE}, say)
+ *                    {@link dev.mtasts.Problem} ({@code POLICY_SYNTAX} from a {@code POLICY_BLANK_LINE},
+ *                    {@code POLICY_NOTE} from an {@code EXTENSION_UNKNOWN})
  * @since 0.1.0
  */
 public record Finding(FindingCode code, Severity severity, Layer layer, String message, String remediation,

@@ -24,7 +24,7 @@ import java.util.Optional;
  * Observations seen = report.observations();
  * seen.mx().records().forEach(mx -> System.out.println(mx.preference() + " " + mx.host()));
  * seen.stsTxt().ifPresent(a -> System.out.println(a.outcome() + " " + a.joined()));
- * seen.policyFetch().flatMap(PolicyFetch::statusCode);
+ * seen.policyFetch().ifPresent(f -> System.out.println(f.outcome() + " " + f.statusCode()));   // OK OptionalInt[200]
  * }</pre>
  *
  * @param stsTxt              the {@code _mta-sts.<domain>} TXT answer

@@ -14,9 +14,12 @@ import java.util.Objects;
  * {@code example.com 20261129T120000 3f1a...e9 2026-11-29T12:00:00Z}.
  *
  * <pre>{@code
- * PolicySnapshot before = PolicySnapshot.parseLine(Files.readString(path).strip());
+ * Path saved = Path.of("example.com.snapshot");
+ * PolicySnapshot before = PolicySnapshot.parseLine(Files.readString(saved).strip());
  * ValidationReport now = validator.validate("example.com", before);
- * now.snapshot().ifPresent(s -> Files.writeString(path, s.toLine()));
+ * if (now.snapshot().isPresent()) {
+ *     Files.writeString(saved, now.snapshot().get().toLine());
+ * }
  * }</pre>
  *
  * @param domain       the policy domain

@@ -24,7 +24,7 @@ public record Promotion(PromotionStatus status, List<Finding> blockers, String a
     /** Validates the components. */
     public Promotion {
         Objects.requireNonNull(status, "status");
-        blockers = List.copyOf(blockers);
+        blockers = List.copyOf(Objects.requireNonNull(blockers, "blockers"));
         Objects.requireNonNull(advice, "advice");
         if ((status == PromotionStatus.NOT_READY) == blockers.isEmpty()) {
             throw new IllegalArgumentException("blockers are listed exactly when the status is NOT_READY");

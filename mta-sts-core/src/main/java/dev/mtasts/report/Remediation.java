@@ -12,14 +12,24 @@ import java.util.Optional;
  *       present whenever the record or the policy must change (a changed policy needs a new id).</li>
  *   <li>{@link #policy()}: the policy file for {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}, listing every
  *       MX host found and keeping working patterns, in the current mode (testing when there is none).</li>
- *   <li>{@link #tlsRptRecord()}: the {@code _smtp._tls.<domain>} TXT record, when it is missing or invalid.</li>
+ *   <li>{@link #tlsRptRecord()}: the {@code _smtp._tls.<domain>} TXT record, when it is missing or invalid (and its
+ *       look-up did not fail: a second record would make both count for nothing).</li>
  *   <li>{@link #enforcePolicy()}: the {@code mode: enforce} version of the policy, for the promotion, and
  *       {@link #enforceStsRecord()}: the {@code _mta-sts} record with a fresh id to publish with it.</li>
  * </ul>
  *
  * <pre>{@code
- * report.remediation().policy().ifPresent(text -> Files.writeString(Path.of("mta-sts.txt"), text));
+ * Remediation fix = report.remediation();
+ * fix.policy().ifPresent(text -> System.out.println("serve as mta-sts.txt (text/plain):\n" + text));
+ * fix.stsRecord().ifPresent(txt -> System.out.println("_mta-sts." + report.domain() + " TXT \"" + txt + "\""));
+ * fix.tlsRptRecord().ifPresent(txt -> System.out.println("_smtp._tls." + report.domain() + " TXT \"" + txt + "\""));
  * }</pre>
+ *
+ * <p>Nothing is proposed for a name that cannot exist (a domain of 243 characters or more has no room for
+ * {@code _smtp._tls.}, from 245 none for {@code _mta-sts.}), for a domain that does not exist or accepts no mail
+ * (null MX), and a TLS-RPT record only when {@code mailto:tls-reports@<domain>} is a valid destination (it is not
+ * for a domain with {@code _} in a label; the TLS-RPT finding then says what to publish with your own address).
+ * A broken or unknown deployment gets its repair, not the enforce texts: promotion comes after the repair.
  *
  * @param stsRecord       the {@code _mta-sts} record to publish
  * @param policy          the policy file to publish

@@ -6,7 +6,9 @@ package dev.mtasts.resolver;
  *
  * <pre>{@code
  * DnsAnswer answer = resolver.mx(domain).toCompletableFuture().join();
- * if (answer.isFound()) { ... }
+ * if (answer.isFound()) {
+ *     System.out.println(answer.result().ttl());
+ * }
  * answer.result().server();   // which server replied
  * }</pre>
  *

@@ -8,11 +8,11 @@ package dev.mtasts.resolver;
  * The other outcomes are failures: nothing is known about the name.
  *
  * <pre>{@code
- * TxtAnswer answer = resolver.txt(name).toCompletableFuture().join();
+ * TxtAnswer answer = resolver.txt(DomainName.of("_mta-sts.example.com")).toCompletableFuture().join();
  * switch (answer.outcome()) {
- *     case FOUND -> use(answer.joined());
- *     case NXDOMAIN, NODATA -> reportMissingRecord();
- *     default -> reportLookupFailure(answer.result().detail().orElse(""));
+ *     case FOUND -> System.out.println(answer.joined());
+ *     case NXDOMAIN, NODATA -> System.out.println("no record");
+ *     default -> System.out.println("look-up failed: " + answer.result().detail().orElse(""));
  * }
  * }</pre>
  *

@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * DnsResolver resolver = DnsResolverFactory.fromServiceLoader().orElseThrow()
- *         .create(DnsResolverSettings.defaults().withNameservers(List.of(dnsServer)));
+ *         .create(DnsResolverSettings.defaults().withNameservers(List.of(new InetSocketAddress("9.9.9.9", 53))));
  * }</pre>
  *
  * @since 0.1.0

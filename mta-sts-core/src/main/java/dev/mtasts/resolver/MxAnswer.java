@@ -21,7 +21,9 @@ import java.util.Objects;
  * if (answer.isNullMxOnly()) {
  *     // the domain accepts no mail
  * }
- * for (MxRecord mx : answer.byPreference()) { ... }
+ * for (MxRecord mx : answer.byPreference()) {
+ *     System.out.println(mx.preference() + " " + mx.host());
+ * }
  * }</pre>
  *
  * @param result       the outcome and facts of the look-up

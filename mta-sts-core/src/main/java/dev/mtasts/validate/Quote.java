@@ -1,6 +1,8 @@
 package dev.mtasts.validate;
 
 import dev.mtasts.internal.Quoting;
+import java.util.List;
+import java.util.Objects;
 
 /** Makes an observed value safe and short enough to quote in a finding. */
 final class Quote {
@@ -18,7 +20,8 @@ final class Quote {
      * Joins names for a message, at most {@code max} of them: {@code "a, b, c and 7 more"}, so that a domain with
      * thousands of MX hosts still gets one-sentence findings.
      */
-    static String list(java.util.List<String> items, int max) {
+    static String list(List<String> items, int max) {
+        Objects.requireNonNull(items, "items");
         if (items.size() <= max) {
             return String.join(", ", items);
         }

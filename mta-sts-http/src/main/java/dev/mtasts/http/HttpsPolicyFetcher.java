@@ -54,7 +54,7 @@ import javax.net.ssl.X509TrustManager;
  * <pre>{@code
  * HttpsPolicyFetcher fetcher = HttpsPolicyFetcher.builder()
  *         .connectTimeout(Duration.ofSeconds(5))
- *         .trustedCertificates(List.of(privateRoot))     // in addition to the JDK's trust store
+ *         .trustedCertificates(List.of(root))            // a private CA, in addition to the JDK's trust store
  *         .build();
  * PolicyFetchRequest request = PolicyFetchRequest.of(
  *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10")))
@@ -153,7 +153,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
      *
      * <pre>{@code
      * HttpsPolicyFetcher fetcher = HttpsPolicyFetcher.builder()
-     *         .trustedCertificates(List.of(privateRoot))
+     *         .trustedCertificates(List.of(root))
      *         .connectTimeout(Duration.ofSeconds(3))
      *         .maxBodySize(16 * 1024)
      *         .build();

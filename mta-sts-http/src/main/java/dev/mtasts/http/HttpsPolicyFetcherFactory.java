@@ -21,8 +21,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PolicyFetcher fetcher = new HttpsPolicyFetcherFactory().create(PolicyFetcherSettings.defaults()
- *         .withTrustedCertificates(List.of(privateRoot)));
- * // the same as HttpsPolicyFetcher.builder().trustedCertificates(List.of(privateRoot)).build()
+ *         .withTrustedCertificates(List.of(root)));
+ * // the same as HttpsPolicyFetcher.builder().trustedCertificates(List.of(root)).build()
  * }</pre>
  *
  * @since 0.1.0

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The two Jackson writers behind {@link ReportJsonWriter}: compact (one line, for JSON Lines) and pretty (two
- * spaces, {@code "\n"} on every platform, {@code "name": value}). Both use {@link SafeEscapes} and never close
+ * spaces, {@code "\n"} on every platform, Jackson's {@code "name" : value}, arrays one element a line, {@code []} and
+ * {@code {}} when empty). Both use {@link SafeEscapes} and never close
  * the caller's {@link java.io.Writer}. Jackson's {@link ObjectWriter} is immutable, so both are shared.
  */
 final class JsonOutput {
@@ -31,7 +32,6 @@ final class JsonOutput {
     private static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
         return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);

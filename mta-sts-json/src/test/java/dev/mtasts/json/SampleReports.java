@@ -97,8 +97,10 @@ final class SampleReports {
                 .about("policy line 3").because(ProblemCode.values()[0]);
         List<LayerResult> layers = new ArrayList<>();
         for (Layer layer : Layer.values()) {
-            layers.add(new LayerResult(layer, layer == Layer.MX_COVERAGE ? LayerStatus.FAIL : LayerStatus.PASS,
-                    layer == Layer.PROMOTION ? Optional.of("The policy is already in enforce mode.") : Optional.empty()));
+            LayerStatus status = layer == Layer.MX_COVERAGE ? LayerStatus.FAIL : LayerStatus.PASS;
+            Optional<String> layerNote = layer == Layer.PROMOTION ? Optional.of("The policy is already in enforce mode.")
+                    : Optional.empty();
+            layers.add(new LayerResult(layer, status, layerNote));
         }
         Remediation remediation = new Remediation(Optional.of("v=STSv1; id=20261129T120000"),
                 Optional.of("version: STSv1\r\nmode: enforce\r\nmx: mx1.example.com\r\nmx: backup.example.net\r\n"

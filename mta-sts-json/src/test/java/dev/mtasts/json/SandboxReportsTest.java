@@ -53,7 +53,7 @@ class SandboxReportsTest {
     /** What a hostile server can put in front of a policy: HTML, quotes of both kinds, controls, an escape code. */
     private static final String HOSTILE_BODY = "<html><script>alert(\"x\")</script>'\u0007\u001b[2J\r\n"
             + "version: STSv1\nmode: enforce\nmx: \"<b>mx1</b>\"\nmax_age: 86400\u0000\n";
-    /** A TXT record with quotes, HTML, a backslash and a BEL; published in presentation form ({@code \\}, {@code \007}). */
+    /** A TXT record with quotes, HTML, a backslash and a BEL (published as {@code \\} and {@code \007}). */
     private static final String HOSTILE_TXT = "v=STSv1; id=\"<script>\"; x='&amp;' \\ \u0007 end";
     /** An internationalised domain name: the report's domain is its A-label form. */
     private static final String IDN = "bücher-böse.test";

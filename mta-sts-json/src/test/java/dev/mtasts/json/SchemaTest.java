@@ -58,7 +58,7 @@ class SchemaTest {
         assertThat(texts(schema.at("/properties/verdict/enum"))).isEqualTo(names(Verdict.values()));
         assertThat(texts(schema.at("/properties/promotion/properties/status/enum")))
                 .isEqualTo(names(PromotionStatus.values()));
-        assertThat(texts(schema.at("/properties/layers/items/properties/status/enum")))
+        assertThat(texts(schema.at("/$defs/layerResult/properties/status/enum")))
                 .isEqualTo(names(LayerStatus.values()));
         assertThat(texts(schema.at("/$defs/layer/enum"))).isEqualTo(names(Layer.values()));
         assertThat(texts(schema.at("/$defs/finding/properties/severity/enum"))).isEqualTo(names(Severity.values()));
@@ -68,7 +68,10 @@ class SchemaTest {
                 .isEqualTo(names(TlsFailureCategory.values()));
         assertThat(texts(schema.at("/properties/policy/properties/mode/enum"))).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(PolicyMode.values()).map(PolicyMode::token).toList());
-        assertThat(schema.at("/properties/layers/minItems").asInt()).isEqualTo(Layer.values().length);
+        List<String> layerOrder = new ArrayList<>();
+        schema.at("/properties/layers/prefixItems")
+                .forEach(item -> layerOrder.add(item.at("/properties/layer/const").asText()));
+        assertThat(layerOrder).isEqualTo(names(Layer.values()));
     }
 
     @Test
@@ -94,6 +97,8 @@ class SchemaTest {
                 r -> r.put("domain", "Example.COM."),
                 r -> r.remove("refusedAddresses"),
                 r -> ((ArrayNode) r.get("layers")).remove(5),
+                r -> ((ArrayNode) r.get("layers")).insert(0, ((ArrayNode) r.get("layers")).remove(5)),
+                r -> ((ObjectNode) r.get("layers").get(2)).put("status", "OK"),
                 r -> ((ObjectNode) r.get("findings").get(0)).put("severity", "FATAL"),
                 r -> ((ObjectNode) r.get("findings").get(0)).put("code", "mx not covered"),
                 r -> ((ObjectNode) r.get("mx").get(1)).put("matchedBy", "*.example.net"),

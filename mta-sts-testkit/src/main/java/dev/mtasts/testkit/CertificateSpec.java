@@ -11,9 +11,11 @@ import java.util.Optional;
  * Not thread-safe; make one per certificate.
  *
  * <pre>{@code
+ * TestCertificateAuthority ca = TestCertificateAuthority.create();
  * IssuedCertificate expired = ca.certificate("mta-sts.example.test").expired().issue();
  * IssuedCertificate cnOnly = ca.certificate().commonName("mta-sts.example.test").issue();   // no SAN at all
- * IssuedCertificate custom = ca.certificate("a.test").validity(from, until).issue();
+ * Instant from = Instant.now().minus(Duration.ofDays(1));
+ * IssuedCertificate custom = ca.certificate("a.test").validity(from, from.plus(Duration.ofDays(7))).issue();
  * }</pre>
  *
  * @since 0.1.0

@@ -10,6 +10,7 @@ import java.util.Objects;
  * <p>This type is an immutable value.
  *
  * <pre>{@code
+ * TestDnsServer dns = sandbox.dnsServer();
  * dns.fault("_mta-sts.example.com", DnsFault.drop());                      // the client times out
  * dns.fault("example.com", "MX", DnsFault.delay(Duration.ofMillis(300)));  // a slow MX answer
  * dns.fault("big.example.com", DnsFault.truncated());                     // TC over UDP, full over TCP

@@ -8,6 +8,7 @@ import java.util.Objects;
  * <p>This type is an immutable value.
  *
  * <pre>{@code
+ * TestDnsServer dns = sandbox.dnsServer();
  * assertThat(dns.queries()).contains(
  *         new DnsRecordedQuery("big.example.com", "TXT", DnsRecordedQuery.Transport.TCP, true));
  * }</pre>

@@ -29,6 +29,7 @@ import org.xbill.DNS.Type;
  * thread-safe, and a query sees each name either before or after a change, never half of it.
  *
  * <pre>{@code
+ * TestDnsServer dns = sandbox.dnsServer();
  * dns.zone("example.com")
  *         .txt("_mta-sts.example.com", "v=STSv1; ", "id=20260101")   // one record, two strings
  *         .mx("example.com", 10, "mx1.example.com")

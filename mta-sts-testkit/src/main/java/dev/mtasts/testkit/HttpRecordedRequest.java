@@ -11,6 +11,7 @@ import java.util.Optional;
  * A request {@link TestHttpsServer} received. Immutable value.
  *
  * <pre>{@code
+ * TestHttpsServer server = sandbox.httpsServer();
  * HttpRecordedRequest request = server.requests().get(0);
  * request.target();          // "/.well-known/mta-sts.txt"
  * request.sniHost();         // Optional["mta-sts.example.test"]

@@ -17,10 +17,10 @@ import java.util.OptionalInt;
  * HttpResponse.ok("text/plain", "version: STSv1\nmode: enforce\nmx: mx.example.test\nmax_age: 86400\n");
  * HttpResponse.redirect(301, "https://www.example.test/");
  * HttpResponse.status(404);
- * HttpResponse.ok("text/plain", policy).withoutContentType();
- * HttpResponse.ok("text/plain", policy).trickling(Duration.ofSeconds(1));   // one byte a second
- * HttpResponse.ok("text/plain", policy).withEndlessBody();                  // never ends
- * HttpResponse.ok("text/plain", policy).closingAfter(10);                   // connection closed mid-body
+ * HttpResponse.ok("text/plain", text).withoutContentType();
+ * HttpResponse.ok("text/plain", text).trickling(Duration.ofSeconds(1));   // one byte a second
+ * HttpResponse.ok("text/plain", text).withEndlessBody();                  // never ends
+ * HttpResponse.ok("text/plain", text).closingAfter(10);                   // connection closed mid-body
  * }</pre>
  *
  * @since 0.1.0

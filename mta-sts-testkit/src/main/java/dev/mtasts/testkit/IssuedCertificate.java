@@ -18,8 +18,9 @@ import javax.net.ssl.X509KeyManager;
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * IssuedCertificate cert = ca.issue("mta-sts.example.test");
- * server.certificate("mta-sts.example.test", cert);
+ * IssuedCertificate cert = sandbox.authority().issue("mta-sts.example.test");
+ * sandbox.httpsServer().certificate("mta-sts.example.test", cert);
+ * Path dir = Files.createTempDirectory("nginx");
  * cert.writePem(dir.resolve("chain.pem"), dir.resolve("key.pem"));   // for nginx
  * }</pre>
  *

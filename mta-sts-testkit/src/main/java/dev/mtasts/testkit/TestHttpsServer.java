@@ -40,9 +40,9 @@ import javax.net.ssl.SSLSocketFactory;
  * <pre>{@code
  * TestCertificateAuthority ca = TestCertificateAuthority.create();
  * try (TestHttpsServer server = TestHttpsServer.start(ca)) {
- *     server.respond("mta-sts.good.test", HttpResponse.ok("text/plain", policyText))
+ *     server.respond("mta-sts.good.test", HttpResponse.ok("text/plain", text))
  *           .certificate("mta-sts.expired.test", ca.certificate("mta-sts.expired.test").expired().issue())
- *           .respond("mta-sts.expired.test", HttpResponse.ok("text/plain", policyText));
+ *           .respond("mta-sts.expired.test", HttpResponse.ok("text/plain", text));
  *     // connect to server.address():server.httpsPort() with SNI mta-sts.good.test, trusting ca.rootCertificate()
  * }
  * }</pre>

@@ -119,8 +119,8 @@ class PromotionAndRemediationTest extends SandboxTest {
     @Test
     void everyBlockingWarningIsListed() {
         sandbox.domain("blocked.rem.test").stsRecord("v=STSv1; id=" + E2e.ID).mx(10, "mx1.blocked.rem.test")
-                .mx(20, "mx2.elsewhere.test").policyResponse(HttpResponse.ok("text/csv",
-                        policy("testing", 86400, "mx1.blocked.rem.test")));
+                .mx(20, "mx2.elsewhere.test").policyResponse(HttpResponse.ok("text/plain",
+                        policy("testing", 86400, "mx1.blocked.rem.test")).withHeader("Content-Type", "text/plain"));
 
         ValidationReport r = validator.validate("blocked.rem.test");
 

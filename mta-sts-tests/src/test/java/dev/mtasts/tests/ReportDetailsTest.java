@@ -50,8 +50,11 @@ class ReportDetailsTest extends SandboxTest {
 
         ValidationReport r = validator.validate("remarks.details.test");
 
+        // a blank line breaks the grammar (an ERROR, POLICY_SYNTAX); an unknown field is a remark (POLICY_NOTE)
+        assertThat(r.findings(FindingCode.POLICY_SYNTAX)).extracting(f -> f.problem().orElseThrow())
+                .as(describe(r)).contains(ProblemCode.POLICY_BLANK_LINE);
         assertThat(r.findings(FindingCode.POLICY_NOTE)).extracting(f -> f.problem().orElseThrow())
-                .as(describe(r)).contains(ProblemCode.POLICY_BLANK_LINE, ProblemCode.EXTENSION_UNKNOWN);
+                .as(describe(r)).contains(ProblemCode.EXTENSION_UNKNOWN);
         assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.TLSRPT_MISSING)
                 .allSatisfy(f -> assertThat(f.problem()).isEmpty());
     }

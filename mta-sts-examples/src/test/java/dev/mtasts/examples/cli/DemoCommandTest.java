@@ -38,9 +38,9 @@ class DemoCommandTest {
         assertThat(json).hasSize(Deployments.all().size());
         for (int i = 0; i < json.size(); i++) {
             Deployment d = Deployments.all().get(i);
-            assertThat(json.get(i).get("domain").asText()).isEqualTo(d.domain());
+            assertThat(json.get(i).get("report").get("domain").asText()).isEqualTo(d.domain());
             assertThat(json.get(i).get("deployment").get("title").asText()).isEqualTo(d.title());
         }
-        assertThat(json.get(0).get("verdict").asText()).isEqualTo("ENFORCING");
+        assertThat(json.get(0).get("report").get("verdict").asText()).isEqualTo("ENFORCING");
     }
 }

@@ -1,0 +1,104 @@
+package dev.mtasts.tests.docs;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
+import java.security.Permission;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The security manager of the JVM that runs the README examples: it refuses every connection (TCP connect, UDP
+ * connect or send, multicast) to an address outside loopback, before a packet leaves, and records the address.
+ * Everything else is allowed. An example that names a public name server ({@code nameserver("9.9.9.9")}) still
+ * runs to its end: its look-ups fail as network errors, and the test checks that every refused address is one the
+ * example names.
+ *
+ * <p>Only for that forked JVM (started with {@code -Djava.security.manager=allow}); never installed in the test
+ * JVM.
+ */
+@SuppressWarnings("removal")   // SecurityManager: the one hook the JDK has on every socket it opens
+final class LoopbackOnlyGuard extends SecurityManager {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+
+    private LoopbackOnlyGuard() {
+    }
+
+    /**
+     * Installs the guard and proves it works: a UDP {@code connect} to 192.0.2.1 (which sends nothing) must be
+     * refused.
+     *
+     * @return the installed guard, its record of refusals empty
+     * @throws IllegalStateException when the JVM would let the connection through
+     */
+    static LoopbackOnlyGuard install() {
+        LoopbackOnlyGuard guard = new LoopbackOnlyGuard();
+        System.setSecurityManager(guard);
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 53));
+            throw new IllegalStateException("the loopback guard let a UDP connect to 192.0.2.1 through");
+        } catch (SecurityException expected) {
+            guard.refused.clear();
+            return guard;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot check the loopback guard", e);
+        }
+    }
+
+    /** @return every refused destination so far, as {@code host:port}, and forgets them */
+    List<String> takeRefused() {
+        List<String> out = List.copyOf(refused);
+        refused.removeAll(out);
+        return out;
+    }
+
+    @Override
+    public void checkPermission(Permission perm) {
+        // everything but connections beyond loopback is allowed
+    }
+
+    @Override
+    public void checkPermission(Permission perm, Object context) {
+        // everything but connections beyond loopback is allowed
+    }
+
+    @Override
+    public void checkConnect(String host, int port) {
+        if (port != -1 && !isLoopback(host)) {   // port -1 is a name look-up, which jdk.net.hosts.file confines
+            refused.add(host + ":" + port);
+            new Throwable("DEBUG refused " + host + ":" + port).printStackTrace(System.out);
+            throw new SecurityException("the README examples may only connect to loopback, not " + host + ":" + port);
+        }
+    }
+
+    @Override
+    public void checkConnect(String host, int port, Object context) {
+        checkConnect(host, port);
+    }
+
+    @Override
+    public void checkMulticast(InetAddress address) {
+        refused.add(address.getHostAddress() + " (multicast)");
+        throw new SecurityException("the README examples may not send multicast");
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IPV4.matcher(h).matches() && h.indexOf(':') < 0) {
+            return false;   // a host name: nothing says where it points
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();   // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
