@@ -34,7 +34,9 @@ import java.util.concurrent.TimeoutException;
  *         .build();
  * ValidationReport report = validator.validate("example.com");
  * CompletableFuture<ValidationReport> later = validator.validateAsync("example.org");
- * ValidationReport next = validator.validate("example.com", report.snapshot().orElseThrow());
+ * ValidationReport next = report.snapshot()                       // present once a record and a policy were seen
+ *         .map(seen -> validator.validate("example.com", seen))   // flags a policy changed without a new id
+ *         .orElseGet(() -> validator.validate("example.com"));
  * }</pre>
  *
  * @since 0.1.0

@@ -17,8 +17,10 @@ import java.util.Optional;
  *
  * <pre>{@code
  * PolicyParseResult r = PolicyParser.lenient().parse(text);
- * if (r.isValid()) { use(r.policy().orElseThrow()); }
- * r.problems().forEach(p -> log.warn("{}", p));
+ * if (r.isValid()) {
+ *     System.out.println(r.policy().orElseThrow().mode());
+ * }
+ * r.problems().forEach(System.out::println);   // "ERROR POLICY_BLANK_LINE line 3, column 1: ..."
  * }</pre>
  *
  * @param policy   the policy, present when there is no error

@@ -27,10 +27,10 @@ import java.util.Objects;
  * <p>Immutable and thread-safe: {@link #lenient()} returns one shared instance.
  *
  * <pre>{@code
- * PolicyParseResult result = PolicyParser.lenient().parse(body);   // body: the fetched bytes, or the text
- * result.policy().ifPresent(policy -> use(policy));
+ * PolicyParseResult result = PolicyParser.lenient().parse(fetch.body());   // the fetched bytes, or the text
+ * result.policy().ifPresent(policy -> System.out.println(policy.toText()));
  * result.mode();                                       // the mode, even when the policy is invalid
- * result.problems().forEach(p -> log.warn("{}", p));   // "ERROR POLICY_BLANK_LINE line 3, column 1: ..."
+ * result.problems().forEach(System.out::println);      // "ERROR POLICY_BLANK_LINE line 3, column 1: ..."
  * }</pre>
  *
  * @since 0.1.0

@@ -15,7 +15,7 @@
  * MtaStsPolicy policy = MtaStsPolicy.parse("version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 604800\n");
  * policy.matches("mx1.example.com");                       // true
  *
- * PolicyParseResult result = PolicyParser.lenient().parse(body);   // the fetched bytes
+ * PolicyParseResult result = PolicyParser.lenient().parse(fetch.body());   // the fetched bytes
  * result.mode();                                                   // readable even when the policy is invalid
  * result.problems().forEach(System.out::println);
  * }</pre>

@@ -22,12 +22,13 @@ import java.util.Optional;
  * unrelated records ({@code v=spf1 -all}, {@code google-site-verification=...}) are dropped silently.
  *
  * <pre>{@code
- * RecordSelection<StsRecord> s = StsRecord.select(answer);
+ * TxtAnswer answer = resolver.txt(DomainName.of("_mta-sts.example.com")).toCompletableFuture().join();
+ * RecordSelection<StsRecord> s = StsRecord.select(answer.records().stream().map(TxtRecord::strings).toList());
  * switch (s.status()) {
- *     case FOUND -> use(s.record().orElseThrow());
- *     case NONE -> ...;                 // s.discarded() lists look-alikes such as "V=STSv1; id=1"
- *     case MULTIPLE -> ...;             // s.candidates() lists them
- *     case INVALID -> s.problems();     // why the one record is invalid
+ *     case FOUND -> System.out.println(s.record().orElseThrow().id());
+ *     case NONE -> System.out.println(s.discarded());       // look-alikes such as "V=STSv1; id=1"
+ *     case MULTIPLE -> System.out.println(s.candidates());  // the records that begin with v=STSv1
+ *     case INVALID -> System.out.println(s.problems());     // why the one record is invalid
  * }
  * }</pre>
  *

@@ -24,7 +24,7 @@ import java.util.Set;
  * <pre>{@code
  * StsRecord record = StsRecord.parse("v=STSv1; id=20260101T000000");   // throws RecordParseException
  * record.id();                          // "20260101T000000"
- * RecordParseResult<StsRecord> r = StsRecord.lenient().parse(txt);     // never throws: value + problems
+ * RecordParseResult<StsRecord> r = StsRecord.lenient().parse("v=STSv1; id=a; id=b");   // never throws
  * StsRecord.of("20261129T120000").toText();   // "v=STSv1; id=20261129T120000"
  * RecordSelection<StsRecord> s = StsRecord.select(List.of(List.of("v=STSv1; id=1"), List.of("v=spf1 -all")));
  * }</pre>

@@ -28,7 +28,7 @@ import java.util.Set;
  * <pre>{@code
  * TlsRptRecord rpt = TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:tls@example.com,https://r.example.com/tls");
  * rpt.rua();                                               // [mailto:tls@example.com, https://r.example.com/tls]
- * RecordParseResult<TlsRptRecord> r = TlsRptRecord.lenient().parse(txt);   // never throws: value + problems
+ * RecordParseResult<TlsRptRecord> r = TlsRptRecord.lenient().parse("v=TLSRPTv1; rua=x");   // never throws
  * TlsRptRecord.of(URI.create("mailto:tls-reports@example.com")).toText();
  * }</pre>
  *

@@ -42,7 +42,9 @@ import java.util.Optional;
  * @param atRisk       true when senders would refuse mail now (enforce with an MX outside the policy or failing TLS)
  * @param inconclusive true when a DNS look-up the verdict rests on failed (the {@code _mta-sts} TXT record, or the
  *                     policy host's addresses when a record was seen): the verdict says what senders that see the
- *                     same failure do, but the deployment itself may be fine; check again, or from another resolver
+ *                     same failure do, but the deployment itself may be fine; check again, or from another resolver.
+ *                     Also true when this check's own deadline cut the fetch of an announced policy short, before
+ *                     the minute senders wait (the verdict is then {@link Verdict#UNKNOWN})
  * @param promotion    promotion readiness
  * @param remediation  what to publish
  * @param snapshot     a snapshot to pass to the next validation, when a record and policy were seen

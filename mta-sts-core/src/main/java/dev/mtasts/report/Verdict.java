@@ -17,8 +17,10 @@ public enum Verdict {
     /** A valid policy in {@code mode: enforce}: senders refuse MX hosts that fail the policy. */
     ENFORCING,
     /**
-     * The check could not run: no DNS look-up got an answer (the resolver is unreachable, or every look-up failed),
-     * so nothing can be said about the deployment. Check again, or from another resolver.
+     * The check could not run to a conclusion: no DNS look-up got an answer (the resolver is unreachable, or every
+     * look-up failed), or a valid record announces a policy whose fetch this check's own deadline cut short, before
+     * the minute senders wait. Nothing can be said about what senders do; check again (with a longer deadline, or
+     * from another resolver).
      */
     UNKNOWN
 }

@@ -170,7 +170,16 @@ final class FetchOperation {
         Transport transport;
         SSLEngine engine = null;
         if (tls) {
-            engine = settings.tls().newEngine(request.host().value());
+            try {
+                engine = settings.tls().newEngine(request.host().value());
+            } catch (IllegalArgumentException e) {
+                // the JDK refuses a server name outside the host-name syntax of RFC 6066 (a label with '_', say)
+                close(which);
+                finish(builder(FetchOutcome.TLS_FAILURE).tlsFailure(TlsFailureCategory.HANDSHAKE).detail("the name "
+                        + request.host() + " cannot be sent as the TLS server name (SNI): " + e.getMessage()
+                        + "; it is not a host name, and no public CA issues a certificate for it"));
+                return;
+            }
             transport = new TlsTransport(which, engine);
             phase = "in the TLS handshake";
         } else {

@@ -48,6 +48,17 @@ class HttpsPolicyFetcherTlsTest {
     }
 
     @Test
+    void aHostNameThatCannotBeAServerNameFailsAtOnceAsAHandshakeFailure() throws Exception {
+        String host = "mta-sts.a_b.test";   // DomainName accepts '_'; TLS server names (RFC 6066) do not
+        long start = System.nanoTime();
+        PolicyFetch fetch = fixture.fetch(fetcher, host);
+
+        assertTlsFailure(fetch, TlsFailureCategory.HANDSHAKE);
+        assertThat(fetch.detail()).contains("mta-sts.a_b.test", "server name");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(FetcherFixture.TIMEOUT.dividedBy(2));
+    }
+
+    @Test
     void expiredCertificateIsReportedAsExpired() throws Exception {
         String host = "mta-sts.expired.test";
         PolicyFetch fetch = fetchWith(host, fixture.ca.certificate(host).expired().issue());

@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <p>The shape, in short (the schema is the full and exact description):
  * <pre>{@code
+ * // not compiled: JSON, the shape of a report
  * {"schemaVersion": "1.0", "domain": "example.com", "checkedAt": "2026-11-29T12:00:00Z", "elapsed": 0.794,
  *  "verdict": "ENFORCING", "atRisk": false, "inconclusive": false,
  *  "promotion": {"status": "NOT_APPLICABLE", "blockers": [], "advice": "..."},
@@ -38,6 +39,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ValidationReport report = MtaStsValidator.validate("example.com");
+ * Writer out = new StringWriter();
  * String line = ReportJson.toJson(report);                         // compact, one line
  * ReportJson.writer().pretty(true).build().write(report, out);      // indented, for people
  * ObjectNode tree = ReportJson.toTree(report);                      // to add to, or to read

@@ -23,14 +23,15 @@ import java.util.Objects;
  * <p>An immutable value, safe to share between threads.
  *
  * <pre>{@code
+ * ValidationReport other = MtaStsValidator.validate("example.org");
  * ReportJsonWriter json = ReportJson.writer().pretty(true).build();
  * System.out.println(json.toJson(report));                  // one report, indented
- * System.out.println(json.toJson(List.of(first, second)));  // a JSON array of reports
+ * System.out.println(json.toJson(List.of(report, other)));  // a JSON array of reports
  *
  * ObjectNode page = JsonNodeFactory.instance.objectNode();   // a report inside a larger document
- * page.put("requestId", id);
+ * page.put("requestId", "42");
  * page.set("report", ReportJson.toTree(report));
- * json.write(page, response.getWriter());
+ * json.write(page, new PrintWriter(System.out));
  * }</pre>
  *
  * @since 0.1.0

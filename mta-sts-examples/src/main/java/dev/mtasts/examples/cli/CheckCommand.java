@@ -64,22 +64,33 @@ final class CheckCommand implements Callable<Integer> {
         Snapshots previous = options.previousSnapshots();
         Validator validator = options.validator();
 
-        List<CompletableFuture<ValidationReport>> futures = new ArrayList<>();
+        List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
         for (DomainName name : names) {
             Optional<PolicySnapshot> before = previous.get(name.value());
-            futures.add(before.isPresent() ? validator.validateAsync(name, before.get()) : validator.validateAsync(name));
+            CompletableFuture<ValidationReport> future;
+            try {
+                future = before.isPresent() ? validator.validateAsync(name, before.get()) : validator.validateAsync(name);
+            } catch (RuntimeException e) {
+                future = CompletableFuture.failedFuture(e);
+            }
+            futures.add(future.handle((report, failure) -> failure == null ? CheckResult.of(report)
+                    : CheckResult.failed(name.value(), failure)));
         }
-        List<ValidationReport> reports = futures.stream().map(CompletableFuture::join).toList();
+        List<CheckResult> results = futures.stream().map(CompletableFuture::join).toList();
+        List<ValidationReport> reports = results.stream().flatMap(r -> r.report().stream()).toList();
 
         if (json) {
-            out.println(reports.size() == 1 ? ReportJson.pretty(reports.get(0)) : ReportJson.pretty(reports));
+            out.println(ReportJson.pretty(results));
         } else {
             ReportText text = new ReportText(Style.forTerminal());
-            reports.forEach(r -> text.print(r, out));
+            for (CheckResult r : results) {
+                r.report().ifPresentOrElse(report -> text.print(report, out),
+                        () -> out.println(r.input() + "  " + r.error().orElse("")));
+            }
         }
         out.flush();
         save(reports, previous);
-        return reports.stream().mapToInt(ExitCodes::of).max().orElse(ExitCodes.OK);
+        return results.stream().mapToInt(CheckResult::exitCode).max().orElse(ExitCodes.OK);
     }
 
     private void save(List<ValidationReport> reports, Snapshots previous) {

@@ -1,5 +1,6 @@
 package dev.mtasts.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,14 +32,6 @@ final class ReportJson {
     }
 
     /**
-     * @param reports reports, in argument order
-     * @return a JSON array of them, indented ({@code check --json} of several domains)
-     */
-    static String pretty(List<ValidationReport> reports) {
-        return PRETTY.toJson(reports);
-    }
-
-    /**
      * @param report a report
      * @return its JSON on one line ({@code scan})
      */
@@ -55,10 +48,31 @@ final class ReportJson {
      * @return {@code {"input": ..., "error": ...}} on one line
      */
     static String inputError(String input, String error) {
+        return COMPACT.toJson(errorNode(input, error));
+    }
+
+    /**
+     * {@code check --json}: the reports in argument order, each exactly the module's JSON, and, in place of a
+     * report whose validation failed (a bug: {@code validate} promises a report), {@code {"input", "error"}}, so
+     * one failure never loses the other reports.
+     *
+     * @param results one per domain argument, in order
+     * @return one JSON object for one domain, an array for several, indented
+     */
+    static String pretty(List<CheckResult> results) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (CheckResult r : results) {
+            array.add(r.report().<JsonNode>map(dev.mtasts.json.ReportJson::toTree)
+                    .orElseGet(() -> errorNode(r.input(), r.error().orElse("the check failed"))));
+        }
+        return PRETTY.toJson(results.size() == 1 ? array.get(0) : array);
+    }
+
+    private static ObjectNode errorNode(String input, String error) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("input", input);
         node.put("error", error);
-        return COMPACT.toJson(node);
+        return node;
     }
 
     /**

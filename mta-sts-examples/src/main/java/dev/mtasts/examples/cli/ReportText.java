@@ -58,7 +58,9 @@ final class ReportText {
             line.append("  ").append(style.red(style.bold("MAIL AT RISK")));
         }
         if (ExitCodes.couldNotRun(report)) {
-            line.append("  ").append(style.red("INCONCLUSIVE (could not run: no DNS answer at all)"));
+            line.append("  ").append(style.red(report.has(FindingCode.POLICY_TIMEOUT)
+                    ? "INCONCLUSIVE (the policy fetch ran out of this check's time; check again with a longer --timeout)"
+                    : "INCONCLUSIVE (could not run: no DNS answer at all)"));
         } else if (report.inconclusive()) {
             line.append("  ").append(style.yellow("INCONCLUSIVE (a DNS look-up the verdict rests on failed;"
                     + " check again)"));

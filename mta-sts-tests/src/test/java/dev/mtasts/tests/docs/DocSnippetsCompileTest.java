@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  * <p>Each example is compiled, all in one {@code javax.tools.JavaCompiler} call and in memory, as the body of a
  * method of a class that extends {@link SnippetContext}, against the test class path, with the imports of
  * {@link SnippetCompiler#IMPORTS}: every exported {@code dev.mtasts} package, {@code dev.mtasts.dns},
- * {@code .http}, {@code .testkit}, {@code .json}, {@code java.util.*}, {@code java.util.concurrent.*},
- * {@code java.time.*}, {@code java.net.*}, {@code java.nio.file.*}, {@code java.security.cert.*} and AssertJ's
- * {@code assertThat}. The method may throw any exception. An example may use, without declaring them, the
+ * {@code .http}, {@code .testkit}, {@code .json} (with Jackson's {@code databind} and {@code databind.node}),
+ * {@code java.io.*}, {@code java.util.*}, {@code java.util.concurrent.*}, {@code java.time.*}, {@code java.net.*},
+ * {@code java.nio.file.*}, {@code java.security.cert.*}, {@code javax.net.ssl.*} and AssertJ's
+ * {@code Assertions.*}. The method may throw any exception. An example may use, without declaring them, the
  * variables of {@link SnippetContext}: {@code domain} ({@code DomainName}), {@code text} (a policy,
  * {@code String}), {@code policy} ({@code MtaStsPolicy}), {@code sandbox} ({@code MtaStsSandbox}),
  * {@code resolver} ({@code DnsResolver}), {@code fetcher} ({@code PolicyFetcher}), {@code fetch}

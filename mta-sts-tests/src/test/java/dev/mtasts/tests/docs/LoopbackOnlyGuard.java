@@ -50,11 +50,11 @@ final class LoopbackOnlyGuard extends SecurityManager {
         }
     }
 
-    /** @return every refused destination so far, as {@code host:port}, and forgets them */
+    /** @return every destination refused so far, as {@code host:port}, each once, and forgets them */
     List<String> takeRefused() {
         List<String> out = List.copyOf(refused);
         refused.removeAll(out);
-        return out;
+        return out.stream().distinct().toList();
     }
 
     @Override
@@ -70,10 +70,22 @@ final class LoopbackOnlyGuard extends SecurityManager {
     @Override
     public void checkConnect(String host, int port) {
         if (port != -1 && !isLoopback(host)) {   // port -1 is a name look-up, which jdk.net.hosts.file confines
-            refused.add(host + ":" + port);
-            new Throwable("DEBUG refused " + host + ":" + port).printStackTrace(System.out);
+            if (!isServerFilter()) {
+                refused.add(host + ":" + port);
+            }
             throw new SecurityException("the README examples may only connect to loopback, not " + host + ":" + port);
         }
+    }
+
+    /**
+     * @return true when the JDK's JNDI DNS provider asks whether the platform's name servers may be used (which
+     *         dnsjava's configuration does once, and only under a security manager): a question, not a connection,
+     *         so it is refused without being recorded
+     */
+    private static boolean isServerFilter() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().equals("com.sun.jndi.dns.DnsContextFactory")
+                        && f.getMethodName().equals("filterNameServers")));
     }
 
     @Override

@@ -77,11 +77,10 @@ final class ReadmeSnippetRunner {
                     .getConstructor().newInstance();
             try (MtaStsSandbox own = MtaStsSandbox.start()) {
                 context.prepare(own);
-                guard.takeRefused();
                 Throwable failure = run(context);
                 for (ValidationReport r : context.observed) {
-                    out.println(PREFIX + "report " + at + " " + r.domain().value() + " " + r.verdict() + " "
-                            + r.stsRecord().map(StsRecord::id).orElse("-"));
+                    out.println(PREFIX + "report " + at + " " + (r == null ? "null" : r.domain().value() + " "
+                            + r.verdict() + " " + r.stsRecord().map(StsRecord::id).orElse("-")));
                 }
                 guard.takeRefused().forEach(r -> out.println(PREFIX + "refused " + at + " " + r));
                 out.println(PREFIX + (failure == null ? "ran " + at : "failed " + at + " " + oneLine(failure)));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -51,7 +52,7 @@ final class SnippetCompiler {
             "dev.mtasts.resolver.*", "dev.mtasts.fetcher.*", "dev.mtasts.dns.*", "dev.mtasts.http.*",
             "dev.mtasts.testkit.*", "dev.mtasts.json.*",
             "com.fasterxml.jackson.databind.*", "com.fasterxml.jackson.databind.node.*",
-            "java.util.*", "java.util.concurrent.*", "java.time.*", "java.net.*", "java.nio.file.*",
+            "java.io.*", "java.util.*", "java.util.concurrent.*", "java.time.*", "java.net.*", "java.nio.file.*",
             "java.security.cert.*", "javax.net.ssl.*",
             "static org.assertj.core.api.Assertions.*");
 
@@ -109,7 +110,8 @@ final class SnippetCompiler {
      * Compiles the examples, all in one compiler call.
      *
      * @param snippets   the examples to compile (none of them marked "not compiled")
-     * @param instrument whether to report each {@code ValidationReport} variable to {@code observe} (for running)
+     * @param instrument whether to report each {@code ValidationReport} variable to {@code observe}, and to make
+     *                   the classes of every example without errors (for running them)
      * @return the classes and the errors
      */
     static Result compile(List<Snippet> snippets, boolean instrument) {
@@ -149,6 +151,15 @@ final class SnippetCompiler {
             }
             List<Snippet> order = List.copyOf(classNames.keySet());
             failures.sort((a, b) -> Integer.compare(order.indexOf(a.snippet()), order.indexOf(b.snippet())));
+            if (instrument && !failures.isEmpty()) {
+                // after an error javac generates no further class: compile the examples without errors again
+                Set<Snippet> broken = failures.stream().map(Failure::snippet).collect(Collectors.toSet());
+                List<JavaFileObject> clean = units.stream()
+                        .filter(u -> !broken.contains(sources.get(u.toUri()).snippet())).toList();
+                if (!clean.isEmpty()) {
+                    compiler.getTask(null, memory, new DiagnosticCollector<>(), options, null, clean).call();
+                }
+            }
             return new Result(classNames, failures, memory.classes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -92,12 +92,14 @@ final class SnippetExtractor {
             String rest = lines[i].substring(at + PRE_OPEN.length());
             if (rest.contains(PRE_CLOSE)) {            // a one-line block: <pre>{@code x();}</pre>
                 int start = at + PRE_OPEN.length();
+                start += Character.isWhitespace(lines[i].charAt(start)) ? 1 : 0;   // {@code x}: the blank separates
                 addLine(code, stripped, lines[i].substring(start, lines[i].indexOf(PRE_CLOSE, start)), start);
                 out.add(new Snippet(file, i + 1, code, stripped, Snippet.Kind.JAVADOC));
                 continue;
             }
             if (!rest.isBlank()) {
-                addLine(code, stripped, rest, at + PRE_OPEN.length());
+                int cut = Character.isWhitespace(rest.charAt(0)) ? 1 : 0;
+                addLine(code, stripped, rest.substring(cut), at + PRE_OPEN.length() + cut);
                 first = i;
             }
             int j = i + 1;
