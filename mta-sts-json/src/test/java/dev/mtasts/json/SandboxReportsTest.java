@@ -20,7 +20,6 @@ import dev.mtasts.testkit.DnsFault;
 import dev.mtasts.testkit.HttpResponse;
 import dev.mtasts.testkit.MtaStsSandbox;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -238,12 +237,9 @@ class SandboxReportsTest {
 
     /** A resolver pointed at a loopback port nothing listens on: every look-up fails, the check cannot run. */
     private static DnsResolver deadResolver() throws IOException {
-        int closedPort;
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        // port 9 of a loopback address where nothing listens: never an ephemeral port the resolver could bind itself
         return DnsResolverFactory.fromServiceLoader().orElseThrow().create(DnsResolverSettings.defaults()
-                .withNameservers(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort)))
+                .withNameservers(List.of(new InetSocketAddress(InetAddress.getByName("127.0.0.254"), 9)))
                 .withTimeout(Duration.ofMillis(500)));
     }
 }
