@@ -13,6 +13,7 @@ module dev.mtasts {
     exports dev.mtasts.report;
     exports dev.mtasts.resolver;
     exports dev.mtasts.fetcher;
+    exports dev.mtasts.internal to dev.mtasts.dns, dev.mtasts.http;
 
     uses dev.mtasts.resolver.DnsResolverFactory;
     uses dev.mtasts.fetcher.PolicyFetcherFactory;

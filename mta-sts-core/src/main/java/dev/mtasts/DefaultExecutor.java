@@ -1,8 +1,8 @@
 package dev.mtasts;
 
+import dev.mtasts.internal.DaemonPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Where a {@link Validator} assembles its reports unless told otherwise: one pool shared by every validator of the
@@ -22,15 +22,6 @@ final class DefaultExecutor {
     }
 
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
-                pool -> {
-                    ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                    t.setName("mta-sts-validator-" + t.getPoolIndex());
-                    t.setDaemon(true);
-                    return t;
-                },
-                null,
-                true);
+        static final ForkJoinPool POOL = DaemonPool.create("mta-sts-validator-");
     }
 }

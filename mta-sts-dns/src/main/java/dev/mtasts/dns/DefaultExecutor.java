@@ -1,8 +1,8 @@
 package dev.mtasts.dns;
 
+import dev.mtasts.internal.DaemonPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The executor {@link DnsjavaResolver} uses unless told otherwise: one shared pool of daemon threads,
@@ -22,15 +22,6 @@ final class DefaultExecutor {
     }
 
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
-                pool -> {
-                    ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                    t.setName("mta-sts-dns-worker-" + t.getPoolIndex());
-                    t.setDaemon(true);
-                    return t;
-                },
-                null,
-                true);
+        static final ForkJoinPool POOL = DaemonPool.create("mta-sts-dns-worker-");
     }
 }

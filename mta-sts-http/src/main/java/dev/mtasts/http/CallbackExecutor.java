@@ -1,8 +1,8 @@
 package dev.mtasts.http;
 
+import dev.mtasts.internal.DaemonPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The executor on which {@link HttpsPolicyFetcher} completes its stages unless told otherwise: one pool shared by
@@ -17,7 +17,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 final class CallbackExecutor {
 
     static final String THREAD_PREFIX = "mta-sts-http-callback-";
-    static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int THREADS = DaemonPool.THREADS;
 
     private CallbackExecutor() {
     }
@@ -27,11 +27,6 @@ final class CallbackExecutor {
     }
 
     private static final class Holder {
-        static final ForkJoinPool POOL = new ForkJoinPool(THREADS, pool -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName(THREAD_PREFIX + thread.getPoolIndex());
-            thread.setDaemon(true);
-            return thread;
-        }, null, true);
+        static final ForkJoinPool POOL = DaemonPool.create(THREAD_PREFIX);
     }
 }
