@@ -92,6 +92,19 @@ final class PolicyFetchCheck {
             return Result.NOTHING;
         }
         PolicyFetch f = fetch.get();
+        if (f.outcome() == FetchOutcome.OK && f.elapsed().compareTo(PolicyFetchRequest.RESPONSE_LIMIT) > 0) {
+            // a fetcher with a budget over the minute (no diagnostic to keep time for) got it, senders would not
+            findings.add(FindingCode.POLICY_TIMEOUT, Severity.ERROR, url, "Fetching " + url + " took "
+                            + f.elapsed().toMillis() + " ms" + at(f) + ", more than the minute RFC 8461 §3.3 suggests"
+                            + " senders wait; senders that follow it give up first and apply no policy.",
+                    "Make " + names.policyHost() + " answer within a second or two: serve the policy as a static"
+                            + " file, without a slow back end or proxy.");
+            findings.add(FindingCode.STS_RECORD_WITHOUT_POLICY, Severity.ERROR, url, "The _mta-sts record announces a"
+                            + " policy, but " + url + " answers too late for senders; they act as if the domain had no"
+                            + " MTA-STS (or keep a policy they cached earlier).",
+                    "Fix the slow policy host above.");
+            return Result.NOTHING;
+        }
         if (f.outcome() == FetchOutcome.OK) {
             boolean textPlain = checkMediaType(f);
             checkTime(f);

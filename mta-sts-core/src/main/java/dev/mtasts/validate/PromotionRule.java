@@ -2,6 +2,7 @@ package dev.mtasts.validate;
 
 import dev.mtasts.Severity;
 import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Verdict;
@@ -19,6 +20,17 @@ final class PromotionRule {
     private PromotionRule() {
     }
 
+    private static String notDeployed(List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.code() == FindingCode.DOMAIN_NOT_FOUND)) {
+            return "The domain does not exist; there is nothing to promote until it is registered and has MX hosts.";
+        }
+        if (findings.stream().anyMatch(f -> f.code() == FindingCode.RECORD_NAME_TOO_LONG
+                && f.layer() == dev.mtasts.report.Layer.DNS_RECORD)) {
+            return "No _mta-sts record can exist for a name this long, so MTA-STS cannot be deployed for it.";
+        }
+        return "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
+    }
+
     static Promotion promotion(Verdict verdict, List<Finding> findings, TlsRptCheck.Result tlsRpt) {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(findings, "findings");
@@ -28,7 +40,7 @@ final class PromotionRule {
                 case ENFORCING -> "The policy is already in enforce mode.";
                 case INACTIVE -> "The policy is in mode none; publish mode testing first and collect TLS-RPT reports.";
                 case BROKEN -> "Fix the errors first: promotion applies to a valid policy in mode testing.";
-                case NOT_DEPLOYED -> "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
+                case NOT_DEPLOYED -> notDeployed(findings);
                 case UNKNOWN -> "The check could not run to the end; check again before deciding anything.";
                 case TESTING -> throw new IllegalStateException();
             });

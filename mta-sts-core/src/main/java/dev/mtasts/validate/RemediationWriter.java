@@ -79,11 +79,19 @@ final class RemediationWriter {
         Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
         // promotion comes after the repair: a broken or unknown deployment gets the fix, not the enforce text yet
         boolean nextStep = in.verdict() == Verdict.TESTING || in.verdict() == Verdict.NOT_DEPLOYED;
+        // never an enforce policy that would refuse mail: it must cover every MX host (one that no pattern can name,
+        // such as a host with '_', leaves nothing safe to enforce)
         Optional<String> enforce = target.filter(p -> nextStep && p.mode() == PolicyMode.TESTING)
+                .filter(p -> coversEvery(p, in.mx()))
                 .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());
         Optional<String> enforceRecord = enforce.isPresent() && recordKnown ? Optional.of(freshRecord) : Optional.empty();
         Optional<Duration> maxAge = target.map(p -> p.mode() == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE);
         return new Remediation(stsText, policyText, tlsRptText, enforce, enforceRecord, maxAge);
+    }
+
+    /** @return true when the policy covers every MX host found (or the MX hosts are not known) */
+    private static boolean coversEvery(MtaStsPolicy policy, MxCoverageCheck.Result mx) {
+        return !mx.known() || mx.hosts().stream().allMatch(h -> policy.matches(h.host()));
     }
 
     /**
