@@ -76,6 +76,11 @@ public enum ProblemCode {
     FIELD_NAME_CASE(Severity.WARNING, "RFC 8461 §3.2"),
     /** An {@code mx} pattern shaped like an IP address, which never matches an MX host name. */
     MX_IP_ADDRESS(Severity.WARNING, "RFC 8461 §4.1"),
+    /**
+     * An {@code mx} pattern whose last label is all digits ({@code mail.123}, {@code *.1.2.3.4}) but that is not shaped
+     * like an IP address: legal syntax (C10), yet it never matches, as no host name has an all-digit top-level label.
+     */
+    MX_NUMERIC_TLD(Severity.WARNING, "RFC 8461 §4.1"),
     /** A wildcard over a top-level name ({@code *.com}): any host under it counts as a valid MX (D9). */
     MX_WILDCARD_BROAD(Severity.WARNING, "RFC 8461 §10.4"),
 

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 class ReadmeCodesTest {
 
     private static String readme() throws IOException {
-        Path here = Path.of("").toAbsolutePath();
-        Path readme = here.resolve("README.md");
-        if (!Files.exists(readme)) {
-            readme = here.getParent().resolve("README.md");
+        // the project's README, beside mvnw: a module has a README of its own
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
         }
-        return Files.readString(readme, StandardCharsets.UTF_8);
+        if (dir == null) {
+            throw new IOException("no project root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
+        }
+        return Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.mtasts.policy;
 
 import dev.mtasts.DomainName;
+import dev.mtasts.ProblemCode;
 import dev.mtasts.internal.Quoting;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.Optional;
  * <p>Matching (RFC 8461 §4.1, rules D3 to D8): labels are compared case-insensitively; {@code *} matches
  * exactly one whole leftmost label, so {@code *.example.com} matches {@code mail.example.com} but neither
  * {@code example.com} nor {@code a.b.example.com}; a host name with a trailing root dot from DNS matches as
- * if the dot were absent; a host containing {@code *} never matches.
+ * if the dot were absent; a host containing {@code *} never matches. A pattern whose last label is all digits
+ * ({@code mail.123}, {@code 192.0.2.1}) is legal but matches no host: see {@link #hasNumericTopLevelLabel()}.
  *
  * <p>An immutable value, compared by its lower-case text.
  *
@@ -34,6 +38,9 @@ public final class MxPattern {
 
     private static final String WILDCARD_PREFIX = "*.";
 
+    /** The whitespace characters named in words alone; any other is named from the Unicode table, with its code. */
+    private static final String ASCII_WHITESPACE = " \t\n\r\f\u000b";
+
     private final String text;
     private final boolean wildcard;
 
@@ -47,7 +54,8 @@ public final class MxPattern {
      *
      * @param value the value, such as {@code mx1.example.com} or {@code *.example.com}
      * @return the pattern, lower-cased
-     * @throws IllegalArgumentException with a reason when the value breaks rule C10 or C11
+     * @throws IllegalArgumentException with a reason when the value breaks rule C10 or C11, including whitespace
+     *     before or after the name ({@code " mx.example.com"}), which the message names with its position
      */
     public static MxPattern of(String value) {
         Objects.requireNonNull(value, "value");
@@ -82,56 +90,167 @@ public final class MxPattern {
      * @return the reason, or empty when the value is valid
      */
     static Optional<String> syntaxProblem(String value) {
+        return defect(value).map(Defect::message);
+    }
+
+    /**
+     * What is wrong with an {@code mx} value: the {@link ProblemCode} the policy parser reports, and the reason. One
+     * method decides both, so that the code and the message cannot disagree.
+     *
+     * @param code    {@link ProblemCode#MX_U_LABEL}, {@link ProblemCode#MX_MULTIPLE_VALUES},
+     *                {@link ProblemCode#MX_TRAILING_DOT} or {@link ProblemCode#MX_INVALID}
+     * @param message the reason, quoting the value
+     */
+    record Defect(ProblemCode code, String message) {
+    }
+
+    /**
+     * @param value the candidate value
+     * @return what is wrong with it, or empty when it is a valid pattern
+     */
+    static Optional<Defect> defect(String value) {
         if (value.isEmpty()) {
-            return Optional.of("mx value is empty");
+            return invalid("mx value is empty");
         }
         String quoted = Quoting.quotedText(value);
+        Optional<String> surrounding = surroundingWhitespace(value, quoted);
+        if (surrounding.isPresent()) {
+            return invalid(surrounding.get());
+        }
         for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return Optional.of("mx " + quoted + " has non-ASCII characters; write IDNs as Punycode A-labels (xn--...)");
+            char c = value.charAt(i);
+            if (c >= 0x80 && !isWhitespace(c)) {
+                return Optional.of(new Defect(ProblemCode.MX_U_LABEL, "mx " + quoted
+                        + " has non-ASCII characters; write IDNs as Punycode A-labels (xn--...)"));
             }
         }
-        if (value.indexOf(',') >= 0 || value.indexOf(' ') >= 0 || value.indexOf('\t') >= 0) {
-            return Optional.of("mx " + quoted + " lists several hosts; give each its own 'mx:' line");
+        if (value.indexOf(',') >= 0 || value.chars().anyMatch(c -> isWhitespace((char) c))) {
+            return Optional.of(new Defect(ProblemCode.MX_MULTIPLE_VALUES, "mx " + quoted
+                    + " lists several hosts; give each its own 'mx:' line"));
         }
-        if (hasOnlyTrailingDotProblem(value)) {
-            return Optional.of("mx " + quoted + " ends with a dot; write the name without the trailing dot");
+        if (value.length() > 1 && value.endsWith(".") && !value.endsWith("..")
+                && defect(value.substring(0, value.length() - 1)).isEmpty()) {
+            // a name that would be valid without its one trailing dot (C10, D7); '*.' and 'a..' get their own reason.
+            // With "..", the name without the dot still ends in '.' (an empty label): no need to recurse deeper
+            return Optional.of(new Defect(ProblemCode.MX_TRAILING_DOT, "mx " + quoted
+                    + " ends with a dot; write the name without the trailing dot"));
         }
         if (value.startsWith("[") || value.indexOf(':') >= 0) {
-            return Optional.of("mx " + quoted + " is an address literal or has a port; only host names are allowed");
+            return invalid("mx " + quoted + " is an address literal or has a port; only host names are allowed");
         }
         String name = value.startsWith(WILDCARD_PREFIX) ? value.substring(2) : value;
         if (name.isEmpty()) {
-            return Optional.of("mx " + quoted + " is a wildcard without a domain after '*.'");
+            return invalid("mx " + quoted + " is a wildcard without a domain after '*.'");
         }
         if (name.indexOf('*') >= 0) {
-            return Optional.of("mx " + quoted + " has a '*' that is not the whole leftmost label");
+            return invalid("mx " + quoted + " has a '*' that is not the whole leftmost label");
         }
         if (name.length() > DomainName.MAX_LENGTH) {
-            return Optional.of("mx " + Quoting.quotedText(value) + " is longer than " + DomainName.MAX_LENGTH + " characters");
+            return invalid("mx " + quoted + " is longer than " + DomainName.MAX_LENGTH + " characters");
         }
         String[] labels = name.split("\\.", -1);
         for (String label : labels) {
             Optional<String> labelProblem = labelProblem(label);
             if (labelProblem.isPresent()) {
-                return Optional.of("mx " + Quoting.quotedText(value) + ": " + labelProblem.get());
+                return invalid("mx " + quoted + ": " + labelProblem.get());
             }
         }
         for (String label : labels) {
             if (!DomainName.isValidALabel(label)) {
-                return Optional.of("mx " + Quoting.quotedText(value) + ": label '" + label + "' is not a valid A-label"
+                return invalid("mx " + quoted + ": label '" + label + "' is not a valid A-label"
                         + " (Punycode of a Unicode label); it can never match an MX host");
             }
         }
         return Optional.empty();
     }
 
+    private static Optional<Defect> invalid(String message) {
+        return Optional.of(new Defect(ProblemCode.MX_INVALID, message));
+    }
+
     /**
-     * A name that would be valid without its one trailing dot (C10, D7): reported as such, while {@code *.} or
-     * {@code a..} get the reason that applies to them.
+     * Whitespace before or after the name ({@code " mx.example.com"}, {@code "mx.example.com\t"}), named with its
+     * positions. In a policy line the spaces and tabs around a value belong to the line, not to the value (RFC 8461
+     * §3.2: {@code ":" *WSP} before it, {@code *WSP} after it, rule C3), so the parser never passes them here; other
+     * whitespace, such as a no-break space pasted from a web page, does reach this check.
+     *
+     * @return the reason, or empty when the value neither starts nor ends with whitespace
      */
-    static boolean hasOnlyTrailingDotProblem(String value) {
-        return value.length() > 1 && value.endsWith(".") && syntaxProblem(value.substring(0, value.length() - 1)).isEmpty();
+    private static Optional<String> surroundingWhitespace(String value, String quoted) {
+        int start = 0;
+        while (start < value.length() && isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        if (start == value.length()) {
+            return Optional.of("mx " + quoted + " is only whitespace (" + describeWhitespace(value, 0, start)
+                    + "); write the host name, such as 'mx1.example.com'");
+        }
+        int end = value.length();
+        while (isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        if (start == 0 && end == value.length()) {
+            return Optional.empty();
+        }
+        StringBuilder message = new StringBuilder("mx ").append(quoted);
+        if (start > 0) {
+            message.append(" starts with ").append(describeWhitespace(value, 0, start));
+        }
+        if (end < value.length()) {
+            message.append(start > 0 ? " and ends with " : " ends with ")
+                    .append(describeWhitespace(value, end, value.length()));
+        }
+        return Optional.of(message.append("; write the host name without whitespace around it").toString());
+    }
+
+    /**
+     * Names the whitespace {@code value[from, to)} and where it is: {@code "a tab at position 15"},
+     * {@code "a space and a tab at positions 15 to 16"}, {@code "2 no-break spaces (U+00A0) at positions 1 to 2"}.
+     * Positions count characters (code points) from 1.
+     */
+    private static String describeWhitespace(String value, int from, int to) {
+        List<String> runs = new ArrayList<>();
+        for (int i = from; i < to; ) {
+            char c = value.charAt(i);
+            int j = i;
+            while (j < to && value.charAt(j) == c) {
+                j++;
+            }
+            String name = whitespaceName(c);
+            String code = ASCII_WHITESPACE.indexOf(c) >= 0 ? "" : String.format(" (U+%04X)", (int) c);
+            int count = j - i;
+            runs.add(count == 1 ? (startsWithVowel(name) ? "an " : "a ") + name + code : count + " " + name + "s" + code);
+            i = j;
+        }
+        String what = runs.size() == 1 ? runs.get(0)
+                : String.join(", ", runs.subList(0, runs.size() - 1)) + " and " + runs.get(runs.size() - 1);
+        int first = value.codePointCount(0, from) + 1;
+        int last = value.codePointCount(0, to - 1) + 1;
+        return what + (first == last ? " at position " + first : " at positions " + first + " to " + last);
+    }
+
+    private static String whitespaceName(char c) {
+        return switch (c) {
+            case ' ' -> "space";
+            case '\t' -> "tab";
+            case '\n' -> "line feed";
+            case '\r' -> "carriage return";
+            case '\f' -> "form feed";
+            case '\u000b' -> "vertical tab";
+            default -> {
+                String name = Character.getName(c);
+                yield name == null ? "whitespace character" : name.toLowerCase(Locale.ROOT);
+            }
+        };
+    }
+
+    private static boolean startsWithVowel(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0;
+    }
+
+    /** Whitespace as {@link DomainName} refuses it in a host name: Java whitespace and Unicode space separators. */
+    private static boolean isWhitespace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static Optional<String> labelProblem(String label) {
@@ -168,10 +287,27 @@ public final class MxPattern {
         return wildcard ? text.substring(2) : text;
     }
 
-    /** @return true when every label is digits, so the pattern looks like an IPv4 address */
+    /**
+     * @return true for an exact pattern whose every label is digits ({@code 192.0.2.1}), so that it looks like an IPv4
+     *     address; such a pattern also {@linkplain #hasNumericTopLevelLabel() ends in an all-digit label}
+     */
     public boolean looksLikeIpAddress() {
         String base = baseName();
         return !wildcard && base.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+    }
+
+    /**
+     * Whether the last label is all digits: {@code mail.123}, {@code *.1.2.3.4}, {@code 10.0.0.1.example.999}, and
+     * every pattern that {@linkplain #looksLikeIpAddress() looks like an IPv4 address}. Such a pattern is legal syntax
+     * (rule C10), but it never matches: a host name's top-level label is never all digits (RFC 1123 §2.1), and
+     * {@link DomainName} refuses a name whose last label is, so no host given to {@link #matches(String)} or
+     * {@link #matches(DomainName)} can end in that label.
+     *
+     * @return true when the last label is all digits, so the pattern matches no host
+     */
+    public boolean hasNumericTopLevelLabel() {
+        String last = text.substring(text.lastIndexOf('.') + 1);
+        return last.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** @return true for a wildcard over a single label ({@code *.com}), which covers a whole top-level domain */

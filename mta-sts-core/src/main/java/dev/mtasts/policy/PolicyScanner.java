@@ -280,12 +280,12 @@ final class PolicyScanner {
 
     private void readMx(int line, int column, String value) {
         anyMxLine = true;
-        Optional<String> problem = MxPattern.syntaxProblem(value);
-        if (problem.isPresent()) {
-            add(mxProblemCode(value), line, column, problem.get());
+        Optional<MxPattern.Defect> defect = MxPattern.defect(value);
+        if (defect.isPresent()) {
+            add(defect.get().code(), line, column, defect.get().message());
             return;
         }
-        MxPattern pattern = MxPattern.ofValid(value); // syntaxProblem(value) was empty just above
+        MxPattern pattern = MxPattern.ofValid(value); // defect(value) was empty just above
         // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
         mx.add(pattern);
         if (!mxSeen.add(pattern)) {
@@ -295,25 +295,31 @@ final class PolicyScanner {
         if (pattern.looksLikeIpAddress()) {
             add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Quoting.quotedText(value)
                     + " looks like an IP address; patterns match MX host names, never addresses");
+        } else if (pattern.hasNumericTopLevelLabel()) {
+            add(ProblemCode.MX_NUMERIC_TLD, line, column, numericTopLevelLabelMessage(value, pattern));
         } else if (pattern.isBroad()) {
             add(ProblemCode.MX_WILDCARD_BROAD, line, column, "mx " + Quoting.quotedText(value)
                     + " covers every host under a top-level domain; list your own MX hosts instead");
         }
     }
 
-    private static ProblemCode mxProblemCode(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return ProblemCode.MX_U_LABEL;
-            }
+    /**
+     * Why a pattern ending in an all-digit label ({@code mail.123}) never matches; for a wildcard over dotted digits
+     * ({@code *.1.2.3.4}, {@code *.10.0.0}) the message says that patterns name hosts, not addresses or networks.
+     */
+    private static String numericTopLevelLabelMessage(String value, MxPattern pattern) {
+        String quoted = Quoting.quotedText(value);
+        String base = pattern.baseName();
+        if (pattern.isWildcard() && base.indexOf('.') >= 0
+                && base.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
+            return "mx " + quoted + " never matches an MX host: '" + Quoting.text(base) + "' after '*.' looks like an IP"
+                    + " address or network, but patterns match MX host names, never addresses, and no host name ends"
+                    + " in an all-digit label";
         }
-        if (value.indexOf(',') >= 0 || value.indexOf(' ') >= 0 || value.indexOf('\t') >= 0) {
-            return ProblemCode.MX_MULTIPLE_VALUES;
-        }
-        if (MxPattern.hasOnlyTrailingDotProblem(value)) {
-            return ProblemCode.MX_TRAILING_DOT;
-        }
-        return ProblemCode.MX_INVALID;
+        String last = base.substring(base.lastIndexOf('.') + 1);
+        return "mx " + quoted + " never matches an MX host: its last label '" + Quoting.text(last) + "' is all digits,"
+                + " and no host name's top-level label is (RFC 1123 §2.1); check for a missing or mistyped top-level"
+                + " domain";
     }
 
     private void readExtension(int line, int column, String name, String value) {

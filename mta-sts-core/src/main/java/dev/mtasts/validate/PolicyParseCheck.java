@@ -75,6 +75,7 @@ final class PolicyParseCheck {
             case POLICY_BYTE_ORDER_MARK -> "Save the file as UTF-8 without a byte order mark.";
             case FIELD_DUPLICATE -> "Keep one line per field; senders use only the first.";
             case FIELD_NAME_CASE -> "Write field names in lower case: version, mode, mx, max_age.";
+            case MX_NUMERIC_TLD -> "Write the MX host's full name, ending in its real top-level domain (mx1.example.com).";
             case MX_WILDCARD_BROAD, MX_IP_ADDRESS -> "List your own MX host names.";
             case EXTENSION_UNKNOWN -> "Remove the field unless it is intended; check it is not a typo.";
             case MX_DUPLICATE -> "Remove the repeated mx line.";

@@ -112,7 +112,7 @@ final class RemediationWriter {
         List<MxPattern> existing = current.map(MtaStsPolicy::mx)
                 .orElse(parsed.map(PolicyParseResult::mx).orElse(List.of()));
         for (MxPattern pattern : existing) {
-            if (!pattern.isBroad() && !pattern.looksLikeIpAddress()) {
+            if (!pattern.isBroad() && !pattern.looksLikeIpAddress() && !pattern.hasNumericTopLevelLabel()) {
                 patterns.add(pattern);
             }
         }

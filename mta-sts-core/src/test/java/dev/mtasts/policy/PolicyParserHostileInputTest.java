@@ -50,6 +50,17 @@ class PolicyParserHostileInputTest {
     }
 
     @Test
+    void mxWithSixtyThousandTrailingDotsIsAnInvalidMxNotAStackOverflow() {
+        PolicyParseResult r = PolicyParser.lenient().parse("version: STSv1\nmode: enforce\nmx: a" + ".".repeat(60_000)
+                + "\nmax_age: 86400\n");
+
+        assertThat(r.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.MX_INVALID);
+            assertThat(p.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void sixtyThousandBlankLinesGiveACappedListOfBlankLineErrors() {
         PolicyParseResult r = PolicyParser.lenient().parse("\n".repeat(60_000) + "\uD800");
 

@@ -103,6 +103,82 @@ class PolicyParserTest {
         });
     }
 
+    // ------------------------------------------------------------------ mx values (C3, C9, C10)
+
+    @Test
+    void spacesAndTabsAroundAnMxValueBelongToTheLineNotToTheValue() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx:\t mx.example.com \t\nmax_age: 86400\n");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.mx()).containsExactly(MxPattern.of("mx.example.com"));
+    }
+
+    @Test
+    void noBreakSpaceAfterAnMxValueIsNamedWithItsPositionNotCalledAListOrAULabel() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: mx.example.com\u00a0\nmax_age: 86400\n");
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.MX_INVALID);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo(5);
+            assertThat(p.message()).contains("ends with a no-break space (U+00A0) at position 15")
+                    .doesNotContain("several hosts").doesNotContain("Punycode");
+        });
+    }
+
+    @Test
+    void hostsSeparatedByWhitespaceOrCommasAreStillAList() {
+        for (String list : new String[] {"mx1.example.com mx2.example.com", "mx1.example.com,mx2.example.com",
+            "mx1.example.com\tmx2.example.com", "mx1.example.com\u00a0mx2.example.com"}) {
+            PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: " + list + "\nmax_age: 86400\n");
+
+            assertThat(result.errors()).as(list).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCode.MX_MULTIPLE_VALUES);
+                assertThat(p.message()).contains("lists several hosts");
+            });
+        }
+    }
+
+    @Test
+    void mxWhoseLastLabelIsAllDigitsIsAWarningThatSaysItNeverMatches() {
+        for (String mx : new String[] {"mail.123", "*.1.2.3.4", "10.0.0.1.example.999", "*.123"}) {
+            PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: " + mx + "\nmax_age: 86400\n");
+
+            assertThat(result.isValid()).as(mx).isTrue();
+            assertThat(result.problems()).as(mx).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCode.MX_NUMERIC_TLD);
+                assertThat(p.severity()).isEqualTo(Severity.WARNING);
+                assertThat(p.line()).isEqualTo(3);
+                assertThat(p.message()).startsWith("mx '" + mx + "' never matches an MX host");
+            });
+            assertThat(result.policy().orElseThrow().mx()).containsExactly(MxPattern.of(mx));
+        }
+    }
+
+    @Test
+    void numericTopLevelLabelMessageNamesTheLabelOrTheAddress() {
+        assertThat(PolicyParser.lenient().parse(HEAD + "mx: mail.123\nmax_age: 86400\n").problems().get(0).message())
+                .contains("last label '123' is all digits").contains("top-level");
+        assertThat(PolicyParser.lenient().parse(HEAD + "mx: *.1.2.3.4\nmax_age: 86400\n").problems().get(0).message())
+                .contains("'1.2.3.4' after '*.' looks like an IP address").contains("never addresses");
+    }
+
+    @Test
+    void ipShapedMxIsStillReportedAsAnIpAddressAndOnlyAsThat() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: 192.0.2.1\nmax_age: 86400\n");
+
+        assertThat(result.problems()).extracting(Problem::code).containsExactly(ProblemCode.MX_IP_ADDRESS);
+        assertThat(result.problems().get(0).message()).contains("looks like an IP address");
+    }
+
+    @Test
+    void allDigitLabelsBeforeTheLastAreNotReported() {
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: 10.0.0.1.example.com\nmx: *.123.example.net\n"
+                + "max_age: 86400\n");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ first wins (C13, C14)
 
     @Test
@@ -404,6 +480,87 @@ class PolicyParserTest {
         assertThat(result.maxAge()).contains(policy.maxAge());
         assertThatThrownBy(() -> MtaStsPolicy.parse(text)).isInstanceOfSatisfying(PolicyParseException.class,
                 e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.POLICY_BLANK_LINE));
+    }
+
+    @Property(tries = 2000)
+    void mxLineNeverThrowsAndIsReadAsMxPatternOfReadsTheValueWithoutItsSpacesAndTabs(@ForAll("mxValues") String value) {
+        String text = HEAD + "mx: " + value + "\nmax_age: 86400\n";
+        PolicyParseResult result = PolicyParser.lenient().parse(text);
+
+        assertLenientIsConsistent(text);
+        if (!isOneLineValue(value)) {
+            return; // a line break, a control or an unpaired surrogate: the line itself is the problem
+        }
+        String stripped = stripSpacesAndTabs(value);
+        List<Problem> onTheMxLine = result.problems().stream().filter(p -> p.line() == 3).toList();
+        MxPattern pattern;
+        try {
+            pattern = MxPattern.of(stripped);
+        } catch (IllegalArgumentException e) {
+            assertThat(result.mx()).isEmpty();
+            assertThat(onTheMxLine).singleElement().satisfies(p -> {
+                assertThat(p.severity()).isEqualTo(Severity.ERROR);
+                assertThat(p.code()).isIn(ProblemCode.MX_INVALID, ProblemCode.MX_MULTIPLE_VALUES,
+                        ProblemCode.MX_TRAILING_DOT, ProblemCode.MX_U_LABEL);
+                assertThat(p.message()).isEqualTo(e.getMessage());
+            });
+            return;
+        }
+        assertThat(result.mx()).containsExactly(pattern);
+        assertThat(onTheMxLine).allMatch(p -> p.severity() == Severity.WARNING);
+    }
+
+    @Property(tries = 1000)
+    void anAllDigitLastLabelIsReportedExactlyWhenThePatternHasOne(@ForAll("patternsWithDigits") String mx) {
+        MxPattern pattern = MxPattern.of(mx);
+        PolicyParseResult result = PolicyParser.lenient().parse(HEAD + "mx: " + mx + "\nmax_age: 86400\n");
+
+        List<ProblemCode> codes = result.problems().stream().map(Problem::code).toList();
+        if (pattern.looksLikeIpAddress()) {
+            assertThat(codes).containsExactly(ProblemCode.MX_IP_ADDRESS);
+        } else if (pattern.hasNumericTopLevelLabel()) {
+            assertThat(codes).containsExactly(ProblemCode.MX_NUMERIC_TLD);
+        } else {
+            assertThat(codes).doesNotContain(ProblemCode.MX_IP_ADDRESS, ProblemCode.MX_NUMERIC_TLD);
+        }
+        assertThat(result.isValid()).isTrue();
+    }
+
+    /** True when the line reader passes the value on as it is: no line break, control or unpaired surrogate. */
+    private static boolean isOneLineValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0);
+            boolean unpaired = (Character.isHighSurrogate(c)
+                    && !(i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(value.charAt(i - 1))));
+            if (control || unpaired) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripSpacesAndTabs(String value) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return value.substring(from, to);
+    }
+
+    @Provide
+    Arbitrary<String> mxValues() {
+        return PolicyGenerators.mxValue();
+    }
+
+    @Provide
+    Arbitrary<String> patternsWithDigits() {
+        return PolicyGenerators.mxPatternTextWithDigits();
     }
 
     @Provide
