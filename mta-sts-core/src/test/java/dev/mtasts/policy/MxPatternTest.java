@@ -208,7 +208,7 @@ class MxPatternTest {
     // ------------------------------------------------------------------ properties against a reference definition
 
     /**
-     * The reference: RFC 8461 §4.1 with RFC 6125 §6.4 as RFC-NOTES reads them (D3, D5, D6, D7), written without
+     * The reference: RFC 8461 §4.1 with RFC 6125 §6.4 as docs/rfc-readings.md reads them (D3, D5, D6, D7), written without
      * looking at {@link MxPattern}: drop one trailing dot of the host; a host with an empty label or a '*' never
      * matches; otherwise compare label lists case-insensitively, where a leading '*' pattern label equals any one
      * host label.
