@@ -40,7 +40,10 @@ public interface AddressPolicy {
 
     /** @return a policy that allows every address */
     static AddressPolicy allowAll() {
-        return address -> Optional.empty();
+        return address -> {
+            Objects.requireNonNull(address, "address");
+            return Optional.empty();
+        };
     }
 
     /**
@@ -49,6 +52,7 @@ public interface AddressPolicy {
      */
     static AddressPolicy allowing(Predicate<InetAddress> allowed) {
         Objects.requireNonNull(allowed, "allowed");
-        return address -> allowed.test(address) ? Optional.empty() : Optional.of("refused by the address policy");
+        return address -> allowed.test(Objects.requireNonNull(address, "address")) ? Optional.empty()
+                : Optional.of("refused by the address policy");
     }
 }

@@ -5,6 +5,7 @@ import java.net.IDN;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public final class DomainName implements Comparable<DomainName> {
      */
     public static DomainName of(String name) {
         if (name == null) {
-            throw new IllegalArgumentException("domain name is null");
+            throw new NullPointerException("name");
         }
         return new DomainName(normalise(name));
     }
@@ -67,10 +68,11 @@ public final class DomainName implements Comparable<DomainName> {
     /**
      * Parses a name, returning empty instead of throwing when it is not valid.
      *
-     * @param name the name as typed or as returned by DNS; may be {@code null}
-     * @return the canonical name, or empty when {@link #of(String)} would throw
+     * @param name the name as typed or as returned by DNS
+     * @return the canonical name, or empty when {@link #of(String)} would throw an {@code IllegalArgumentException}
      */
     public static Optional<DomainName> tryParse(String name) {
+        Objects.requireNonNull(name, "name");
         try {
             return Optional.of(of(name));
         } catch (IllegalArgumentException e) {
@@ -194,7 +196,7 @@ public final class DomainName implements Comparable<DomainName> {
      * @return true when it is not an A-label at all, or a valid one (see {@link #of(String)})
      */
     public static boolean isValidALabel(String label) {
-        String lower = label.toLowerCase(Locale.ROOT);
+        String lower = Objects.requireNonNull(label, "label").toLowerCase(Locale.ROOT);
         if (!lower.startsWith("xn--")) {
             return true;
         }
@@ -297,6 +299,7 @@ public final class DomainName implements Comparable<DomainName> {
      * @throws IllegalArgumentException if the result is not a valid name
      */
     public DomainName prefixedWith(String labels) {
+        Objects.requireNonNull(labels, "labels");
         return of(labels + "." + value);
     }
 
@@ -305,12 +308,13 @@ public final class DomainName implements Comparable<DomainName> {
      * @return true if this name equals {@code other} or lies below it ({@code a.example.com} is within {@code example.com})
      */
     public boolean isWithin(DomainName other) {
+        Objects.requireNonNull(other, "other");
         return value.equals(other.value) || value.endsWith("." + other.value);
     }
 
     @Override
     public int compareTo(DomainName other) {
-        return value.compareTo(other.value);
+        return value.compareTo(Objects.requireNonNull(other, "other").value);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mtasts;
 
 import dev.mtasts.report.ValidationReport;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,6 +44,7 @@ public final class MtaStsValidator {
      *                                  is not on the class path
      */
     public static ValidationReport validate(String domain) {
+        Objects.requireNonNull(domain, "domain");
         return defaults().validate(domain);
     }
 
@@ -55,6 +57,7 @@ public final class MtaStsValidator {
      * @throws IllegalStateException    naming the missing module when a default is not on the class path
      */
     public static CompletableFuture<ValidationReport> validateAsync(String domain) {
+        Objects.requireNonNull(domain, "domain");
         return defaults().validateAsync(domain);
     }
 

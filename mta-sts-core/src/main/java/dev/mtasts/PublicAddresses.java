@@ -1,6 +1,7 @@
 package dev.mtasts;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 
 /** {@link AddressPolicy#publicOnly()}: refuses every address that is not public unicast. */
@@ -13,7 +14,7 @@ final class PublicAddresses implements AddressPolicy {
 
     @Override
     public Optional<String> refusal(InetAddress address) {
-        byte[] b = address.getAddress();
+        byte[] b = Objects.requireNonNull(address, "address").getAddress();
         if (b.length == 4) {
             return v4Refusal(b);
         }

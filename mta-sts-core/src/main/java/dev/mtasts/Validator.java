@@ -127,6 +127,7 @@ public final class Validator {
      * @throws IllegalArgumentException when the domain is not a valid domain name
      */
     public CompletableFuture<ValidationReport> validateAsync(String domain) {
+        Objects.requireNonNull(domain, "domain");
         return validateAsync(DomainName.of(domain));
     }
 
@@ -139,6 +140,8 @@ public final class Validator {
      * @throws IllegalArgumentException when the domain is not a valid domain name
      */
     public CompletableFuture<ValidationReport> validateAsync(String domain, PolicySnapshot previous) {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(previous, "previous");
         return validateAsync(DomainName.of(domain), previous);
     }
 
@@ -249,78 +252,81 @@ public final class Validator {
         }
 
         /**
-         * @param value the DNS resolver every look-up goes through; default: the one {@code mta-sts-dns} registers
-         *              ({@code DnsjavaResolver} with its defaults: the system's name servers, 3 seconds per query)
+         * @param resolver the DNS resolver every look-up goes through; default: the one {@code mta-sts-dns}
+         *                 registers ({@code DnsjavaResolver} with its defaults: the system's name servers, 3 seconds
+         *                 per query)
          * @return this builder
          */
-        public Builder resolver(DnsResolver value) {
-            this.resolver = Objects.requireNonNull(value, "resolver");
+        public Builder resolver(DnsResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
         /**
-         * @param value the policy fetcher; default: the one {@code mta-sts-http} registers
-         *              ({@code HttpsPolicyFetcher.builder().build()}: the JDK's trust store, port 443, the plain-HTTP
-         *              diagnostic on)
+         * @param fetcher the policy fetcher; default: the one {@code mta-sts-http} registers
+         *                ({@code HttpsPolicyFetcher.builder().build()}: the JDK's trust store, port 443, the
+         *                plain-HTTP diagnostic on)
          * @return this builder
          */
-        public Builder fetcher(PolicyFetcher value) {
-            this.fetcher = Objects.requireNonNull(value, "fetcher");
+        public Builder fetcher(PolicyFetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
             return this;
         }
 
         /**
-         * @param value which resolved addresses may be connected to; default {@link AddressPolicy#publicOnly()},
-         *              because the validator is embedded behind web forms; {@link AddressPolicy#allowAll()} for
-         *              internal deployments and test sandboxes
+         * @param addressPolicy which resolved addresses may be connected to; default
+         *                      {@link AddressPolicy#publicOnly()}, because the validator is embedded behind web forms;
+         *                      {@link AddressPolicy#allowAll()} for internal deployments and test sandboxes
          * @return this builder
          */
-        public Builder addressPolicy(AddressPolicy value) {
-            this.addressPolicy = Objects.requireNonNull(value, "addressPolicy");
+        public Builder addressPolicy(AddressPolicy addressPolicy) {
+            this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy");
             return this;
         }
 
         /**
-         * @param value the overall deadline of one validation; default {@link #DEFAULT_DEADLINE 75 seconds}. The
-         *              policy fetch gets what is left after the DNS look-ups, one minute and five seconds at most;
-         *              each look-up gets 20 seconds at most
+         * @param deadline the overall deadline of one validation; default {@link #DEFAULT_DEADLINE 75 seconds}.
+         *                 The policy fetch gets what is left after the DNS look-ups, one minute and five seconds at
+         *                 most; each look-up gets 20 seconds at most
          * @return this builder
          * @throws IllegalArgumentException when not positive
          */
-        public Builder deadline(Duration value) {
-            Objects.requireNonNull(value, "deadline");
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException("deadline must be positive, not " + value);
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isZero() || deadline.isNegative()) {
+                throw new IllegalArgumentException("deadline must be positive, not " + deadline);
             }
-            this.deadline = value;
+            this.deadline = deadline;
             return this;
         }
 
         /**
-         * @param value hears each validation's steps, for progress and metrics; default {@link ValidationListener#NONE}
+         * @param listener hears each validation's steps, for progress and metrics; default
+         *                 {@link ValidationListener#NONE}
          * @return this builder
          */
-        public Builder listener(ValidationListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
+        public Builder listener(ValidationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /**
-         * @param value the clock for report times, certificate expiry and new ids; default {@link Clock#systemUTC()}
+         * @param clock the clock for report times, certificate expiry and new ids; default {@link Clock#systemUTC()}
          * @return this builder
          */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * @param value where reports are assembled; default: a pool shared by every validator, {@code max(2, CPUs)}
-         *              daemon threads (not the common pool, which on a small machine starts a thread per task)
+         * @param executor where reports are assembled; default: a pool shared by every validator,
+         *                 {@code max(2, CPUs)} daemon threads (not the common pool, which on a small machine starts
+         *                 a thread per task)
          * @return this builder
          */
-        public Builder executor(Executor value) {
-            this.executor = Objects.requireNonNull(value, "executor");
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -88,9 +88,9 @@ class DomainNameTest {
     }
 
     @Test
-    void nullIsRejectedAndTryParseIsEmpty() {
-        assertThatThrownBy(() -> DomainName.of(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(DomainName.tryParse(null)).isEmpty();
+    void nullIsRefusedByNameAndTryParseIsEmptyForABadName() {
+        assertThatThrownBy(() -> DomainName.of(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> DomainName.tryParse(null)).isInstanceOf(NullPointerException.class);
         assertThat(DomainName.tryParse("a..b")).isEmpty();
     }
 

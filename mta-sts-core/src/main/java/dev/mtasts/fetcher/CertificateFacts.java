@@ -45,7 +45,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
     public CertificateFacts {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(issuer, "issuer");
-        dnsNames = List.copyOf(dnsNames);
+        dnsNames = List.copyOf(Objects.requireNonNull(dnsNames, "dnsNames"));
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
         Objects.requireNonNull(serialNumber, "serialNumber");
@@ -59,6 +59,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
      * @return its facts
      */
     public static CertificateFacts of(X509Certificate certificate) {
+        Objects.requireNonNull(certificate, "certificate");
         return new CertificateFacts(
                 certificate.getSubjectX500Principal().getName(),
                 certificate.getIssuerX500Principal().getName(),
@@ -74,7 +75,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
      * @return the facts of each, in the same order
      */
     public static List<CertificateFacts> ofChain(List<? extends X509Certificate> chain) {
-        List<CertificateFacts> out = new ArrayList<>(chain.size());
+        List<CertificateFacts> out = new ArrayList<>(Objects.requireNonNull(chain, "chain").size());
         chain.forEach(c -> out.add(of(c)));
         return List.copyOf(out);
     }
@@ -89,6 +90,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
      * @return true when a DNS-ID matches
      */
     public boolean isValidFor(DomainName host) {
+        Objects.requireNonNull(host, "host");
         return dnsNames.stream().anyMatch(name -> DnsIdMatcher.matches(name, host));
     }
 
@@ -99,7 +101,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
      * @return days left
      */
     public long daysLeft(Instant now) {
-        Duration left = Duration.between(now, notAfter);
+        Duration left = Duration.between(Objects.requireNonNull(now, "now"), notAfter);
         long days = left.toDays();
         return left.isNegative() && !left.equals(Duration.ofDays(days)) ? days - 1 : days;
     }
@@ -109,6 +111,7 @@ public record CertificateFacts(String subject, String issuer, List<String> dnsNa
      * @return true when {@code now} lies within the validity period
      */
     public boolean isCurrentAt(Instant now) {
+        Objects.requireNonNull(now, "now");
         return !now.isBefore(notBefore) && !now.isAfter(notAfter);
     }
 

@@ -51,9 +51,7 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
      * @return the media type, or empty when the value is not {@code type/subtype *(; name=value)}
      */
     public static Optional<MediaType> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
+        Objects.requireNonNull(value, "value");
         return new MediaTypeParser(value).parse();
     }
 
@@ -67,7 +65,7 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
      * @return the parameter's value, or empty
      */
     public Optional<String> parameter(String name) {
-        return Optional.ofNullable(parameters.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(parameters.get(Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT)));
     }
 
     /** @return the {@code charset} parameter in lower case (charset names are case-insensitive), or empty */

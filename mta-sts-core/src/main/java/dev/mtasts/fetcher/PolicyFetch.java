@@ -78,13 +78,13 @@ public record PolicyFetch(
         Objects.requireNonNull(tlsFailure, "tlsFailure");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(statusCode, "statusCode");
-        headers = copyHeaders(headers);
-        body = body.clone();
+        headers = copyHeaders(Objects.requireNonNull(headers, "headers"));
+        body = Objects.requireNonNull(body, "body").clone();
         Objects.requireNonNull(address, "address");
-        failedAddresses = List.copyOf(failedAddresses);
+        failedAddresses = List.copyOf(Objects.requireNonNull(failedAddresses, "failedAddresses"));
         Objects.requireNonNull(tlsVersion, "tlsVersion");
         Objects.requireNonNull(cipherSuite, "cipherSuite");
-        certificates = List.copyOf(certificates);
+        certificates = List.copyOf(Objects.requireNonNull(certificates, "certificates"));
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(plainHttp, "plainHttp");
         if (tlsFailure.isPresent() != (outcome == FetchOutcome.TLS_FAILURE)) {
@@ -131,7 +131,7 @@ public record PolicyFetch(
      * @return the first value of that header, or empty
      */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        List<String> values = headers.get(Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
@@ -153,7 +153,7 @@ public record PolicyFetch(
     /** @return a copy with the plain-HTTP diagnostic attached */
     public PolicyFetch withPlainHttp(PlainHttpProbe probe) {
         return new PolicyFetch(outcome, tlsFailure, detail, statusCode, headers, body, address, failedAddresses,
-                tlsVersion, cipherSuite, certificates, elapsed, Optional.of(probe));
+                tlsVersion, cipherSuite, certificates, elapsed, Optional.of(Objects.requireNonNull(probe, "probe")));
     }
 
     @Override
@@ -222,7 +222,7 @@ public record PolicyFetch(
 
         /** @param category the TLS failure category (for {@link FetchOutcome#TLS_FAILURE}) @return this */
         public Builder tlsFailure(TlsFailureCategory category) {
-            this.tlsFailure = Optional.of(category);
+            this.tlsFailure = Optional.of(Objects.requireNonNull(category, "category"));
             return this;
         }
 
@@ -240,20 +240,21 @@ public record PolicyFetch(
 
         /** @param name a header name @param value its value, appended to earlier ones @return this */
         public Builder header(String name, String value) {
-            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                    .add(Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
             return this;
         }
 
         /** @param body the body bytes (copied) @return this */
         public Builder body(byte[] body) {
-            this.body = body.clone();
+            this.body = Objects.requireNonNull(body, "body").clone();
             return this;
         }
 
         /** @param address the address that answered @return this */
         public Builder address(InetSocketAddress address) {
-            this.address = Optional.of(address);
+            this.address = Optional.of(Objects.requireNonNull(address, "address"));
             return this;
         }
 
@@ -265,24 +266,25 @@ public record PolicyFetch(
 
         /** @param failures addresses that could not be reached @return this */
         public Builder failedAddresses(List<AddressFailure> failures) {
-            failures.forEach(this::failedAddress);
+            Objects.requireNonNull(failures, "failures").forEach(this::failedAddress);
             return this;
         }
 
         /** @param version the negotiated TLS protocol @return this */
         public Builder tlsVersion(String version) {
-            this.tlsVersion = Optional.of(version);
+            this.tlsVersion = Optional.of(Objects.requireNonNull(version, "version"));
             return this;
         }
 
         /** @param suite the negotiated cipher suite @return this */
         public Builder cipherSuite(String suite) {
-            this.cipherSuite = Optional.of(suite);
+            this.cipherSuite = Optional.of(Objects.requireNonNull(suite, "suite"));
             return this;
         }
 
         /** @param chain the presented chain, leaf first @return this */
         public Builder certificates(List<CertificateFacts> chain) {
+            Objects.requireNonNull(chain, "chain");
             certificates.clear();
             certificates.addAll(chain);
             return this;
@@ -296,7 +298,7 @@ public record PolicyFetch(
 
         /** @param probe the plain-HTTP diagnostic @return this */
         public Builder plainHttp(PlainHttpProbe probe) {
-            this.plainHttp = Optional.of(probe);
+            this.plainHttp = Optional.of(Objects.requireNonNull(probe, "probe"));
             return this;
         }
 

@@ -77,19 +77,19 @@ public record PolicyFetchRequest(DomainName host, List<InetAddress> addresses, S
     }
 
     /**
-     * @param newPath another request target, starting with {@code /}
+     * @param path another request target, starting with {@code /}
      * @return a copy of this request for another path
      */
-    public PolicyFetchRequest withPath(String newPath) {
-        return new PolicyFetchRequest(host, addresses, newPath, timeout);
+    public PolicyFetchRequest withPath(String path) {
+        return new PolicyFetchRequest(host, addresses, path, timeout);
     }
 
     /**
-     * @param newTimeout the most the whole fetch may take; positive
+     * @param timeout the most the whole fetch may take; positive
      * @return a copy of this request with that budget
      */
-    public PolicyFetchRequest withTimeout(Duration newTimeout) {
-        return new PolicyFetchRequest(host, addresses, path, newTimeout);
+    public PolicyFetchRequest withTimeout(Duration timeout) {
+        return new PolicyFetchRequest(host, addresses, path, timeout);
     }
 
     private static void checkPath(String path) {

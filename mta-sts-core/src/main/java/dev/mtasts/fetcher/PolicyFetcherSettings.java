@@ -2,6 +2,7 @@ package dev.mtasts.fetcher;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Settings any {@link PolicyFetcher} implementation understands, so that code that cannot name the implementation
@@ -27,6 +28,7 @@ public record PolicyFetcherSettings(List<X509Certificate> trustedCertificates, i
 
     /** Validates and copies the components. */
     public PolicyFetcherSettings {
+        Objects.requireNonNull(trustedCertificates, "trustedCertificates");
         trustedCertificates = List.copyOf(trustedCertificates);
         if (httpsPort < 1 || httpsPort > 65535 || httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("ports must be 1-65535: " + httpsPort + ", " + httpPort);
@@ -43,6 +45,7 @@ public record PolicyFetcherSettings(List<X509Certificate> trustedCertificates, i
      * @return a copy with those roots
      */
     public PolicyFetcherSettings withTrustedCertificates(List<X509Certificate> roots) {
+        Objects.requireNonNull(roots, "roots");
         return new PolicyFetcherSettings(roots, httpsPort, httpPort);
     }
 

@@ -55,6 +55,7 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
      * @return the finding
      */
     public static Finding of(FindingCode code, Severity severity, String message, String remediation) {
+        Objects.requireNonNull(code, "code");
         return new Finding(code, severity, code.layer(), message, remediation, Optional.empty(), Optional.empty());
     }
 
@@ -63,6 +64,7 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
      * @return this finding with a subject
      */
     public Finding about(String what) {
+        Objects.requireNonNull(what, "what");
         return new Finding(code, severity, layer, message, remediation, Optional.of(what), problem);
     }
 
@@ -71,6 +73,7 @@ public record Finding(FindingCode code, Severity severity, Layer layer, String m
      * @return this finding, naming the problem
      */
     public Finding because(ProblemCode cause) {
+        Objects.requireNonNull(cause, "cause");
         return new Finding(code, severity, layer, message, remediation, subject, Optional.of(cause));
     }
 

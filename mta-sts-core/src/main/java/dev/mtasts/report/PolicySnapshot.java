@@ -59,7 +59,7 @@ public record PolicySnapshot(String domain, String id, String policySha256, Inst
      * @throws IllegalArgumentException when the line is not a snapshot
      */
     public static PolicySnapshot parseLine(String line) {
-        String[] parts = line.strip().split(" ");
+        String[] parts = Objects.requireNonNull(line, "line").strip().split(" ");
         if (parts.length != 4) {
             throw new IllegalArgumentException("a snapshot line has 4 fields (domain id sha256 fetchedAt), not "
                     + parts.length);

@@ -64,10 +64,10 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(stsRecord, "stsRecord");
         Objects.requireNonNull(policy, "policy");
-        mxHosts = List.copyOf(mxHosts);
+        mxHosts = List.copyOf(Objects.requireNonNull(mxHosts, "mxHosts"));
         Objects.requireNonNull(tlsRptRecord, "tlsRptRecord");
-        layers = List.copyOf(layers);
-        findings = List.copyOf(findings);
+        layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
+        findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(promotion, "promotion");
         Objects.requireNonNull(remediation, "remediation");
@@ -82,6 +82,7 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
      * @return its result
      */
     public LayerResult layer(Layer layer) {
+        Objects.requireNonNull(layer, "layer");
         return layers.get(layer.ordinal());
     }
 
@@ -105,6 +106,7 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
      * @return the findings with that code
      */
     public List<Finding> findings(FindingCode code) {
+        Objects.requireNonNull(code, "code");
         return findings.stream().filter(f -> f.code() == code).toList();
     }
 
@@ -113,6 +115,7 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
      * @return true if the report has a finding with that code
      */
     public boolean has(FindingCode code) {
+        Objects.requireNonNull(code, "code");
         return findings.stream().anyMatch(f -> f.code() == code);
     }
 }

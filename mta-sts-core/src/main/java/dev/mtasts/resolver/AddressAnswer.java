@@ -30,7 +30,7 @@ public record AddressAnswer(DnsResult result, List<InetAddress> addresses) imple
      */
     public AddressAnswer {
         Objects.requireNonNull(result, "result");
-        addresses = List.copyOf(addresses);
+        addresses = List.copyOf(Objects.requireNonNull(addresses, "addresses"));
     }
 
     /**

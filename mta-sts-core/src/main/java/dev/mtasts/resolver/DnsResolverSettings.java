@@ -24,7 +24,7 @@ public record DnsResolverSettings(List<InetSocketAddress> nameservers, Optional<
 
     /** Validates and copies the components. */
     public DnsResolverSettings {
-        nameservers = List.copyOf(nameservers);
+        nameservers = List.copyOf(Objects.requireNonNull(nameservers, "nameservers"));
         Objects.requireNonNull(timeout, "timeout");
         timeout.ifPresent(t -> {
             if (t.isZero() || t.isNegative()) {
@@ -39,18 +39,18 @@ public record DnsResolverSettings(List<InetSocketAddress> nameservers, Optional<
     }
 
     /**
-     * @param servers the servers to ask
+     * @param nameservers the servers to ask
      * @return a copy with those servers
      */
-    public DnsResolverSettings withNameservers(List<InetSocketAddress> servers) {
-        return new DnsResolverSettings(servers, timeout);
+    public DnsResolverSettings withNameservers(List<InetSocketAddress> nameservers) {
+        return new DnsResolverSettings(nameservers, timeout);
     }
 
     /**
-     * @param value the per-query timeout
+     * @param timeout the per-query timeout
      * @return a copy with that timeout
      */
-    public DnsResolverSettings withTimeout(Duration value) {
-        return new DnsResolverSettings(nameservers, Optional.of(value));
+    public DnsResolverSettings withTimeout(Duration timeout) {
+        return new DnsResolverSettings(nameservers, Optional.of(Objects.requireNonNull(timeout, "timeout")));
     }
 }

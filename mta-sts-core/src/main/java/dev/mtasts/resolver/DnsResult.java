@@ -56,7 +56,7 @@ public record DnsResult(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(ttl, "ttl");
-        cnameChain = List.copyOf(cnameChain);
+        cnameChain = List.copyOf(Objects.requireNonNull(cnameChain, "cnameChain"));
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(elapsed, "elapsed");
@@ -90,6 +90,7 @@ public record DnsResult(
      * @return the result
      */
     public static DnsResult failure(DomainName name, DnsOutcome outcome, String detail) {
+        Objects.requireNonNull(detail, "detail");
         return of(name, outcome).withDetail(detail);
     }
 
@@ -101,19 +102,19 @@ public record DnsResult(
     }
 
     /**
-     * @param newTtl the TTL
+     * @param ttl the TTL
      * @return a copy with that TTL
      */
-    public DnsResult withTtl(Duration newTtl) {
-        return new DnsResult(name, outcome, newTtl, cnameChain, authenticated, server, detail, elapsed);
+    public DnsResult withTtl(Duration ttl) {
+        return new DnsResult(name, outcome, ttl, cnameChain, authenticated, server, detail, elapsed);
     }
 
     /**
-     * @param chain the aliases followed
+     * @param cnameChain the aliases followed
      * @return a copy with that CNAME chain
      */
-    public DnsResult withCnameChain(List<DomainName> chain) {
-        return new DnsResult(name, outcome, ttl, chain, authenticated, server, detail, elapsed);
+    public DnsResult withCnameChain(List<DomainName> cnameChain) {
+        return new DnsResult(name, outcome, ttl, cnameChain, authenticated, server, detail, elapsed);
     }
 
     /**
@@ -125,27 +126,29 @@ public record DnsResult(
     }
 
     /**
-     * @param address the server that replied
+     * @param server the server that replied
      * @return a copy naming that server
      */
-    public DnsResult withServer(InetSocketAddress address) {
-        return new DnsResult(name, outcome, ttl, cnameChain, authenticated, Optional.of(address), detail, elapsed);
+    public DnsResult withServer(InetSocketAddress server) {
+        return new DnsResult(name, outcome, ttl, cnameChain, authenticated,
+                Optional.of(Objects.requireNonNull(server, "server")), detail, elapsed);
     }
 
     /**
-     * @param text a sentence for people; blank text means no detail
+     * @param detail a sentence for people; blank text means no detail
      * @return a copy with that detail
      */
-    public DnsResult withDetail(String text) {
-        Optional<String> d = text.isBlank() ? Optional.empty() : Optional.of(text);
+    public DnsResult withDetail(String detail) {
+        Objects.requireNonNull(detail, "detail");
+        Optional<String> d = detail.isBlank() ? Optional.empty() : Optional.of(detail);
         return new DnsResult(name, outcome, ttl, cnameChain, authenticated, server, d, elapsed);
     }
 
     /**
-     * @param time how long the look-up took
+     * @param elapsed how long the look-up took
      * @return a copy with that elapsed time
      */
-    public DnsResult withElapsed(Duration time) {
-        return new DnsResult(name, outcome, ttl, cnameChain, authenticated, server, detail, time);
+    public DnsResult withElapsed(Duration elapsed) {
+        return new DnsResult(name, outcome, ttl, cnameChain, authenticated, server, detail, elapsed);
     }
 }

@@ -40,8 +40,8 @@ public record MxAnswer(DnsResult result, List<MxRecord> records, boolean nullMx,
      */
     public MxAnswer {
         Objects.requireNonNull(result, "result");
-        records = List.copyOf(records);
-        invalidHosts = List.copyOf(invalidHosts);
+        records = List.copyOf(Objects.requireNonNull(records, "records"));
+        invalidHosts = List.copyOf(Objects.requireNonNull(invalidHosts, "invalidHosts"));
     }
 
     /**

@@ -26,7 +26,7 @@ public record TxtAnswer(DnsResult result, List<TxtRecord> records) implements Dn
      */
     public TxtAnswer {
         Objects.requireNonNull(result, "result");
-        records = List.copyOf(records);
+        records = List.copyOf(Objects.requireNonNull(records, "records"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mtasts.resolver;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One TXT resource record, its character-strings kept apart as they were published.
@@ -28,7 +29,7 @@ public record TxtRecord(List<String> strings) {
      * @throws IllegalArgumentException if the list is empty (a TXT record has at least one string)
      */
     public TxtRecord {
-        strings = List.copyOf(strings);
+        strings = List.copyOf(Objects.requireNonNull(strings, "strings"));
         if (strings.isEmpty()) {
             throw new IllegalArgumentException("a TXT record has at least one character-string");
         }
@@ -39,7 +40,7 @@ public record TxtRecord(List<String> strings) {
      * @return the record
      */
     public static TxtRecord of(String... strings) {
-        return new TxtRecord(List.of(strings));
+        return new TxtRecord(List.of(Objects.requireNonNull(strings, "strings")));
     }
 
     /** @return the strings concatenated without separator, as RFC 8461 §3.1 requires */

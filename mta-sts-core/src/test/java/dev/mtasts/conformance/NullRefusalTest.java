@@ -131,8 +131,7 @@ class NullRefusalTest {
      * changes: {@code DomainNameTest.nullIsRejectedAndTryParseIsEmpty} (an {@link IllegalArgumentException}, and
      * empty) and {@code MediaTypeTest.nullIsNotAMediaType} (empty).
      */
-    private static final Set<String> PINNED = Set.of("DomainName.of(String)", "DomainName.tryParse(String)",
-            "MediaType.parse(String)");
+    private static final Set<String> PINNED = Set.of();
 
     /** Types that must be among those found: the search on disk is not allowed to come back short. */
     private static final List<Class<?>> EXPECTED = List.of(MtaStsPolicy.class, MtaStsPolicy.Builder.class,
@@ -359,6 +358,7 @@ class NullRefusalTest {
         }
         Optional<String> expected = Optional.empty();
         for (Object receiver : receivers(member)) {
+            // a lambda has no class file: it is held to the names of the receiver listed before it
             Optional<List<String>> names = ParameterNames.of(member, implementor(member, receiver));
             if (names.isPresent()) {
                 expected = Optional.of(names.get().get(index));

@@ -61,8 +61,8 @@ class MediaTypeTest {
     }
 
     @Test
-    void nullIsNotAMediaType() {
-        assertThat(MediaType.parse(null)).isEmpty();
+    void nullIsRefusedByName() {
+        assertThatThrownBy(() -> MediaType.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("value");
     }
 
     @Test

@@ -226,6 +226,7 @@ public final class DnsjavaResolver implements DnsResolver {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
             once("timeout");
             this.timeout = positive(timeout, "timeout");
             return this;
@@ -256,6 +257,7 @@ public final class DnsjavaResolver implements DnsResolver {
          * @return this builder
          */
         public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
             once("deadline");
             this.deadline = positive(deadline, "deadline");
             return this;
@@ -288,8 +290,9 @@ public final class DnsjavaResolver implements DnsResolver {
          * @return this builder
          */
         public Builder executor(Executor executor) {
+            Objects.requireNonNull(executor, "executor");
             once("executor");
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.executor = executor;
             return this;
         }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * A Jackson module that writes every {@link ValidationReport} an {@link com.fasterxml.jackson.databind.ObjectMapper}
@@ -49,6 +50,7 @@ public final class ReportJsonModule extends Module {
     /** Adds the serializer of {@link ValidationReport}. */
     @Override
     public void setupModule(SetupContext context) {
+        Objects.requireNonNull(context, "context");
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(ValidationReport.class, SERIALIZER);
         context.addSerializers(serializers);

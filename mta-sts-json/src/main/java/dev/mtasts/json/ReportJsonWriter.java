@@ -67,6 +67,7 @@ public final class ReportJsonWriter {
      * @return a JSON array of their objects, in that order
      */
     public String toJson(List<ValidationReport> reports) {
+        Objects.requireNonNull(reports, "reports");
         return toJson(array(reports));
     }
 
@@ -93,6 +94,8 @@ public final class ReportJsonWriter {
      * @throws IOException when {@code out} fails
      */
     public void write(ValidationReport report, Writer out) throws IOException {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(out, "out");
         write(ReportJson.toTree(report), out);
     }
 
@@ -102,6 +105,8 @@ public final class ReportJsonWriter {
      * @throws IOException when {@code out} fails
      */
     public void write(List<ValidationReport> reports, Writer out) throws IOException {
+        Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(out, "out");
         write(array(reports), out);
     }
 

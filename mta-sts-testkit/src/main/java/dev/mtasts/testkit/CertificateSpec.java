@@ -56,6 +56,8 @@ public final class CertificateSpec {
      * @return this
      */
     public CertificateSpec validity(Instant from, Instant until) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
         if (!until.isAfter(from)) {
             throw new IllegalArgumentException("notAfter " + until + " is not after notBefore " + from);
         }

@@ -28,6 +28,7 @@ public record Deployment(String domain, String title, String description, Consum
      * @return the configured domain
      */
     public SandboxDomain installInto(MtaStsSandbox sandbox) {
+        Objects.requireNonNull(sandbox, "sandbox");
         SandboxDomain d = sandbox.domain(domain);
         installer.accept(d);
         return d;

@@ -2,6 +2,7 @@ package dev.mtasts.testkit;
 
 import dev.mtasts.Validator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -134,6 +135,7 @@ public final class Deployments {
      * @return the deployment, if there is one with that domain
      */
     public static Optional<Deployment> byDomain(String domain) {
+        Objects.requireNonNull(domain, "domain");
         return all().stream().filter(d -> d.domain().equals(domain)).findFirst();
     }
 
@@ -144,6 +146,7 @@ public final class Deployments {
      * @return the deployments installed
      */
     public static List<Deployment> installAll(MtaStsSandbox sandbox) {
+        Objects.requireNonNull(sandbox, "sandbox");
         List<Deployment> all = all();
         all.forEach(d -> d.installInto(sandbox));
         return all;

@@ -66,6 +66,7 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone ttl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
         this.ttlSeconds = seconds(ttl);
         return this;
     }
@@ -77,6 +78,7 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone negativeTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
         this.negativeTtlSeconds = seconds(ttl);
         return this;
     }
@@ -89,6 +91,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone txt(String name, String... strings) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(strings, "strings");
         if (strings.length == 0) {
             throw new IllegalArgumentException("a TXT record needs at least one string");
         }
@@ -104,6 +108,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone mx(String name, int preference, String host) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(host, "host");
         return add(new MXRecord(owner(name), DClass.IN, ttlSeconds, preference, absolute(host)));
     }
 
@@ -114,6 +120,7 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone nullMx(String name) {
+        Objects.requireNonNull(name, "name");
         return add(new MXRecord(owner(name), DClass.IN, ttlSeconds, 0, Name.root));
     }
 
@@ -125,6 +132,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone a(String name, String address) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
         return add(new ARecord(owner(name), DClass.IN, ttlSeconds, literal(address, 4)));
     }
 
@@ -136,6 +145,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone aaaa(String name, String address) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
         return add(new AAAARecord(owner(name), DClass.IN, ttlSeconds, literal(address, 16)));
     }
 
@@ -148,6 +159,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone cname(String name, String target) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(target, "target");
         Name owner = owner(name);
         records.put(owner, List.of(new CNAMERecord(owner, DClass.IN, ttlSeconds, absolute(target))));
         return this;
@@ -160,6 +173,7 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone remove(String name) {
+        Objects.requireNonNull(name, "name");
         records.remove(owner(name));
         return this;
     }
@@ -172,6 +186,8 @@ public final class DnsZone {
      * @return this zone
      */
     public DnsZone remove(String name, String type) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
         int t = Type.value(type);
         if (t < 0) {
             throw new IllegalArgumentException("unknown record type: " + type);

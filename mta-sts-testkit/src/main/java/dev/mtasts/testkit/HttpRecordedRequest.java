@@ -33,7 +33,7 @@ public record HttpRecordedRequest(String method, String target, List<Map.Entry<S
     public HttpRecordedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(target, "target");
-        headers = List.copyOf(headers);
+        headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
         Objects.requireNonNull(sniHost, "sniHost");
         Objects.requireNonNull(local, "local");
     }
@@ -43,6 +43,7 @@ public record HttpRecordedRequest(String method, String target, List<Map.Entry<S
      * @return the first value of that header, or empty
      */
     public Optional<String> header(String name) {
+        Objects.requireNonNull(name, "name");
         return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
     }
 

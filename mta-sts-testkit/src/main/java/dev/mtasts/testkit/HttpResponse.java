@@ -57,6 +57,8 @@ public final class HttpResponse {
      * @return a 200 response
      */
     public static HttpResponse ok(String contentType, String body) {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
         return ok(contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -66,6 +68,8 @@ public final class HttpResponse {
      * @return a 200 response
      */
     public static HttpResponse ok(String contentType, byte[] body) {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
         return new HttpResponse(200, Optional.of(contentType), List.of(), body.clone(), Duration.ZERO, Duration.ZERO,
                 false, OptionalInt.empty());
     }
@@ -88,11 +92,14 @@ public final class HttpResponse {
      * @return a redirect
      */
     public static HttpResponse redirect(int status, String location) {
+        Objects.requireNonNull(location, "location");
         return status(status).withHeader("Location", location);
     }
 
     /** @return a copy with the header added (sent after {@code Content-Type}) */
     public HttpResponse withHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
         List<Map.Entry<String, String>> more = new ArrayList<>(headers);
         more.add(Map.entry(name, value));
         return new HttpResponse(status, contentType, more, body, headerDelay, byteInterval, endless, closeAfter);
@@ -106,12 +113,14 @@ public final class HttpResponse {
 
     /** @param delay how long to wait after the request before sending the status line @return a copy */
     public HttpResponse withHeaderDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
         return new HttpResponse(status, contentType, headers, body, requireNotNegative(delay), byteInterval, endless,
                 closeAfter);
     }
 
     /** @param interval the pause after each body byte @return a copy that sends its body one byte at a time */
     public HttpResponse trickling(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
         return new HttpResponse(status, contentType, headers, body, headerDelay, requireNotNegative(interval), endless,
                 closeAfter);
     }

@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
 
@@ -67,6 +68,8 @@ public final class IssuedCertificate {
      * @return a PKCS#12 key store holding the key and chain
      */
     public KeyStore keyStore(String alias, char[] password) {
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(password, "password");
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -107,6 +110,8 @@ public final class IssuedCertificate {
      * @throws IOException if writing fails
      */
     public void writePem(Path chainFile, Path keyFile) throws IOException {
+        Objects.requireNonNull(chainFile, "chainFile");
+        Objects.requireNonNull(keyFile, "keyFile");
         Files.writeString(chainFile, chainPem(), StandardCharsets.US_ASCII);
         Files.writeString(keyFile, privateKeyPem(), StandardCharsets.US_ASCII);
     }

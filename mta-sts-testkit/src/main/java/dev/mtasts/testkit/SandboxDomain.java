@@ -58,6 +58,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain stsRecord(String... strings) {
+        Objects.requireNonNull(strings, "strings");
         zone.txt("_mta-sts." + name, strings);
         return this;
     }
@@ -69,6 +70,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain tlsRpt(String... strings) {
+        Objects.requireNonNull(strings, "strings");
         zone.txt("_smtp._tls." + name, strings);
         return this;
     }
@@ -81,6 +83,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain mx(int preference, String host) {
+        Objects.requireNonNull(host, "host");
         zone.mx(name, preference, host);
         return this;
     }
@@ -98,6 +101,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policy(String text) {
+        Objects.requireNonNull(text, "text");
         return policyResponse(HttpResponse.ok("text/plain", text));
     }
 
@@ -108,8 +112,9 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policyResponse(HttpResponse response) {
+        Objects.requireNonNull(response, "response");
         addressPolicyHost();
-        https.respond(policyHost, Objects.requireNonNull(response, "response"));
+        https.respond(policyHost, response);
         if (!plainHttpSet) {
             https.respondPlainHttp(policyHost, HttpResponse.status(404));
         }
@@ -123,8 +128,9 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain plainHttpResponse(HttpResponse response) {
+        Objects.requireNonNull(response, "response");
         addressPolicyHost();
-        https.respondPlainHttp(policyHost, Objects.requireNonNull(response, "response"));
+        https.respondPlainHttp(policyHost, response);
         plainHttpSet = true;
         return this;
     }
@@ -136,6 +142,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policyCertificate(UnaryOperator<CertificateSpec> spec) {
+        Objects.requireNonNull(spec, "spec");
         return policyCertificateFor(spec, policyHost);
     }
 
@@ -147,6 +154,8 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policyCertificateFor(UnaryOperator<CertificateSpec> spec, String... dnsNames) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(dnsNames, "dnsNames");
         addressPolicyHost();
         https.certificate(policyHost, spec.apply(authority.certificate(dnsNames)).issue());
         return this;
@@ -160,6 +169,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policyHostAddress(String address) {
+        Objects.requireNonNull(address, "address");
         zone.remove(policyHost);
         if (address.indexOf(':') >= 0) {
             zone.aaaa(policyHost, address);
@@ -179,6 +189,8 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain dnsFault(String relativeName, DnsFault fault) {
+        Objects.requireNonNull(relativeName, "relativeName");
+        Objects.requireNonNull(fault, "fault");
         dns.fault(relativeName.isEmpty() ? name : relativeName + "." + name, fault);
         return this;
     }
@@ -190,6 +202,7 @@ public final class SandboxDomain {
      * @return this domain
      */
     public SandboxDomain policyBytes(byte[] body) {
+        Objects.requireNonNull(body, "body");
         return policyResponse(HttpResponse.ok("text/plain", body));
     }
 

@@ -11,6 +11,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -75,6 +76,7 @@ public final class TestCertificateAuthority {
      * @return a new authority
      */
     public static TestCertificateAuthority create(String name) {
+        Objects.requireNonNull(name, "name");
         return new TestCertificateAuthority(name);
     }
 
@@ -86,6 +88,7 @@ public final class TestCertificateAuthority {
      * @return a specification to refine
      */
     public CertificateSpec certificate(String... dnsNames) {
+        Objects.requireNonNull(dnsNames, "dnsNames");
         return new CertificateSpec(this, List.of(dnsNames));
     }
 
@@ -96,6 +99,7 @@ public final class TestCertificateAuthority {
      * @return the certificate, its chain and key
      */
     public IssuedCertificate issue(String... dnsNames) {
+        Objects.requireNonNull(dnsNames, "dnsNames");
         return certificate(dnsNames).issue();
     }
 

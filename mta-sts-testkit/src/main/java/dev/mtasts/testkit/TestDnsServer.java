@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -119,6 +120,7 @@ public final class TestDnsServer implements AutoCloseable {
      * @throws UncheckedIOException     if no port could be bound
      */
     public static TestDnsServer start(InetAddress loopback) {
+        Objects.requireNonNull(loopback, "loopback");
         if (!loopback.isLoopbackAddress()) {
             throw new IllegalArgumentException(loopback + " is not a loopback address");
         }
@@ -174,6 +176,7 @@ public final class TestDnsServer implements AutoCloseable {
      * @return the zone, to fill with records
      */
     public DnsZone zone(String origin) {
+        Objects.requireNonNull(origin, "origin");
         Name name = DnsZone.absolute(origin);
         return zones.computeIfAbsent(name, DnsZone::new);
     }
@@ -185,6 +188,7 @@ public final class TestDnsServer implements AutoCloseable {
      * @return this server
      */
     public TestDnsServer removeZone(String origin) {
+        Objects.requireNonNull(origin, "origin");
         zones.remove(DnsZone.absolute(origin));
         return this;
     }
@@ -209,6 +213,8 @@ public final class TestDnsServer implements AutoCloseable {
      * @return this server
      */
     public TestDnsServer fault(String name, DnsFault fault) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(fault, "fault");
         return fault(name, ANY_TYPE, fault);
     }
 
@@ -221,7 +227,9 @@ public final class TestDnsServer implements AutoCloseable {
      * @return this server
      */
     public TestDnsServer fault(String name, String type, DnsFault fault) {
-        java.util.Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(fault, "fault");
         faults.put(faultKey(DnsZone.absolute(name), type), fault);
         return this;
     }
@@ -233,6 +241,7 @@ public final class TestDnsServer implements AutoCloseable {
      * @return this server
      */
     public TestDnsServer clearFault(String name) {
+        Objects.requireNonNull(name, "name");
         String prefix = text(DnsZone.absolute(name)) + " ";
         faults.keySet().removeIf(k -> k.startsWith(prefix));
         return this;

@@ -71,7 +71,7 @@ public final class TestHttpsServer implements AutoCloseable {
 
     private TestHttpsServer(TestCertificateAuthority authority, InetAddress bind) throws IOException {
         this.authority = Objects.requireNonNull(authority, "authority");
-        if (!bind.isLoopbackAddress()) {
+        if (!Objects.requireNonNull(bind, "bind").isLoopbackAddress()) {
             throw new IllegalArgumentException(bind + " is not a loopback address");
         }
         this.keyManager = new TlsSniKeyManager(host -> this.authority.issue(host));
@@ -98,6 +98,7 @@ public final class TestHttpsServer implements AutoCloseable {
      * @throws IOException if the ports cannot be bound
      */
     public static TestHttpsServer start(TestCertificateAuthority authority) throws IOException {
+        Objects.requireNonNull(authority, "authority");
         return start(authority, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     }
 
@@ -111,6 +112,8 @@ public final class TestHttpsServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code bind} is not a loopback address
      */
     public static TestHttpsServer start(TestCertificateAuthority authority, InetAddress bind) throws IOException {
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(bind, "bind");
         return new TestHttpsServer(authority, bind);
     }
 
@@ -122,7 +125,9 @@ public final class TestHttpsServer implements AutoCloseable {
      * @return this server
      */
     public TestHttpsServer respond(String host, HttpResponse response) {
-        responses.put(key(host), Objects.requireNonNull(response, "response"));
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(response, "response");
+        responses.put(key(host), response);
         return this;
     }
 
@@ -134,7 +139,9 @@ public final class TestHttpsServer implements AutoCloseable {
      * @return this server
      */
     public TestHttpsServer respondPlainHttp(String host, HttpResponse response) {
-        plainResponses.put(key(host), Objects.requireNonNull(response, "response"));
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(response, "response");
+        plainResponses.put(key(host), response);
         return this;
     }
 
@@ -146,7 +153,9 @@ public final class TestHttpsServer implements AutoCloseable {
      * @return this server
      */
     public TestHttpsServer certificate(String host, IssuedCertificate certificate) {
-        keyManager.put(key(host), Objects.requireNonNull(certificate, "certificate"));
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(certificate, "certificate");
+        keyManager.put(key(host), certificate);
         return this;
     }
 

@@ -51,9 +51,9 @@ final class CheckCommand implements Callable<Integer> {
         List<DomainName> names = new ArrayList<>();
         for (String d : domains) {
             try {
-                names.add(DomainName.of(d));
+                names.add(DomainArgument.parse(d));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "Not a domain: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -104,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Files.write(options.save, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException("cannot write snapshot file " + options.save + ": " + e.getMessage(), e);
+            throw FileErrors.of("cannot write snapshot file", options.save, e);
         }
     }
 }

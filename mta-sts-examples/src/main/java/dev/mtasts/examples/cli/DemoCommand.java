@@ -21,14 +21,29 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mta-sts demo}: starts {@link MtaStsSandbox} on loopback, installs every named deployment of
  * {@link Deployments}, validates them all at once and prints their reports. Offline; a few seconds.
+ *
+ * <p>Exits {@value ExitCodes#OK} once every report is printed, whatever the reports say (the broken deployments are
+ * broken on purpose), {@value ExitCodes#USAGE} on a usage error, {@value ExitCodes#COULD_NOT_RUN} when the sandbox
+ * cannot start.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Offline: start a sandbox (DNS, HTTPS and a throw-away CA on loopback) with named"
-                + " deployments, good and broken as in the real world, and print the report of each.")
+                + " deployments, good and broken as in the real world, and print the report of each.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the demo ran: every deployment was validated and its report printed (the broken ones are"
+                        + " broken on purpose, so their findings do not change the exit code)",
+                "2:usage error (such as an unknown option)",
+                "3:the demo could not run (the sandbox could not start on loopback)"})
 final class DemoCommand implements Callable<Integer> {
 
-    /** Short, so the deployment whose body never ends does not hold the demo for long. */
-    static final Duration DEADLINE = Duration.ofSeconds(4);
+    /**
+     * Each deployment's deadline. The demo never waits for it on a machine with time to spare (the endless body
+     * ends at the fetcher's size limit, within a second), but twenty validations started at once in a cold JVM can
+     * take seconds on a busy one, and a demo whose good deployments time out shows nothing: long enough for that,
+     * short enough that a hung deployment does not hold the demo for long.
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -58,6 +73,11 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code ENFORCING}, or {@code ENFORCING (mail at risk)} when senders would refuse mail now. */
+    static String verdictInWords(ValidationReport report) {
+        return report.verdict().name() + (report.atRisk() ? " (mail at risk)" : "");
+    }
+
     private static void printText(List<Deployment> deployments, List<ValidationReport> reports, PrintWriter out) {
         Style style = Style.forTerminal();
         ReportText text = new ReportText(style);
@@ -76,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
             ValidationReport r = reports.get(i);
             String codes = r.findings().stream().map(f -> f.code().name()).distinct()
                     .collect(Collectors.joining(" "));
-            out.printf("  %-22s %-13s %s%n", r.domain().value(), r.verdict() + (r.atRisk() ? "!" : ""), codes);
+            out.println(String.format("  %-22s %-24s %s", r.domain().value(), verdictInWords(r), codes)
+                    .stripTrailing());
         }
         out.println();
         out.println("Check your own domain: mta-sts check example.com    (mta-sts check --help for the options)");

@@ -8,27 +8,38 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration as people type it: {@code 5s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 7} (seconds), or ISO-8601 {@code PT5S}. */
+/**
+ * Reads a duration as people type it, always with its unit: {@code 5s}, {@code 500ms}, {@code 2m}, {@code 1h}, or
+ * ISO-8601 {@code PT5S}. A bare number is refused: {@code 5} could mean seconds or milliseconds, and a deadline a
+ * thousand times off is worse than an error.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+    /** What the error messages list as accepted. */
+    static final String FORMS = "a number with its unit, such as 5s, 500ms, 2m or 1h, or ISO-8601 such as PT5S";
+
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern BARE = Pattern.compile("\\d+");
 
     @Override
     public Duration convert(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
         Duration d = parse(text, value);
         if (d.isZero() || d.isNegative()) {
-            throw new TypeConversionException("'" + value + "' is not a positive duration");
+            throw new TypeConversionException("'" + value + "' is not a positive duration: write " + FORMS);
         }
         return d;
     }
 
     private static Duration parse(String text, String original) {
+        if (BARE.matcher(text).matches()) {
+            throw new TypeConversionException("'" + original + "' has no unit: write " + FORMS
+                    + " (for " + text + " seconds: " + text + "s)");
+        }
         Matcher m = SHORT.matcher(text);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            switch (unit) {
+            switch (m.group(2)) {
                 case "ms":
                     return Duration.ofMillis(n);
                 case "m":
@@ -42,8 +53,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
         try {
             return Duration.parse(text.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + original
-                    + "' is not a duration: write 5s, 500ms, 2m, 1h or ISO-8601 such as PT5S");
+            throw new TypeConversionException("'" + original + "' is not a duration: write " + FORMS);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.mtasts.examples.cli;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -14,7 +12,8 @@ import picocli.CommandLine.Spec;
  * The {@code mta-sts} command line: {@code check}, {@code scan}, {@code demo} and {@code policy}.
  *
  * <p>{@link #commandLine()} gives a ready {@link CommandLine} (the tests run every command through it);
- * {@link #main(String[])} runs it and exits with its code, documented in {@link ExitCodes}.
+ * {@link #main(String[])} runs it and exits with its code, documented in {@link ExitCodes}. A usage or input error
+ * prints its message and one line pointing to {@code --help} (see {@link CliErrors}).
  */
 @Command(name = "mta-sts", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
         description = "Validates MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) deployments: what works, what is"
@@ -40,8 +39,10 @@ public final class MtaStsCli implements Runnable {
 
     /** @return the command line, with its exception handling; its writers can be replaced with setOut/setErr */
     public static CommandLine commandLine() {
+        CliErrors errors = new CliErrors();
         CommandLine cli = new CommandLine(new MtaStsCli());
-        cli.setExecutionExceptionHandler(MtaStsCli::failed);
+        cli.setParameterExceptionHandler(errors);
+        cli.setExecutionExceptionHandler(errors);
         return cli;
     }
 
@@ -71,21 +72,6 @@ public final class MtaStsCli implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-    }
-
-    private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        if (e instanceof InputException) {
-            err.println("mta-sts: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (e instanceof IllegalArgumentException) {
-            err.println("mta-sts: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        LoggerFactory.getLogger(MtaStsCli.class).debug("the check could not run", e);
-        err.println("mta-sts: the check could not run: " + e);
-        return ExitCodes.COULD_NOT_RUN;
     }
 
     /** The version from the jar's manifest. */

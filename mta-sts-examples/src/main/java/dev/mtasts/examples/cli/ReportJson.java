@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * What the command line writes as JSON, all of it through {@code mta-sts-json}
  * ({@link dev.mtasts.json.ReportJson}): a report is exactly the module's JSON, described by
- * {@code docs/validation-report.schema.json}; only the two shapes around reports are the command line's own (a bad
- * {@code scan} line, a {@code demo} entry). Thread-safe.
+ * {@code docs/validation-report.schema.json}; only the shapes around reports are the command line's own (a
+ * {@code scan} line: a report with {@code "input"}, or {@code {"input", "error"}}, and a {@code demo} entry).
+ * Thread-safe.
  */
 final class ReportJson {
 
@@ -32,11 +33,26 @@ final class ReportJson {
     }
 
     /**
-     * @param report a report
-     * @return its JSON on one line ({@code scan})
+     * A line of {@code scan} output for a domain: the report, exactly the module's JSON, with one field more,
+     * {@code "input"}, the line as read (the report carries the A-label: {@code xn--bcher-kva.example} for the line
+     * {@code Bücher.example}), written right after {@code schemaVersion}. The schema allows that field, so every
+     * line is still one report, as the design promises.
+     *
+     * @param input  the line as read
+     * @param report its report
+     * @return the report with {@code "input"}, on one line
      */
-    static String line(ValidationReport report) {
-        return COMPACT.toJson(report);
+    static String scanLine(String input, ValidationReport report) {
+        ObjectNode tree = dev.mtasts.json.ReportJson.toTree(report);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("schemaVersion", tree.get("schemaVersion"));
+        node.put("input", input);
+        tree.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("schemaVersion")) {
+                node.set(e.getKey(), e.getValue());
+            }
+        });
+        return COMPACT.toJson(node);
     }
 
     /**

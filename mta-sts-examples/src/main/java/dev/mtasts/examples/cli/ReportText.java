@@ -27,8 +27,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The report as a person reads it: verdict and promotion on top, then one line per layer with its mark, then the
- * findings with their remediation, then the exact records and policy to publish.
+ * The report as a person reads it: verdict and promotion status on top, then one line per layer with its mark, then
+ * the findings with their remediation, then the exact records and policy to publish.
+ *
+ * <p>Each thing is said once: the promotion advice on the {@code Promotion} layer line (the top line gives the
+ * status, and the blockers when there are any); a skipped layer shows why it was skipped, never a result it did not
+ * reach. Layer titles come from {@link LayerTitles}.
  */
 final class ReportText {
 
@@ -70,7 +74,7 @@ final class ReportText {
         line.append(style.dim("  " + errors + " error" + plural(errors) + ", " + warnings + " warning"
                 + plural(warnings) + ", " + report.elapsed().toMillis() + " ms"));
         out.println(line);
-        out.println(INDENT + "Promotion to enforce: " + promotion(report.promotion()));
+        out.println(INDENT + "Promotion to enforce: " + promotionStatus(report.promotion()));
     }
 
     private String verdict(Verdict verdict) {
@@ -86,25 +90,29 @@ final class ReportText {
         }
     }
 
-    private String promotion(Promotion promotion) {
+    /** The status, and what blocks it; the advice is the {@code Promotion} layer line's. */
+    private String promotionStatus(Promotion promotion) {
         switch (promotion.status()) {
             case READY:
-                return style.green("READY") + " - " + promotion.advice();
+                return style.green("READY");
             case NOT_READY:
                 String codes = promotion.blockers().stream().map(f -> f.code().name()).distinct()
                         .collect(Collectors.joining(", "));
                 return style.yellow("NOT READY") + " - blocked by " + codes;
             default:
-                return "not applicable - " + promotion.advice();
+                return "not applicable";
         }
     }
 
     private void layer(ValidationReport report, LayerResult result, PrintWriter out) {
-        String title = String.format("%-14s", title(result.layer()));
-        Optional<String> detail = detail(report, result.layer());
-        String text = detail.or(result::note).filter(t -> !t.isBlank()).orElseGet(() -> fallback(result.status()));
-        out.println(INDENT + mark(result.status()) + " " + title + text);
-        if (result.layer() == Layer.MX_COVERAGE && report.policy().isPresent()) {
+        String title = String.format("%-" + (LayerTitles.WIDTH + 2) + "s", LayerTitles.of(result.layer()));
+        boolean skipped = result.status() == LayerStatus.SKIPPED;
+        // a skipped layer says why; what was seen there is no result of it
+        Optional<String> text = skipped ? result.note().or(() -> detail(report, result.layer()))
+                : detail(report, result.layer()).or(result::note);
+        out.println(INDENT + mark(result.status()) + " " + title
+                + text.filter(t -> !t.isBlank()).orElseGet(() -> fallback(result.status())));
+        if (result.layer() == Layer.MX_COVERAGE && !skipped && report.policy().isPresent()) {
             for (MxHostResult host : report.mxHosts()) {
                 String mark = host.covered() ? style.green("ok ") : style.red("NOT");
                 String by = host.matchedBy().map(MxPattern::text).map(p -> "  (mx: " + p + ")").orElse("");
@@ -142,23 +150,6 @@ final class ReportText {
                 return style.yellow("!");
             default:
                 return style.cyan("i");
-        }
-    }
-
-    static String title(Layer layer) {
-        switch (layer) {
-            case DNS_RECORD:
-                return "DNS record";
-            case POLICY_FETCH:
-                return "Policy fetch";
-            case POLICY_PARSE:
-                return "Policy";
-            case MX_COVERAGE:
-                return "MX coverage";
-            case TLS_RPT:
-                return "TLS-RPT";
-            default:
-                return "Promotion";
         }
     }
 
@@ -200,7 +191,7 @@ final class ReportText {
                         .or(() -> report.observations().tlsRptTxt().map(a -> "_smtp._tls." + domain + " TXT: "
                                 + answer(a)));
             default:
-                return report.layer(Layer.PROMOTION).note();
+                return Optional.of(report.promotion().advice());
         }
     }
 
@@ -254,8 +245,8 @@ final class ReportText {
             String severity = String.format("%-7s", f.severity().name());
             String coloured = f.severity() == Severity.ERROR ? style.red(severity)
                     : f.severity() == Severity.WARNING ? style.yellow(severity) : style.cyan(severity);
-            out.println(INDENT + coloured + " " + style.bold(f.code().name()) + style.dim("  (" + title(f.layer())
-                    + ", " + f.code().reference() + ")"));
+            out.println(INDENT + coloured + " " + style.bold(f.code().name())
+                    + style.dim("  (" + LayerTitles.of(f.layer()) + ", " + f.code().reference() + ")"));
             out.println(INDENT + "        " + f.message());
             out.println(INDENT + "        " + style.green("Fix:") + " " + f.remediation());
         }

@@ -1,7 +1,6 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
-import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
@@ -37,9 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Validate many domains (one a line; blank lines skipped; # starts a comment, on a line"
-                + " of its own or after the domain) and write one JSON report per line (JSON Lines) as they"
-                + " complete. A line that is not a domain (or not UTF-8, or longer than 4096 bytes) yields"
-                + " {\"input\": ..., \"error\": ...}. A summary goes to stderr at the end.",
+                + " of its own or after the domain) and write one JSON line per input line (JSON Lines) as they"
+                + " complete: {\"input\": <the line as read>, \"report\": <the report>}, or, for a line that is"
+                + " not a domain (or not UTF-8, or longer than 4096 bytes), {\"input\": ..., \"error\": ...}."
+                + " A summary goes to stderr at the end.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding in any report",
@@ -89,7 +89,7 @@ final class ScanCommand implements Callable<Integer> {
              SnapshotWriter save = SnapshotWriter.open(options.save)) {
             Semaphore slots = new Semaphore(concurrency);
             InputLines.Line line;
-            while ((line = in.next()) != null) {
+            while ((line = next(in)) != null) {
                 if (line.error() != null) {
                     out.write(ReportJson.inputError(line.text(), line.error()));
                     summary.inputError();
@@ -101,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 DomainName name;
                 try {
-                    name = DomainName.of(text);
+                    name = DomainArgument.parse(text);
                 } catch (IllegalArgumentException e) {
                     out.write(ReportJson.inputError(line.text(), e.getMessage()));
                     summary.inputError();
@@ -123,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
                             out.write(ReportJson.inputError(original, "validation failed: " + failure));
                             summary.failure();
                         } else {
-                            out.write(ReportJson.line(report));
+                            out.write(ReportJson.scanLine(original, report));
                             ValidationOptions.snapshotLine(report, before).ifPresent(save::write);
                             summary.add(report);
                         }
@@ -159,10 +159,21 @@ final class ScanCommand implements Callable<Integer> {
         if ("-".equals(input)) {
             return new InputLines(stdin);
         }
+        Path file = Path.of(input);
+        FileErrors.requireNotDirectory("cannot read", file);
         try {
-            return new InputLines(Files.newInputStream(Path.of(input)));
+            return new InputLines(Files.newInputStream(file));
         } catch (IOException e) {
-            throw new InputException("cannot read " + input + ": " + e);
+            throw FileErrors.of("cannot read", input, e);
+        }
+    }
+
+    /** The next input line; a read that fails half-way is an input error too, in the same words. */
+    private InputLines.Line next(InputLines in) {
+        try {
+            return in.next();
+        } catch (IOException e) {
+            throw FileErrors.of("cannot read", "-".equals(input) ? "stdin" : input, e);
         }
     }
 
@@ -195,7 +206,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             return new JsonLines(Files.newBufferedWriter(output, StandardCharsets.UTF_8), false);
         } catch (IOException e) {
-            throw new InputException("cannot write " + output + ": " + e);
+            throw FileErrors.of("cannot write", output, e);
         }
     }
 
@@ -257,7 +268,7 @@ final class ScanCommand implements Callable<Integer> {
                 return new SnapshotWriter(target, temporary, Files.newBufferedWriter(temporary,
                         StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new InputException("cannot write snapshot file " + target + ": " + e);
+                throw FileErrors.of("cannot write snapshot file", target, e);
             }
         }
 

@@ -97,11 +97,12 @@ final class ScanSummary {
         }
         if (!codes.isEmpty()) {
             err.println();
-            err.printf("  %-32s %-13s %8s%n", "finding code", "layer", "domains");
+            String row = "  %-32s %-" + LayerTitles.WIDTH + "s %8s%n";
+            err.printf(row, "finding code", "layer", "domains");
             codes.entrySet().stream()
                     .sorted(Map.Entry.<FindingCode, Long>comparingByValue(Comparator.reverseOrder()))
-                    .forEach(e -> err.printf("  %-32s %-13s %8d%n", e.getKey().name(),
-                            ReportText.title(e.getKey().layer()).replace(' ', '-'), e.getValue()));
+                    .forEach(e -> err.printf(row, e.getKey().name(), LayerTitles.of(e.getKey().layer()),
+                            e.getValue()));
         }
         if (!errorCodes.isEmpty()) {
             err.println();

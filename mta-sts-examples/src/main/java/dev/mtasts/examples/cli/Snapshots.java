@@ -39,6 +39,7 @@ final class Snapshots {
      */
     static Snapshots read(Path file) {
         Map<String, PolicySnapshot> map = new HashMap<>();
+        FileErrors.requireNotDirectory("cannot read snapshot file", file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -58,7 +59,7 @@ final class Snapshots {
         } catch (NoSuchFileException e) {
             LOG.debug("no snapshot file {} yet: no previous snapshots", file);
         } catch (IOException e) {
-            throw new InputException("cannot read snapshot file " + file + ": " + e.getMessage(), e);
+            throw FileErrors.of("cannot read snapshot file", file, e);
         }
         return new Snapshots(map);
     }

@@ -36,7 +36,8 @@ final class ValidationOptions {
     List<InetSocketAddress> nameservers = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of one domain's whole validation: 5s, 500ms, 2m or PT5S. Default: 75s (a slow policy host gets the minute RFC 8461 allows)."
+            description = "Deadline of one domain's whole validation, with its unit: 5s, 500ms, 2m, 1h or PT5S (a"
+                    + " bare number is refused). Default: 75s (a slow policy host gets the minute RFC 8461 allows)."
                     + " Each DNS query waits at most a third of it (3s at most).")
     Duration timeout;
 
@@ -121,6 +122,7 @@ final class ValidationOptions {
     }
 
     private static List<X509Certificate> readCertificates(Path file) {
+        FileErrors.requireNotDirectory("--ca: cannot read", file);
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> out = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
@@ -131,7 +133,7 @@ final class ValidationOptions {
             }
             return out;
         } catch (IOException e) {
-            throw new InputException("--ca " + file + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.of("--ca: cannot read", file, e);
         } catch (CertificateException e) {
             throw new InputException("--ca " + file + ": not PEM certificates: " + e.getMessage(), e);
         }

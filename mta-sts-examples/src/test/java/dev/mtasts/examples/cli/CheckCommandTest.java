@@ -124,6 +124,55 @@ class CheckCommandTest {
     }
 
     @Test
+    void thePromotionAdviceIsPrintedOnceOnThePromotionLine() {
+        for (String domain : List.of("testing.good.test", "enforce.good.test", "no-tlsrpt.test", "two-records.test",
+                "not-deployed.test")) {
+            ValidationReport report = validator().validate(domain);
+            String advice = report.promotion().advice();
+            CliRun run = CliRun.of(CliRun.args("check", options, domain));
+
+            assertThat(occurrences(run.out(), advice)).as(domain + "\n" + run.out()).isEqualTo(1);
+            assertThat(run.out()).containsPattern("(?m)^  \\[(PASS|WARN|SKIP)\\] Promotion     "
+                    + java.util.regex.Pattern.quote(advice) + "$");
+        }
+        assertThat(CliRun.of(CliRun.args("check", options, "testing.good.test")).out())
+                .contains("  Promotion to enforce: READY\n");
+        assertThat(CliRun.of(CliRun.args("check", options, "enforce.good.test")).out())
+                .contains("  Promotion to enforce: not applicable\n");
+    }
+
+    @Test
+    void aSkippedLayerShowsWhyItWasSkippedNotAResult() {
+        // a policy is served but no _mta-sts record announces it: MX coverage is not checked
+        CliRun run = CliRun.of(CliRun.args("check", options, "orphan-policy.test"));
+
+        String coverage = run.out().lines().filter(l -> l.contains("] MX coverage")).findFirst().orElseThrow();
+        assertThat(coverage).startsWith("  [SKIP] MX coverage   ").doesNotContain("covered");
+        assertThat(coverage.substring("  [SKIP] MX coverage   ".length()))
+                .isEqualTo(validator().validate("orphan-policy.test").layer(dev.mtasts.report.Layer.MX_COVERAGE)
+                        .note().orElseThrow());
+        assertThat(run.out()).doesNotContain("ok  10 mx1.orphan-policy.test");
+        // and no skipped layer anywhere in the demo claims coverage
+        assertThat(CliRun.of("demo").out()).doesNotContainPattern("\\[SKIP\\] MX coverage +\\d+ of \\d+");
+    }
+
+    @Test
+    void layersAreSpelledOneWayInText() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "not-deployed.test", "backup-mx.test",
+                "expired-cert.test", "no-tlsrpt.test"));
+
+        for (dev.mtasts.report.Layer layer : dev.mtasts.report.Layer.values()) {
+            String title = LayerTitles.of(layer);
+            assertThat(run.out()).contains("] " + title + " ").doesNotContain(layer.name());
+            if (title.contains(" ")) {
+                assertThat(run.out()).doesNotContain(title.replace(' ', '-'), title.replace(' ', '_'));
+            }
+        }
+        assertThat(run.out()).contains("(DNS record, RFC 8461 §3.1)", "(MX coverage, RFC 8461 §4.1)",
+                "(TLS-RPT, RFC 8460 §3)", "(Policy fetch, RFC 8461 §3.3)");
+    }
+
+    @Test
     void nullMxDomainSaysSoInsteadOfPrintingEmptyValues() {
         CliRun run = CliRun.of(CliRun.args("check", options, "null-mx.test"));
 
@@ -328,7 +377,8 @@ class CheckCommandTest {
         CliRun run = CliRun.of(CliRun.args("check", options, "enforce.good.test", "not a domain"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Not a domain").contains("whitespace");
+        assertThat(run.err()).contains("'not a domain' contains whitespace")
+                .contains("Try 'mta-sts check --help' for more information.").doesNotContain("Usage:");
         assertThat(run.out()).isEmpty();
     }
 
@@ -391,6 +441,14 @@ class CheckCommandTest {
         assertThat(run.out()).contains("--nameserver", "--timeout", "--ca", "--allow-private-addresses",
                 "--[no-]probe-mx", "--previous", "--save", "--json", "-v", "Exit codes:", "no MX probe")
                 .doesNotContain("--https-port");
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static void assertNoNulls(JsonNode node, String path) {

@@ -24,6 +24,10 @@ class DemoCommandTest {
         }
         assertThat(run.out()).contains("enforce.good.test  ENFORCING", "expired-cert.test  BROKEN",
                 "POLICY_TLS_EXPIRED", "Summary");
+        // the summary says mail at risk in words, as the report's own line does
+        String summary = run.out().substring(run.out().indexOf("\nSummary\n"));
+        assertThat(summary).containsPattern("(?m)^  backup-mx\\.test +ENFORCING \\(mail at risk\\) +MX_NOT_COVERED$")
+                .doesNotContain("!").doesNotContainPattern("(?m) +$");
         // every layer line of every deployment says something after its title, and no value is left empty
         assertThat(run.out()).doesNotContainPattern("(?m)^  \\[(PASS|WARN|FAIL|SKIP)\\] .{14}\\s*$")
                 .doesNotContainPattern("(?m)[:,] *$").doesNotContainPattern("(?m) mx *$");

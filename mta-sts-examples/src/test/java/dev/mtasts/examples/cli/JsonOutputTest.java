@@ -91,7 +91,7 @@ class JsonOutputTest {
     }
 
     @Test
-    void scanLinesAreTheModulesCompactTextAndBadLinesKeepTheirControlCharactersEscaped() throws IOException {
+    void scanLinesWrapTheModulesCompactReportAndKeepControlCharactersEscaped() throws IOException {
         byte[] stdin = ("enforce.good.test\nexa\rmple.test\nnot\u001b[31m a domain\nredirect.test\n")
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -104,11 +104,17 @@ class JsonOutputTest {
         for (String line : lines) {
             JsonNode json = JSON.readTree(line);
             assertThat(line).isEqualTo(COMPACT.toJson(json));
+            List<String> keys = new ArrayList<>();
+            json.fieldNames().forEachRemaining(keys::add);
             if (json.has("error")) {
-                assertThat(json.properties()).hasSize(2);
+                assertThat(keys).containsExactly("input", "error");
                 inputs.add(json.get("input").asText());
             } else {
+                // one report per line, exactly the module's, with "input" (the line) after schemaVersion
+                assertThat(keys).startsWith("schemaVersion", "input", "domain");
+                assertThat(json.get("input").asText()).isEqualTo(json.get("domain").asText());
                 assertThat(errors(json)).as(line).isEmpty();
+                assertThat(keys.stream().filter("input"::equals)).hasSize(1);
             }
         }
         assertThat(inputs).containsExactly("exa\rmple.test", "not\u001b[31m a domain");

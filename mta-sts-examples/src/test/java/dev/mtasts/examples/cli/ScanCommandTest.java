@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtasts.DomainName;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.HttpResponse;
 import dev.mtasts.testkit.MtaStsSandbox;
@@ -105,12 +106,18 @@ class ScanCommandTest {
         Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
         for (String line : lines) {
             JsonNode json = JSON.readTree(line);
+            List<String> keys = new ArrayList<>();
+            json.fieldNames().forEachRemaining(keys::add);
             if (json.has("error")) {
+                assertThat(keys).containsExactly("input", "error");
                 errors.add(json.get("input").asText());
                 assertThat(json.get("error").asText()).isNotBlank();
             } else {
-                domains.add(json.get("domain").asText());
-                verdicts.merge(Verdict.valueOf(json.get("verdict").asText()), 1, Integer::sum);
+                assertThat(keys).startsWith("schemaVersion", "input", "domain");
+                JsonNode report = json;
+                assertThat(json.get("input").asText()).isEqualTo(report.get("domain").asText());
+                domains.add(report.get("domain").asText());
+                verdicts.merge(Verdict.valueOf(report.get("verdict").asText()), 1, Integer::sum);
             }
         }
         assertThat(domains).containsExactlyInAnyOrderElementsOf(NAMES);
@@ -122,6 +129,10 @@ class ScanCommandTest {
                 .containsPattern("BROKEN +" + EXPECTED.get(Verdict.BROKEN))
                 .containsPattern("TLSRPT_MISSING +TLS-RPT +" + (EXPECTED.get(Verdict.TESTING)
                         + EXPECTED.get(Verdict.NOT_DEPLOYED)))
+                // layers spelled as in check's text: one spelling everywhere
+                .containsPattern("STS_RECORD_MISSING +DNS record +" + EXPECTED.get(Verdict.NOT_DEPLOYED))
+                .containsPattern("POLICY_HTTP_STATUS +Policy fetch +" + EXPECTED.get(Verdict.BROKEN))
+                .doesNotContain("DNS-record", "Policy-fetch", "DNS_RECORD", "POLICY_FETCH")
                 .contains("top errors", "POLICY_HTTP_STATUS");
     }
 
@@ -153,6 +164,7 @@ class ScanCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         Set<String> domains = new HashSet<>();
+        List<String> inputs = new ArrayList<>();
         List<JsonNode> errors = new ArrayList<>();
         for (String line : run.out().split("\n")) {
             JsonNode json = JSON.readTree(line);
@@ -160,10 +172,14 @@ class ScanCommandTest {
                 errors.add(json);
             } else {
                 domains.add(json.get("domain").asText());
+                inputs.add(json.get("input").asText());
                 assertThat(json.get("verdict").asText()).isEqualTo("ENFORCING");
             }
         }
         assertThat(domains).containsExactlyInAnyOrder(NAMES.get(0), NAMES.get(1), NAMES.get(2));
+        // each report comes with its line as read, comment and all
+        assertThat(inputs).containsExactlyInAnyOrder(NAMES.get(0) + " # our main domain",
+                "  " + NAMES.get(1) + "\t#no space before the text", NAMES.get(2) + "#glued");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("input").asText()).isEqualTo("not a domain # still reported");
         assertThat(errors.get(0).get("error").asText()).contains("whitespace");
@@ -185,6 +201,60 @@ class ScanCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    /** An internationalised name's report carries its A-label; the line beside it says what was asked for. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void eachReportComesWithItsInputLineSoAnInternationalisedNameCanBeFoundAgain() throws Exception {
+        String unicode = "bücher.scan.test";
+        String ascii = DomainName.of(unicode).value();
+        String mx = "mx1." + ascii;
+        sandbox.domain(ascii).mx(10, mx).stsRecord("v=STSv1; id=1").tlsRpt("v=TLSRPTv1; rua=mailto:r@" + ascii)
+                .policy("version: STSv1\nmode: enforce\nmx: " + mx + "\nmax_age: 604800\n");
+        String line = "Bücher.Scan.Test.  # the shop";
+        byte[] stdin = (line + "\n").getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withStdin(stdin, CliRun.args("scan", options, "-"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("input").asText()).isEqualTo(line);
+        assertThat(json.get("domain").asText()).isEqualTo(ascii).startsWith("xn--");
+        assertThat(json.get("domainUnicode").asText()).isEqualTo(unicode);
+        assertThat(json.get("verdict").asText()).isEqualTo("ENFORCING");
+    }
+
+    /** A URL or an e-mail address on a line is named, with the domain to give instead; the scan goes on. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aUrlOrAnEmailAddressOnALineSaysWhichDomainToGive() throws Exception {
+        byte[] stdin = ("http://example.com/\nhttps://example.com/path\nmailto:a@example.com\nuser@example.com\n"
+                + "example.com:25\n-bad.com\n" + NAMES.get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withStdin(stdin, CliRun.args("scan", options, "--concurrency=1", "-"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (String line : run.out().split("\n")) {
+            JsonNode json = JSON.readTree(line);
+            if (json.has("error")) {
+                errors.put(json.get("input").asText(), json.get("error").asText());
+            }
+        }
+        assertThat(errors).containsExactly(
+                Map.entry("http://example.com/",
+                        "'http://example.com/' is a URL: give the domain name, for example example.com"),
+                Map.entry("https://example.com/path",
+                        "'https://example.com/path' is a URL: give the domain name, for example example.com"),
+                Map.entry("mailto:a@example.com",
+                        "'mailto:a@example.com' is an e-mail address: give the domain name, for example example.com"),
+                Map.entry("user@example.com",
+                        "'user@example.com' is an e-mail address: give the domain name, for example example.com"),
+                Map.entry("example.com:25",
+                        "'example.com:25' has a port: give the domain name alone, for example example.com"),
+                Map.entry("-bad.com", "'-bad.com' is not a valid domain name: a label cannot start with '-'"));
+        assertThat(run.err()).contains("Scan: 1 domain checked, 6 input lines not a domain");
     }
 
     /** Bytes that are not UTF-8, control characters and a lone CR are bad lines, read alike from FILE and stdin. */
@@ -269,7 +339,8 @@ class ScanCommandTest {
     void unreadableFileIsAnInputErrorAndNoResolverIsCouldNotRun() throws Exception {
         CliRun missing = CliRun.of(CliRun.args("scan", options, dir.resolve("absent.txt").toString()));
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err()).contains("cannot read");
+        assertThat(missing.err()).contains("cannot read " + dir.resolve("absent.txt") + ": no such file")
+                .doesNotContain("Exception");
 
         assertThat(CliRun.of(CliRun.args("scan", options, "--concurrency=0", "-")).exitCode())
                 .isEqualTo(ExitCodes.USAGE);
