@@ -5,9 +5,10 @@ import java.util.ServiceLoader;
 
 /**
  * Creates a {@link PolicyFetcher} from {@link PolicyFetcherSettings}. A fetcher module registers one in
- * {@code META-INF/services/dev.mtasts.fetcher.PolicyFetcherFactory} ({@code mta-sts-http} does), so that the
- * validator's builder and the test sandbox can configure the default fetcher without depending on its module.
- * Implementations must be thread-safe.
+ * {@code META-INF/services/dev.mtasts.fetcher.PolicyFetcherFactory} ({@code mta-sts-http} does). It is the one way
+ * to the default fetcher: a validator built without {@code fetcher(...)} uses
+ * {@code create(PolicyFetcherSettings.defaults())}, and the test sandbox gives it its CA and ports without
+ * depending on the module. Implementations must be thread-safe.
  *
  * <pre>{@code
  * PolicyFetcher fetcher = PolicyFetcherFactory.fromServiceLoader().orElseThrow()

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings any {@link PolicyFetcher} implementation understands, so that code that cannot name the implementation
- * (the test sandbox, say) can still configure the default one through {@link PolicyFetcherFactory}. Each setting
+ * Settings any {@link PolicyFetcher} implementation understands, for code that cannot name the implementation:
+ * the test sandbox, which configures the default fetcher through {@link PolicyFetcherFactory} without depending on
+ * {@code mta-sts-http} (whose own tests use the sandbox). Application code configures {@code HttpsPolicyFetcher}
+ * directly. Each setting
  * means what the builder option of the same name means on {@code HttpsPolicyFetcher.Builder}, and
  * {@code factory.create(PolicyFetcherSettings.defaults())} equals {@code HttpsPolicyFetcher.builder().build()}.
  * The time a fetch may take is not a setting: it comes with each {@link PolicyFetchRequest#timeout() request}.

@@ -5,9 +5,10 @@ import java.util.ServiceLoader;
 
 /**
  * Creates a {@link DnsResolver} from {@link DnsResolverSettings}. A resolver module registers one in
- * {@code META-INF/services/dev.mtasts.resolver.DnsResolverFactory} ({@code mta-sts-dns} does), so that the
- * validator's builder and the test sandbox can configure the default resolver without depending on its module.
- * Implementations must be thread-safe.
+ * {@code META-INF/services/dev.mtasts.resolver.DnsResolverFactory} ({@code mta-sts-dns} does). It is the one way
+ * to the default resolver: a validator built without {@code resolver(...)} uses
+ * {@code create(DnsResolverSettings.defaults())}, and the test sandbox points it at its DNS server without
+ * depending on the module. Implementations must be thread-safe.
  *
  * <pre>{@code
  * DnsResolver resolver = DnsResolverFactory.fromServiceLoader().orElseThrow()

@@ -43,9 +43,9 @@ import javax.net.ssl.X509TrustManager;
  *       suggests.</li>
  * </ul>
  *
- * <p>Every route to the defaults configures the same fetcher: {@code HttpsPolicyFetcher.builder().build()},
- * {@code new HttpsPolicyFetcher()} and {@code new HttpsPolicyFetcherFactory().create(PolicyFetcherSettings.defaults())}
- * have the same options, and {@link #toString()} shows them.
+ * <p>One default: {@code HttpsPolicyFetcher.builder().build()} and what the validator finds on the class path,
+ * {@code new HttpsPolicyFetcherFactory().create(PolicyFetcherSettings.defaults())}, have the same options, and
+ * {@link #toString()} shows them.
  *
  * <p>Immutable and thread-safe; one instance serves any number of concurrent fetches. No thread is held per
  * fetch: all fetches share a few I/O threads and one timer thread. Results complete on the builder's
@@ -74,17 +74,6 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
     public static final String DEFAULT_USER_AGENT = "mta-sts-java/0.1 (+https://github.com/mta-sts-java)";
 
     private final FetcherSettings settings;
-
-    /**
-     * A fetcher with every default, the same as {@code HttpsPolicyFetcher.builder().build()}.
-     *
-     * <pre>{@code
-     * PolicyFetcher fetcher = new HttpsPolicyFetcher();
-     * }</pre>
-     */
-    public HttpsPolicyFetcher() {
-        this(new Builder());
-    }
 
     private HttpsPolicyFetcher(Builder builder) {
         this.settings = new FetcherSettings(builder.connectTimeout, builder.maxBodySize, builder.httpsPort,

@@ -37,14 +37,11 @@ class HttpsPolicyFetcherDefaultsTest {
     }
 
     @Test
-    void builderConstructorAndFactoryGiveTheSameDefaultConfiguration() {
+    void builderAndFactoryGiveTheSameDefaultConfiguration() {
         HttpsPolicyFetcher built = HttpsPolicyFetcher.builder().build();
-        HttpsPolicyFetcher constructed = new HttpsPolicyFetcher();
         HttpsPolicyFetcher created = new HttpsPolicyFetcherFactory().create(PolicyFetcherSettings.defaults());
 
-        assertThat(constructed.settings()).isEqualTo(built.settings());
         assertThat(created.settings()).isEqualTo(built.settings());
-        assertThat(constructed).hasToString(built.toString());
         assertThat(created).hasToString(built.toString());
         assertThat(built).hasToString("HttpsPolicyFetcher[connectTimeout=PT10S, maxBodySize=65536, httpsPort=443,"
                 + " httpPort=80, plainHttpDiagnostic=true, userAgent=" + HttpsPolicyFetcher.DEFAULT_USER_AGENT

@@ -76,7 +76,7 @@ class NullRefusalTest {
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
-            Map.entry(HttpsPolicyFetcher.class, () -> List.of(new HttpsPolicyFetcher(),
+            Map.entry(HttpsPolicyFetcher.class, () -> List.of(HttpsPolicyFetcher.builder().build(),
                     HttpsPolicyFetcher.builder().plainHttpDiagnostic(false).callbackExecutor(Runnable::run).build())),
             Map.entry(HttpsPolicyFetcher.Builder.class, () -> List.of(HttpsPolicyFetcher.builder())),
             Map.entry(HttpsPolicyFetcherFactory.class, () -> List.of(new HttpsPolicyFetcherFactory())));
