@@ -167,13 +167,13 @@ final class ValidationRun {
         Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
         Duration budget = remaining.compareTo(FETCH_MARGIN.multipliedBy(2)) > 0 ? remaining.minus(FETCH_MARGIN)
                 : remaining.dividedBy(2);
-        if (budget.compareTo(PolicyFetchRequest.DEFAULT_TIMEOUT) > 0) {
-            budget = PolicyFetchRequest.DEFAULT_TIMEOUT;
+        if (budget.compareTo(PolicyFetchRequest.DEFAULT_DEADLINE) > 0) {
+            budget = PolicyFetchRequest.DEFAULT_DEADLINE;
         }
         if (budget.toMillis() < 1) {
             budget = Duration.ofMillis(1);
         }
-        PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withTimeout(budget);
+        PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withDeadline(budget);
         long guard = Math.max(budget.toMillis(), remaining.toMillis());
         Duration given = budget;
         listener.policyFetchStarted(domain, request);

@@ -90,7 +90,7 @@ class ValidationRunTest {
                 "TXT _smtp._tls.example.com", "A mta-sts.example.com");
         assertThat(given.get().host().value()).isEqualTo("mta-sts.example.com");
         assertThat(given.get().addresses()).containsExactly(address("192.0.2.7"));
-        assertThat(given.get().timeout()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(given.get().deadline()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
         assertThat(report.observations().refusedAddresses())
                 .containsExactly(new RefusedAddress(address("10.0.0.5"), "private (RFC 1918)"));
         assertThat(report.observations().policyFetch()).map(PolicyFetch::outcome).contains(FetchOutcome.HTTP_STATUS);
@@ -107,7 +107,7 @@ class ValidationRunTest {
                 })
                 .build();
         validator.validate("example.com");
-        assertThat(given.get().timeout()).isEqualTo(PolicyFetchRequest.DEFAULT_TIMEOUT);
+        assertThat(given.get().deadline()).isEqualTo(PolicyFetchRequest.DEFAULT_DEADLINE);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * <p>Network faults, refused connections, bad certificates, timeouts and hostile responses are reported as a
  * {@link PolicyFetch} whose {@link PolicyFetch#outcome() outcome} says what happened; the returned stage
  * completes exceptionally only on a programming error in the fetcher. The stage completes within the request's
- * {@link PolicyFetchRequest#timeout() timeout}: when it passes, the fetcher closes its connections and reports
+ * {@link PolicyFetchRequest#deadline() deadline}: when it passes, the fetcher closes its connections and reports
  * {@link FetchOutcome#TIMEOUT}.
  *
  * <p><b>Thread safety:</b> implementations must be safe for concurrent use by many threads and should not

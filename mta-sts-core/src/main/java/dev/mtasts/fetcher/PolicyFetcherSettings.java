@@ -11,7 +11,7 @@ import java.util.Objects;
  * directly. Each setting
  * means what the builder option of the same name means on {@code HttpsPolicyFetcher.Builder}, and
  * {@code factory.create(PolicyFetcherSettings.defaults())} equals {@code HttpsPolicyFetcher.builder().build()}.
- * The time a fetch may take is not a setting: it comes with each {@link PolicyFetchRequest#timeout() request}.
+ * The time a fetch may take is not a setting: it comes with each {@link PolicyFetchRequest#deadline() request}.
  *
  * <p>An immutable value.
  *

@@ -52,9 +52,9 @@ class PolicyFetchRequestTest {
     void theDefaultBudgetIsTheRfcMinutePlusFiveSecondsAndMustBePositive() {
         PolicyFetchRequest request = PolicyFetchRequest.of(DomainName.of("mta-sts.example.com"),
                 List.of(InetAddress.getLoopbackAddress()));
-        assertThat(request.timeout()).isEqualTo(Duration.ofSeconds(65));
-        assertThat(request.withTimeout(Duration.ofSeconds(3)).timeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThatThrownBy(() -> request.withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(request.deadline()).isEqualTo(Duration.ofSeconds(65));
+        assertThat(request.withDeadline(Duration.ofSeconds(3)).deadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> request.withDeadline(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
     }
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one request's {@link dev.mtasts.fetcher.PolicyFetchRequest#timeout() timeout} is shared: the plain-HTTP
- * diagnostic, when it is on, has {@code min(5 s, timeout / 4)} reserved and HTTPS has the rest, so with the
+ * How one request's {@link dev.mtasts.fetcher.PolicyFetchRequest#deadline() timeout} is shared: the plain-HTTP
+ * diagnostic, when it is on, has {@code min(5 s, deadline / 4)} reserved and HTTPS has the rest, so with the
  * default of 65 seconds HTTPS waits the minute RFC 8461 §3.3 suggests and the whole fetch still ends in time.
  *
- * @param total      the request's timeout
+ * @param total      the request's deadline
  * @param https      what the HTTPS fetch may take
  * @param diagnostic what is reserved for the plain-HTTP diagnostic; zero when it is off
  */

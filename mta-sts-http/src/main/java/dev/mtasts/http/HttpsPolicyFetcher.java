@@ -33,13 +33,13 @@ import javax.net.ssl.X509TrustManager;
  *       every fetch sees the certificate served now.</li>
  *   <li>HTTP/1.1 with {@code Connection: close}; no redirect is followed, no cache is used and no conditional
  *       request is sent; the body is read only for status 200 and only up to the cap plus one byte.</li>
- *   <li>Each fetch completes within its {@link PolicyFetchRequest#timeout() request's timeout}, diagnostics
+ *   <li>Each fetch completes within its {@link PolicyFetchRequest#deadline() request's timeout}, diagnostics
  *       included, whatever the servers do (a server that trickles a byte a second cannot hold it); each address
  *       has a connect timeout of its own within that budget.</li>
  *   <li>When HTTPS fails, the plain-HTTP diagnostic (on by default) fetches {@code http://} on port 80 and
  *       reports whether a policy is served there ({@link PolicyFetch#plainHttp()}). It has
- *       {@code min(5 s, timeout / 4)} of the request's timeout reserved and HTTPS the rest: with the
- *       {@link PolicyFetchRequest#DEFAULT_TIMEOUT default of 65 s}, HTTPS waits the minute RFC 8461 §3.3
+ *       {@code min(5 s, deadline / 4)} of the request's deadline reserved and HTTPS the rest: with the
+ *       {@link PolicyFetchRequest#DEFAULT_DEADLINE default of 65 s}, HTTPS waits the minute RFC 8461 §3.3
  *       suggests.</li>
  * </ul>
  *
@@ -58,7 +58,7 @@ import javax.net.ssl.X509TrustManager;
  *         .build();
  * PolicyFetchRequest request = PolicyFetchRequest.of(
  *         DomainName.of("mta-sts.example.com"), List.of(InetAddress.getByName("192.0.2.10")))
- *         .withTimeout(Duration.ofSeconds(20));          // HTTPS 15 s, the plain-HTTP diagnostic 5 s
+ *         .withDeadline(Duration.ofSeconds(20));          // HTTPS 15 s, the plain-HTTP diagnostic 5 s
  * PolicyFetch fetch = fetcher.fetch(request).toCompletableFuture().join();
  * }</pre>
  *
@@ -87,7 +87,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
     }
 
     /**
-     * Fetches the policy file within {@link PolicyFetchRequest#timeout() the request's timeout}; see the class
+     * Fetches the policy file within {@link PolicyFetchRequest#deadline() the request's deadline}; see the class
      * documentation for how it is shared with the plain-HTTP diagnostic.
      *
      * @param request the host, the addresses to try, the path and the time budget
@@ -98,7 +98,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
     public CompletionStage<PolicyFetch> fetch(PolicyFetchRequest request) {
         Objects.requireNonNull(request, "request");
         long startNanos = System.nanoTime();
-        FetchBudget budget = FetchBudget.of(request.timeout(), settings.plainHttpDiagnostic());
+        FetchBudget budget = FetchBudget.of(request.deadline(), settings.plainHttpDiagnostic());
         CompletableFuture<PolicyFetch> https =
                 new FetchOperation(settings, request, true, budget.https(), budget.httpsWords()).start();
         CompletableFuture<PolicyFetch> withProbe = settings.plainHttpDiagnostic()
@@ -166,7 +166,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
         /**
          * How long to wait for each address to accept the TCP connection before trying the next; never more
-         * than what is left of the request's {@link PolicyFetchRequest#timeout() timeout}.
+         * than what is left of the request's {@link PolicyFetchRequest#deadline() deadline}.
          * Default: {@link #DEFAULT_CONNECT_TIMEOUT 10 seconds}.
          *
          * @param timeout a positive duration
@@ -222,7 +222,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
          * Whether, after HTTPS failed (any outcome but {@code OK}), to fetch the same path with {@code http://}
          * on {@link #httpPort(int) the HTTP port} and report it in {@link PolicyFetch#plainHttp()}, to tell "the
          * policy is only served without TLS" from "there is no policy". It never changes the HTTPS outcome. When
-         * on, {@code min(5 s, timeout / 4)} of the request's {@link PolicyFetchRequest#timeout() timeout} is
+         * on, {@code min(5 s, deadline / 4)} of the request's {@link PolicyFetchRequest#deadline() deadline} is
          * reserved for it and HTTPS has the rest; when off, HTTPS has the whole timeout.
          * Default: {@code true}.
          *

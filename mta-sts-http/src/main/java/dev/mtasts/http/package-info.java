@@ -8,7 +8,7 @@
  * itself and offers no way to do that. Apache HttpClient 5 or OkHttp can, but the fetch needs more control
  * than their configuration gives cleanly: the exact reason a certificate was refused (expired vs. untrusted vs.
  * name), the chain presented even when the handshake fails, a body cap that stops reading at the cap plus one
- * byte, one time budget (the request's timeout) across every address, every byte and the plain-HTTP
+ * byte, one time budget (the request's deadline) across every address, every byte and the plain-HTTP
  * diagnostic, no session resumption (so a fixed certificate is seen at once), no redirects, no cache, and no
  * connection reuse. The protocol needed is small: one
  * {@code GET} with {@code Connection: close} and a response framed by {@code Content-Length}, chunked coding

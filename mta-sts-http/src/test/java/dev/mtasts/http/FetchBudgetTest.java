@@ -10,7 +10,7 @@ class FetchBudgetTest {
 
     @Test
     void defaultTimeoutGivesHttpsTheRfcMinuteAndTheDiagnosticFiveSeconds() {
-        FetchBudget budget = FetchBudget.of(PolicyFetchRequest.DEFAULT_TIMEOUT, true);
+        FetchBudget budget = FetchBudget.of(PolicyFetchRequest.DEFAULT_DEADLINE, true);
 
         assertThat(budget.https()).isEqualTo(PolicyFetchRequest.RESPONSE_LIMIT);
         assertThat(budget.diagnostic()).isEqualTo(Duration.ofSeconds(5));

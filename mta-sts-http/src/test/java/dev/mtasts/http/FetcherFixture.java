@@ -45,7 +45,7 @@ final class FetcherFixture implements AutoCloseable {
     /** @return a request for the well-known path from these addresses (default: the server's), {@link #TIMEOUT} */
     PolicyFetchRequest request(String host, InetAddress... addresses) {
         List<InetAddress> list = addresses.length == 0 ? List.of(server.address()) : List.of(addresses);
-        return PolicyFetchRequest.of(DomainName.of(host), list).withTimeout(TIMEOUT);
+        return PolicyFetchRequest.of(DomainName.of(host), list).withDeadline(TIMEOUT);
     }
 
     PolicyFetch fetch(PolicyFetcher fetcher, String host, InetAddress... addresses) throws Exception {
@@ -55,7 +55,7 @@ final class FetcherFixture implements AutoCloseable {
     /** Waits for the fetch, at most its budget plus a margin: a fetch that overruns its budget fails the test. */
     static PolicyFetch fetch(PolicyFetcher fetcher, PolicyFetchRequest request) throws Exception {
         return fetcher.fetch(request).toCompletableFuture()
-                .get(request.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                .get(request.deadline().toMillis() + 5_000, TimeUnit.MILLISECONDS);
     }
 
     static InetAddress loopback(int last) throws Exception {

@@ -109,7 +109,7 @@ class HttpsPolicyFetcherDiagnosticsTest {
     void hungHttpsAndHungPlainHttpBothEndWithinTheRequestTimeout() throws Exception {
         String host = "mta-sts.hungboth.test";
         fixture.server.respond(host, HttpResponse.ok("text/plain", POLICY).withHeaderDelay(HANG));
-        PolicyFetchRequest request = fixture.request(host).withTimeout(BUDGET);
+        PolicyFetchRequest request = fixture.request(host).withDeadline(BUDGET);
         long start = System.nanoTime();
 
         PolicyFetch fetch = FetcherFixture.fetch(fetcher, request);
@@ -132,7 +132,7 @@ class HttpsPolicyFetcherDiagnosticsTest {
         fixture.server.respond(host, HttpResponse.ok("text/plain", POLICY).withHeaderDelay(HANG));
         HttpsPolicyFetcher httpsOnly = fixture.fetcherBuilder().plainHttpDiagnostic(false).build();
 
-        PolicyFetch fetch = FetcherFixture.fetch(httpsOnly, fixture.request(host).withTimeout(BUDGET));
+        PolicyFetch fetch = FetcherFixture.fetch(httpsOnly, fixture.request(host).withDeadline(BUDGET));
 
         assertThat(fetch.outcome()).isEqualTo(FetchOutcome.TIMEOUT);
         assertThat(fetch.detail())
@@ -147,7 +147,7 @@ class HttpsPolicyFetcherDiagnosticsTest {
                 .respondPlainHttp(host, HttpResponse.ok("text/plain", POLICY));
         long start = System.nanoTime();
 
-        PolicyFetch fetch = FetcherFixture.fetch(fetcher, fixture.request(host).withTimeout(BUDGET));
+        PolicyFetch fetch = FetcherFixture.fetch(fetcher, fixture.request(host).withDeadline(BUDGET));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BUDGET.plus(SLACK));
         assertThat(fetch.outcome()).isEqualTo(FetchOutcome.TIMEOUT);

@@ -32,12 +32,12 @@ class HttpsPolicyFetcherExampleTest {
                     .build();
             PolicyFetchRequest request = PolicyFetchRequest.of(
                     DomainName.of("mta-sts.example.com"), List.of(fixture.server.address()))
-                    .withTimeout(Duration.ofSeconds(20));          // HTTPS 15 s, the plain-HTTP diagnostic 5 s
+                    .withDeadline(Duration.ofSeconds(20));          // HTTPS 15 s, the plain-HTTP diagnostic 5 s
             PolicyFetch fetch = fetcher.fetch(request).toCompletableFuture().join();
 
             assertThat(fetch.outcome()).isEqualTo(FetchOutcome.OK);
             assertThat(fetch.bodyText()).isEqualTo(POLICY);
-            assertThat(FetchBudget.of(request.timeout(), true).https()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(FetchBudget.of(request.deadline(), true).https()).isEqualTo(Duration.ofSeconds(15));
         }
     }
 }

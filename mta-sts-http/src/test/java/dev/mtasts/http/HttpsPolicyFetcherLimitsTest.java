@@ -39,7 +39,7 @@ class HttpsPolicyFetcherLimitsTest {
 
     private static PolicyFetch fetch(HttpsPolicyFetcher with, String host, InetAddress... addresses)
             throws Exception {
-        return FetcherFixture.fetch(with, fixture.request(host, addresses).withTimeout(BUDGET));
+        return FetcherFixture.fetch(with, fixture.request(host, addresses).withDeadline(BUDGET));
     }
 
     private static byte[] bytes(int n) {

@@ -92,7 +92,7 @@ class HttpsPolicyFetcherNginxInteropTest {
 
     private static PolicyFetch fetch(String host, String path) throws Exception {
         return FetcherFixture.fetch(fetcher, PolicyFetchRequest.of(DomainName.of(host),
-                List.of(FetcherFixture.loopback(1))).withPath(path).withTimeout(FetcherFixture.TIMEOUT));
+                List.of(FetcherFixture.loopback(1))).withPath(path).withDeadline(FetcherFixture.TIMEOUT));
     }
 
     @Test

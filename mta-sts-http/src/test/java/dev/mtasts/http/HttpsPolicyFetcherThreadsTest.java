@@ -62,7 +62,7 @@ class HttpsPolicyFetcherThreadsTest {
 
         List<CompletableFuture<PolicyFetch>> fetches = new ArrayList<>();
         for (int i = 0; i < FETCHES; i++) {
-            PolicyFetchRequest request = fixture.request("mta-sts.many.test").withTimeout(Duration.ofSeconds(60));
+            PolicyFetchRequest request = fixture.request("mta-sts.many.test").withDeadline(Duration.ofSeconds(60));
             fetches.add(fetcher.fetch(request).toCompletableFuture().thenApply(fetch -> {
                 completedOn.add(Thread.currentThread().getName());
                 return fetch;
