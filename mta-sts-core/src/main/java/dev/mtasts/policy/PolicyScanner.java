@@ -197,7 +197,8 @@ final class PolicyScanner {
      * @param trailing true for an empty last line, made by a second line ending after the last field
      */
     private static String blankLineMessage(boolean empty, boolean trailing) {
-        String line = trailing ? "blank line after the last field (the text ends in two line endings)"
+        String line = trailing && empty ? "blank line after the last field (the text ends in two line endings)"
+                : trailing ? "whitespace-only line after the last field"
                 : empty ? "blank line" : "whitespace-only line";
         return line + " is outside the RFC 8461 §3.2 grammar: senders whose lenient line-based parsers split the text"
                 + " on line endings and skip empty lines (postfix-mta-sts-resolver, Stalwart, mailauth) read on, but"

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding",
                 "1:ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error",
-                "3:the check could not run: no DNS look-up got an answer (no resolver reachable)"})
+                "3:the check could not run: no DNS look-up got an answer, or the policy fetch ran out of --timeout"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

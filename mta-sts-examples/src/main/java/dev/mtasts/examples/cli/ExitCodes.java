@@ -11,7 +11,7 @@ import dev.mtasts.report.Verdict;
  *   <li>{@value #FINDINGS}: a report has an {@code ERROR} finding, a {@code BROKEN} verdict or mail at risk;</li>
  *   <li>{@value #USAGE}: a usage or input error (unknown option, bad domain argument, unreadable file);</li>
  *   <li>{@value #COULD_NOT_RUN}: the check could not run: the verdict is {@code UNKNOWN}, because no DNS
- *       look-up got an answer. A report that is only
+ *       look-up got an answer, or the policy fetch ran out of the check's deadline before the minute senders wait. A report that is only
  *       {@link ValidationReport#inconclusive() inconclusive} (say, a SERVFAIL for the {@code _mta-sts} record from a
  *       resolver that did answer) exits {@value #FINDINGS}: its failed look-up is an {@code ERROR} finding, as it is
  *       for the senders that meet it.</li>
@@ -26,7 +26,7 @@ public final class ExitCodes {
     public static final int FINDINGS = 1;
     /** Usage or input error. */
     public static final int USAGE = 2;
-    /** The check could not run: no DNS look-up got an answer (no resolver reachable). */
+    /** The check could not run (verdict {@code UNKNOWN}): no DNS look-up got an answer, or the fetch ran out of time. */
     public static final int COULD_NOT_RUN = 3;
 
     private ExitCodes() {
@@ -53,9 +53,9 @@ public final class ExitCodes {
     }
 
     /**
-     * True when the check could not run: the verdict is {@link Verdict#UNKNOWN} (no DNS look-up got an answer). The
-     * report then says nothing about the domain, only that no resolver could be reached or that every look-up
-     * failed.
+     * True when the check could not run: the verdict is {@link Verdict#UNKNOWN}, because no DNS look-up got an
+     * answer, or because the fetch of an announced policy ran out of this check's deadline before the minute
+     * senders wait. The report then says nothing about what senders do; check again.
      *
      * @param report a report
      * @return whether the check could not run

@@ -171,7 +171,10 @@ final class ReportText {
                         + ", " + patterns(p))
                         .or(() -> report.observations().policyFetch()
                                 .filter(f -> f.outcome() == dev.mtasts.fetcher.FetchOutcome.OK)
-                                .map(f -> "the body served (" + f.bodySize() + " bytes) is not a valid policy"));
+                                .map(f -> report.layer(Layer.POLICY_PARSE).status() == LayerStatus.FAIL
+                                        ? "the body served (" + f.bodySize() + " bytes) is not a valid policy"
+                                        : "the body served (" + f.bodySize() + " bytes) is a valid policy text, but"
+                                                + " senders ignore it: see the policy fetch"));
             case MX_COVERAGE:
                 Optional<MxAnswer> mx = Optional.of(report.observations().mx()).filter(a -> !a.isFound());
                 if (mx.isPresent()) {

@@ -47,6 +47,10 @@ class CheckOddDomainsTest {
                 .policy("version: STSv1\r\nmode: testing\r\nmx: mx1.a_b.odd.test\r\nmax_age: 86400\r\n");
         sandbox.domain(LONGEST).mx(10, "mx1.odd.test");
         sandbox.domain(LONG).mx(10, "mx1.odd.test");
+        sandbox.domain("json.odd.test").stsRecord("v=STSv1; id=" + Deployments.ID).mx(10, "mx1.json.odd.test")
+                .tlsRpt("v=TLSRPTv1; rua=mailto:tls@json.odd.test")
+                .policyResponse(dev.mtasts.testkit.HttpResponse.ok("application/json",
+                        "version: STSv1\r\nmode: enforce\r\nmx: mx1.json.odd.test\r\nmax_age: 604800\r\n"));
         options = CliRun.sandboxOptions(sandbox, dir);
     }
 
@@ -109,5 +113,14 @@ class CheckOddDomainsTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
         assertThat(run.out()).contains("UNKNOWN");
+    }
+
+    @Test
+    void aValidPolicyServedWithTheWrongMediaTypeIsNotCalledInvalid() {
+        CliRun run = CliRun.of(CliRun.args("check", options, "json.odd.test"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("BROKEN", "POLICY_CONTENT_TYPE", "is a valid policy text, but senders ignore it")
+                .doesNotContain("is not a valid policy");
     }
 }
