@@ -87,34 +87,34 @@ public final class DomainName implements Comparable<DomainName> {
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                throw new IllegalArgumentException("domain name '" + printable(input)
+                throw new IllegalArgumentException("domain name '" + Quoting.message(input)
                         + "' contains whitespace at position " + (i + 1));
             }
             if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException("domain name '" + printable(input)
+                throw new IllegalArgumentException("domain name '" + Quoting.message(input)
                         + "' contains a control character at position " + (i + 1));
             }
         }
         if (input.startsWith("[") || input.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("'" + printable(input)
+            throw new IllegalArgumentException("'" + Quoting.message(input)
                     + "' is an IP address literal or has a port, not a domain name");
         }
         String name = input.endsWith(".") ? input.substring(0, input.length() - 1) : input;
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("domain name '" + printable(input) + "' is only the root '.'");
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' is only the root '.'");
         }
         if (name.indexOf('*') >= 0) {
-            throw new IllegalArgumentException("domain name '" + printable(input)
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input)
                     + "' contains a wildcard '*'; wildcards belong in mx patterns only");
         }
         checkNoEmptyLabel(input, name);
         String ascii = toAscii(input, name).toLowerCase(Locale.ROOT);
         if (ascii.endsWith(".")) { // IDN maps some Unicode dots to '.'
-            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' has an empty label");
         }
         checkNoEmptyLabel(input, ascii);
         if (ascii.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("domain name '" + printable(shorten(input)) + "' is "
+            throw new IllegalArgumentException("domain name '" + Quoting.message(shorten(input)) + "' is "
                     + ascii.length() + " characters long; the limit is " + MAX_LENGTH);
         }
         String[] labels = ascii.split("\\.", -1);
@@ -124,7 +124,7 @@ public final class DomainName implements Comparable<DomainName> {
         }
         String last = labels[labels.length - 1];
         if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("'" + printable(input)
+            throw new IllegalArgumentException("'" + Quoting.message(input)
                     + "' looks like an IP address: its last label '" + last + "' is all digits");
         }
         return ascii;
@@ -132,7 +132,7 @@ public final class DomainName implements Comparable<DomainName> {
 
     private static void checkNoEmptyLabel(String input, String name) {
         if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
-            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' has an empty label");
         }
     }
 
@@ -156,7 +156,7 @@ public final class DomainName implements Comparable<DomainName> {
             // the JDK's current character database, so unassigned-in-3.2 code points may pass
             return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("domain name '" + printable(input)
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input)
                     + "' cannot be converted to A-labels: " + e.getMessage(), e);
         }
     }
@@ -176,7 +176,7 @@ public final class DomainName implements Comparable<DomainName> {
                 continue; // ß and ς inside an A-label: the IDNA2008 form, unambiguous
             }
             if (isDeviation(cp)) {
-                throw new IllegalArgumentException("domain name '" + printable(input) + "' contains "
+                throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' contains "
                         + String.format("U+%04X", cp) + ", which IDNA2003 and IDNA2008 encode differently;"
                         + " write the label as its A-label (xn--...)");
             }
@@ -184,7 +184,7 @@ public final class DomainName implements Comparable<DomainName> {
             boolean allowed = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                     || type == Character.COMBINING_SPACING_MARK;
             if (!allowed) {
-                throw new IllegalArgumentException("domain name '" + printable(input) + "' contains "
+                throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' contains "
                         + String.format("U+%04X", cp) + ", which is not a letter, digit or mark; IDNA2008 does not"
                         + " allow it in a domain name");
             }
@@ -227,41 +227,36 @@ public final class DomainName implements Comparable<DomainName> {
             }
         }
         if (!valid) {
-            throw new IllegalArgumentException("label '" + label + "' of '" + printable(input)
+            throw new IllegalArgumentException("label '" + label + "' of '" + Quoting.message(input)
                     + "' is not a valid A-label (Punycode that decodes to a valid Unicode label)");
         }
     }
 
     private static void checkLabel(String input, String label) {
         if (label.isEmpty()) {
-            throw new IllegalArgumentException("domain name '" + printable(input) + "' has an empty label");
+            throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' has an empty label");
         }
         if (label.length() > MAX_LABEL_LENGTH) {
-            throw new IllegalArgumentException("label '" + shorten(label) + "' of '" + printable(shorten(input))
+            throw new IllegalArgumentException("label '" + shorten(label) + "' of '" + Quoting.message(shorten(input))
                     + "' is " + label.length() + " characters long; the limit is " + MAX_LABEL_LENGTH);
         }
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!allowed) {
-                throw new IllegalArgumentException("label '" + printable(label) + "' of '" + printable(input)
-                        + "' contains '" + printable(String.valueOf(c))
+                throw new IllegalArgumentException("label '" + Quoting.message(label) + "' of '" + Quoting.message(input)
+                        + "' contains '" + Quoting.message(String.valueOf(c))
                         + "'; only letters, digits, '-' and '_' are allowed");
             }
         }
         if (label.startsWith("-") || label.endsWith("-")) {
-            throw new IllegalArgumentException("label '" + label + "' of '" + printable(input)
+            throw new IllegalArgumentException("label '" + label + "' of '" + Quoting.message(input)
                     + "' starts or ends with '-'");
         }
     }
 
     private static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
-
-    /** Makes a value safe to quote in a message: control characters become {@code \\uXXXX}. */
-    static String printable(String s) {
-        return Quoting.printable(s, 80, false);
     }
 
     /** @return the canonical ASCII form: lower case, A-labels, no trailing dot */

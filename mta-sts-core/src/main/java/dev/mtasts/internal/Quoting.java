@@ -77,4 +77,31 @@ public final class Quoting {
     public static String quotedAscii(String s) {
         return "'" + ascii(s) + "'";
     }
+
+    /** How many characters of an observed value a finding or an argument error quotes. */
+    public static final int MESSAGE_LIMIT = 120;
+
+    /**
+     * @param s an observed value (a TXT record, a header, a domain argument) to quote in a finding or an exception
+     * @return its printable form, printable non-ASCII kept, at most {@value #MESSAGE_LIMIT} characters
+     */
+    public static String message(String s) {
+        return printable(s, MESSAGE_LIMIT, false);
+    }
+
+    /**
+     * Joins names for a message, at most {@code max} of them: {@code "a, b, c and 7 more"}, so that a domain with
+     * thousands of MX hosts still gets one-sentence findings.
+     *
+     * @param items the names
+     * @param max   how many to name
+     * @return the joined names
+     */
+    public static String list(java.util.List<String> items, int max) {
+        java.util.Objects.requireNonNull(items, "items");
+        if (items.size() <= max) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
@@ -119,7 +120,7 @@ final class DnsRecordCheck {
                         .map(c -> "Replace it with '" + c + "'")
                         .orElse("Replace it with 'v=STSv1; id=<1 to 32 letters or digits>'");
                 findings.add(FindingCode.STS_RECORD_INVALID, Severity.ERROR, subject, "The TXT record '"
-                        + Quote.of(text) + "' at " + names.stsRecord() + " is meant as MTA-STS, but senders discard"
+                        + Quoting.message(text) + "' at " + names.stsRecord() + " is meant as MTA-STS, but senders discard"
                         + " it: " + Lookalike.why(text, VERSION_FIELD) + ". Senders keep only TXT records that begin"
                         + " with exactly 'v=STSv1;' (RFC 8461 §3.1), so they find no record and apply no policy.",
                         fix + ": 'v=STSv1' first, in exactly that case, then ';' and the id"
@@ -149,7 +150,7 @@ final class DnsRecordCheck {
         boolean badId = first.code() == ProblemCode.STS_ID_INVALID || first.code() == ProblemCode.STS_ID_TOO_LONG;
         String text = selection.candidates().get(0);
         findings.add(badId ? FindingCode.STS_ID_INVALID : FindingCode.STS_RECORD_INVALID, Severity.ERROR, subject,
-                "The record '" + Quote.of(text) + "' at " + names.stsRecord() + " is invalid: " + first.message()
+                "The record '" + Quoting.message(text) + "' at " + names.stsRecord() + " is invalid: " + first.message()
                         + " (column " + first.column() + "); senders then assume there is no policy.",
                 badId ? "Use an id of 1 to 32 ASCII letters and digits, such as a UTC timestamp 20261129T120000."
                         : "Publish the record as 'v=STSv1; id=<1-32 letters or digits>'.", first.code());
@@ -176,7 +177,7 @@ final class DnsRecordCheck {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append('\'').append(Quote.of(texts.get(i))).append('\'');
+            out.append('\'').append(Quoting.message(texts.get(i))).append('\'');
         }
         if (texts.size() > 5) {
             out.append(", and ").append(texts.size() - 5).append(" more");

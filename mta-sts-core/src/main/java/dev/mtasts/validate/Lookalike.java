@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class Lookalike {
             return afterVersion(record.substring(versionField.length()), versionField);
         }
         if (record.regionMatches(true, 0, versionField, 0, versionField.length())) {
-            return "it begins with '" + Quote.of(record.substring(0, versionField.length())) + "', not " + v
+            return "it begins with '" + Quoting.message(record.substring(0, versionField.length())) + "', not " + v
                     + ": the version is case-sensitive";
         }
         String compact = record.replaceAll("^v[ \t]*=[ \t]*", "v=");
@@ -42,7 +43,7 @@ final class Lookalike {
         }
         int semicolon = record.indexOf(';');
         String first = (semicolon < 0 ? record : record.substring(0, semicolon)).strip();
-        return "it begins with '" + Quote.of(first) + "', not with " + v + ": the version must come first";
+        return "it begins with '" + Quoting.message(first) + "', not with " + v + ": the version must come first";
     }
 
     private static String afterVersion(String rest, String versionField) {
@@ -55,7 +56,7 @@ final class Lookalike {
             while (end < rest.length() && rest.charAt(end) != ';' && !isWsp(rest.charAt(end))) {
                 end++;
             }
-            return "its version '" + Quote.of(versionField.substring(2) + rest.substring(0, end)) + "' is not '"
+            return "its version '" + Quoting.message(versionField.substring(2) + rest.substring(0, end)) + "' is not '"
                     + versionField.substring(2) + "'";
         }
         String stripped = rest.stripLeading();

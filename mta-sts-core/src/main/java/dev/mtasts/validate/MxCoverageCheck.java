@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
 import dev.mtasts.DomainName;
 import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
@@ -81,7 +82,7 @@ final class MxCoverageCheck {
         }
         for (String invalid : mx.invalidHosts()) {
             findings.add(FindingCode.MX_HOST_INVALID, Severity.ERROR, subject, domain + " has an MX record for '"
-                    + Quote.of(invalid) + "', which is not a valid host name.", "Fix or remove that MX record.");
+                    + Quoting.message(invalid) + "', which is not a valid host name.", "Fix or remove that MX record.");
         }
         List<MxRecord> records = mx.byPreference();
         if (records.isEmpty() && mx.invalidHosts().isEmpty()) {
@@ -112,11 +113,11 @@ final class MxCoverageCheck {
             case TESTING -> "in enforce mode senders would refuse it; today they report failures";
             case NONE -> "this would matter once the mode is testing or enforce";
         };
-        String patternList = Quote.list(policy.mx().stream().map(MxPattern::text).toList(), 10);
+        String patternList = Quoting.list(policy.mx().stream().map(MxPattern::text).toList(), 10);
         boolean noneCovered = !hosts.isEmpty() && hosts.stream().noneMatch(MxHostResult::covered)
                 && policy.mode() != PolicyMode.NONE;
         if (noneCovered) {
-            String hostList = Quote.list(hosts.stream().map(h -> h.host().value()).toList(), 10);
+            String hostList = Quoting.list(hosts.stream().map(h -> h.host().value()).toList(), 10);
             findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain + " ("
                     + hostList + ") matches the policy's mx patterns (" + patternList + ")"
                     + (policy.mode() == PolicyMode.ENFORCE

@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
 import dev.mtasts.Severity;
 import dev.mtasts.fetcher.AddressFailure;
 import dev.mtasts.fetcher.CertificateFacts;
@@ -189,7 +190,7 @@ final class PolicyFetchCheck {
                     + status(f) + at + "; only 200 counts, so senders see no policy.",
                     "Serve the policy file at exactly /.well-known/mta-sts.txt with status 200.");
             case REDIRECT -> findings.add(FindingCode.POLICY_REDIRECT, Severity.ERROR, url, url + " answered HTTP "
-                    + status(f) + " redirecting to '" + Quote.of(f.location().orElse("?")) + "'" + at
+                    + status(f) + " redirecting to '" + Quoting.message(f.location().orElse("?")) + "'" + at
                     + "; senders never follow redirects (RFC 8461 §3.3).",
                     "Serve the file directly from " + host + " with status 200; exempt /.well-known/mta-sts.txt from"
                             + " any redirect to www or to another host.");
@@ -300,7 +301,7 @@ final class PolicyFetchCheck {
         }
         if (values.size() > 1) {
             boolean allPlain = values.stream().allMatch(PolicyFetchCheck::isTextPlain);
-            String listed = Quote.of(String.join(" | ", values));
+            String listed = Quoting.message(String.join(" | ", values));
             if (allPlain) {
                 findings.add(FindingCode.POLICY_CONTENT_TYPE, Severity.WARNING, url, url + " sends " + values.size()
                         + " Content-Type headers (" + listed + "); all say text/plain, but the field may appear once"
@@ -314,7 +315,7 @@ final class PolicyFetchCheck {
         }
         if (!isTextPlain(values.get(0))) {
             findings.add(FindingCode.POLICY_CONTENT_TYPE, Severity.ERROR, url, url + " is served as '"
-                    + Quote.of(values.get(0)) + "', not text/plain; senders that follow RFC 8461 §3.2 check the"
+                    + Quoting.message(values.get(0)) + "', not text/plain; senders that follow RFC 8461 §3.2 check the"
                     + " media type and ignore the policy.", fix);
             return false;
         }

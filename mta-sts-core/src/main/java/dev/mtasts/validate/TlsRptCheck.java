@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.internal.Quoting;
 import dev.mtasts.DomainName;
 import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
@@ -92,7 +93,7 @@ final class TlsRptCheck {
                 Problem first = selection.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst()
                         .orElse(Problem.of(ProblemCode.RECORD_SYNTAX, 1, 1, "invalid record"));
                 findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The record '"
-                        + Quote.of(selection.candidates().get(0)) + "' at " + name + " is invalid: " + first.message()
+                        + Quoting.message(selection.candidates().get(0)) + "' at " + name + " is invalid: " + first.message()
                         + "; senders send no reports.", publish, first.code());
                 unusableSchemes(subject, selection.problems());
             }
@@ -118,7 +119,7 @@ final class TlsRptCheck {
                         .map(c -> "Replace it with '" + c + "': 'v=TLSRPTv1' first, in exactly that case, then ';'.")
                         .orElse(publish);
                 findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The TXT record '"
-                        + Quote.of(text) + "' at " + name + " is meant as TLS-RPT, but senders discard it: "
+                        + Quoting.message(text) + "' at " + name + " is meant as TLS-RPT, but senders discard it: "
                         + Lookalike.why(text, VERSION_FIELD) + ". Senders keep only records that begin with exactly"
                         + " 'v=TLSRPTv1;' (RFC 8460 §3), so they send no reports.", fix);
             }

@@ -59,7 +59,7 @@ class PolicyFetchCheckTest {
 
         Finding f = only(r, FindingCode.POLICY_CONTENT_TYPE);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.message()).contains("not text/plain", Quote.of(type));
+        assertThat(f.message()).contains("not text/plain", dev.mtasts.internal.Quoting.message(type));
         assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
         assertThat(r.atRisk()).isFalse();
     }
