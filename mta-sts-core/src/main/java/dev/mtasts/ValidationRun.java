@@ -130,8 +130,11 @@ final class ValidationRun {
                     return failed.apply(DnsResult.failure(name, DnsOutcome.NETWORK_ERROR, "resolver failed: " + cause));
                 })
                 .thenApply(answer -> {
-                    listener.dnsAnswered(domain, answer);
-                    return answer;
+                    // a resolver that breaks its contract gets a failed answer, never a report-less validation
+                    T checked = answer != null ? answer : failed.apply(DnsResult.failure(name,
+                            DnsOutcome.NETWORK_ERROR, "the resolver answered null"));
+                    listener.dnsAnswered(domain, checked);
+                    return checked;
                 });
     }
 
@@ -193,8 +196,10 @@ final class ValidationRun {
                     return PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).detail("fetcher failed: " + cause).build();
                 })
                 .thenApply(f -> {
-                    listener.policyFetchEnded(domain, f);
-                    return f;
+                    PolicyFetch checked = f != null ? f : PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE)
+                            .detail("the fetcher answered null").build();
+                    listener.policyFetchEnded(domain, checked);
+                    return checked;
                 });
     }
 

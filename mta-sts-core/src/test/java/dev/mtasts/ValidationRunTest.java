@@ -179,4 +179,33 @@ class ValidationRunTest {
         assertThat(report.observations().policyHostAddresses()).isEmpty();
         assertThat(report.domain().value()).isEqualTo(domain);
     }
+
+    @Test
+    void spiImplementationsThatAnswerNullStillGiveAReport() {
+        DnsResolver nulls = new DnsResolver() {
+            @Override
+            public CompletionStage<TxtAnswer> txt(DomainName name) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletionStage<MxAnswer> mx(DomainName domain) {
+                return null;
+            }
+
+            @Override
+            public CompletionStage<AddressAnswer> addresses(DomainName host) {
+                return CompletableFuture.completedFuture(new AddressAnswer(DnsResult.of(host, DnsOutcome.FOUND),
+                        List.of(address("192.0.2.7"))));
+            }
+        };
+        Validator validator = MtaStsValidator.builder().resolver(nulls)
+                .fetcher(request -> CompletableFuture.completedFuture(null)).build();
+
+        ValidationReport report = validator.validate("example.com");
+
+        assertThat(report.observations().mx().outcome()).isEqualTo(DnsOutcome.NETWORK_ERROR);
+        assertThat(report.observations().stsTxt()).map(TxtAnswer::outcome).contains(DnsOutcome.NETWORK_ERROR);
+        assertThat(report.observations().policyFetch()).map(PolicyFetch::detail).contains("the fetcher answered null");
+    }
 }
