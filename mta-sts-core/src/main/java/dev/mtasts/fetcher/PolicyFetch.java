@@ -34,7 +34,8 @@ import java.util.OptionalInt;
  * }
  * fetch.address();       // Optional[/192.0.2.10:443]
  * fetch.tlsVersion();    // Optional[TLSv1.3]
- * fetch.certificates().get(0).notAfter();
+ * fetch.certificates().stream().findFirst()      // the leaf; none when no TLS handshake got that far
+ *         .ifPresent(leaf -> System.out.println("expires " + leaf.notAfter()));
  * }</pre>
  *
  * @param outcome what happened

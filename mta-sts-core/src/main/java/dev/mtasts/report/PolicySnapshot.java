@@ -15,8 +15,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Path saved = Path.of("example.com.snapshot");
- * PolicySnapshot before = PolicySnapshot.parseLine(Files.readString(saved).strip());
- * ValidationReport now = validator.validate("example.com", before);
+ * ValidationReport now = Files.exists(saved)
+ *         ? validator.validate("example.com", PolicySnapshot.parseLine(Files.readString(saved).strip()))
+ *         : validator.validate("example.com");   // the first run: nothing to compare with yet
  * if (now.snapshot().isPresent()) {
  *     Files.writeString(saved, now.snapshot().get().toLine());
  * }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A block that is not Java statements (a shell command, a class member, JSON) begins with the line
  * {@code // not compiled: <why>}; it is listed in the test's output, never silently skipped. Any other block that
- * does not compile fails the test with its file, line, column and the compiler's message.
+ * does not compile fails the test with its file, line, column and the compiler's message. A block marked
+ * {@code // not run: <why>} is compiled like any other ({@link DocSnippetsRunTest} does not run it).
  */
 class DocSnippetsCompileTest {
 

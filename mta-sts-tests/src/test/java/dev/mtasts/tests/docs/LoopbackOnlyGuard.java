@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * The security manager of the JVM that runs the README examples: it refuses every connection (TCP connect, UDP
+ * The security manager of the JVM that runs the documentation examples: it refuses every connection (TCP connect, UDP
  * connect or send, multicast) to an address outside loopback, before a packet leaves, and records the address.
  * Everything else is allowed. An example that names a public name server ({@code nameserver("9.9.9.9")}) still
  * runs to its end: its look-ups fail as network errors, and the test checks that every refused address is one the
@@ -73,7 +73,7 @@ final class LoopbackOnlyGuard extends SecurityManager {
             if (!isServerFilter()) {
                 refused.add(host + ":" + port);
             }
-            throw new SecurityException("the README examples may only connect to loopback, not " + host + ":" + port);
+            throw new SecurityException("the documentation examples may only connect to loopback, not " + host + ":" + port);
         }
     }
 
@@ -96,7 +96,7 @@ final class LoopbackOnlyGuard extends SecurityManager {
     @Override
     public void checkMulticast(InetAddress address) {
         refused.add(address.getHostAddress() + " (multicast)");
-        throw new SecurityException("the README examples may not send multicast");
+        throw new SecurityException("the documentation examples may not send multicast");
     }
 
     private static boolean isLoopback(String host) {

@@ -28,6 +28,13 @@ record Snippet(String file, int line, List<String> lines, List<Integer> stripped
      */
     static final Pattern NOT_COMPILED = Pattern.compile("^\\s*//\\s*not compiled\\s*:(.*)$");
 
+    /**
+     * The marker a block begins with when it is Java, compiled like any other, but cannot run meaningfully on
+     * loopback: {@code // not run: <why>}, such as {@code // not run: waits for a real server}. The run test
+     * lists every marked block and never runs it.
+     */
+    static final Pattern NOT_RUN = Pattern.compile("^\\s*//\\s*not run\\s*:(.*)$");
+
     /** Where a block was found. */
     enum Kind {
         /** A {@code ```java} fence of a Markdown file. */
@@ -61,11 +68,28 @@ record Snippet(String file, int line, List<String> lines, List<Integer> stripped
      *         reason when the marker has none), or empty when the block is to be compiled
      */
     Optional<String> notCompiledReason() {
+        return marker(NOT_COMPILED);
+    }
+
+    /**
+     * @return the marker's reason when the first non-blank line is a {@code // not run: ...} marker (empty reason
+     *         when the marker has none), or empty when the block is to be run (if it is compiled)
+     */
+    Optional<String> notRunReason() {
+        return marker(NOT_RUN);
+    }
+
+    /** @return whether the block is compiled and run: it has neither marker */
+    boolean isRun() {
+        return notCompiledReason().isEmpty() && notRunReason().isEmpty();
+    }
+
+    private Optional<String> marker(Pattern marker) {
         for (String l : lines) {
             if (l.isBlank()) {
                 continue;
             }
-            Matcher m = NOT_COMPILED.matcher(l);
+            Matcher m = marker.matcher(l);
             return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
         }
         return Optional.empty();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,8 +84,25 @@ final class SnippetCompiler {
      * @param classNames the generated class of each example compiled
      * @param failures   every error, in the order of the examples
      * @param classes    the class files, by binary name
+     * @param firstLines the line of each generated class (by binary name) where its example's code begins
      */
-    record Result(Map<Snippet, String> classNames, List<Failure> failures, Map<String, byte[]> classes) {
+    record Result(Map<Snippet, String> classNames, List<Failure> failures, Map<String, byte[]> classes,
+            Map<String, Integer> firstLines) {
+
+        /**
+         * Maps a line of a generated class (as a stack trace names it) back to the documentation.
+         *
+         * @param className     the generated class's binary name, such as {@code snippets.Snippet3}
+         * @param generatedLine the line in its source
+         * @return {@code file:line} in the documentation, or empty when the class or line is not an example's
+         */
+        Optional<String> locate(String className, int generatedLine) {
+            Integer first = firstLines.get(className);
+            return classNames.entrySet().stream().filter(e -> e.getValue().equals(className)).findFirst()
+                    .filter(e -> first != null && generatedLine >= first
+                            && generatedLine < first + e.getKey().lines().size())
+                    .map(e -> e.getKey().file() + ":" + (e.getKey().line() + generatedLine - first));
+        }
 
         /** @return the errors of this example */
         List<Failure> failuresOf(Snippet snippet) {
@@ -120,12 +138,14 @@ final class SnippetCompiler {
             throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
         }
         Map<Snippet, String> classNames = new LinkedHashMap<>();
+        Map<String, Integer> firstLines = new LinkedHashMap<>();
         Map<URI, Source> sources = new LinkedHashMap<>();
         List<JavaFileObject> units = new ArrayList<>();
         for (Snippet s : snippets) {
             String name = "Snippet" + classNames.size();
             classNames.put(s, PACKAGE + "." + name);
             Source source = Source.of(s, name);
+            firstLines.put(PACKAGE + "." + name, source.firstLine());
             units.add(source.file());
             sources.put(source.file().toUri(), source);
         }
@@ -160,7 +180,7 @@ final class SnippetCompiler {
                     compiler.getTask(null, memory, new DiagnosticCollector<>(), options, null, clean).call();
                 }
             }
-            return new Result(classNames, failures, memory.classes());
+            return new Result(classNames, failures, memory.classes(), firstLines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

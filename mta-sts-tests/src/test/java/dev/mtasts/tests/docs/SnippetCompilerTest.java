@@ -26,12 +26,19 @@ class SnippetCompilerTest {
             "    ValidationReport d = null;",
             "}");
 
+    private static final Snippet THROWS = javadoc("F.java", 60,
+            "int a = 1;",
+            "Runnable r = () -> {",
+            "    throw new IllegalStateException(\"a is \" + a);",
+            "};",
+            "r.run();");
+
     private static SnippetCompiler.Result result;
 
     @BeforeAll
     static void compileInOneCall() {
         result = SnippetCompiler.compile(
-                List.of(USES_THE_CONTEXT, HIDES_THE_CONTEXT, UNKNOWN_NAME, SYNTAX_ERROR, OBSERVED), true);
+                List.of(USES_THE_CONTEXT, HIDES_THE_CONTEXT, UNKNOWN_NAME, SYNTAX_ERROR, OBSERVED, THROWS), true);
     }
 
     @Test
@@ -64,6 +71,24 @@ class SnippetCompilerTest {
         context.run();
 
         assertThat(context.observed).hasSize(4);   // a, b, and d twice
+    }
+
+    @Test
+    void aFrameOfAnExampleIsNamedByItsDocumentationLine() throws Exception {
+        SnippetContext context = (SnippetContext) result.loader(getClass().getClassLoader())
+                .loadClass(result.classNames().get(THROWS)).getConstructor().newInstance();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(context::run);
+
+        assertThat(thrown).isInstanceOf(IllegalStateException.class);
+        String className = result.classNames().get(THROWS);
+        assertThat(thrown.getStackTrace()[0].getClassName()).startsWith(className);
+        assertThat(result.locate(className, thrown.getStackTrace()[0].getLineNumber())).hasValue("F.java:62");
+        assertThat(DocSnippetRunner.describe(thrown, result))
+                .startsWith("java.lang.IllegalStateException: a is 1 | at the example (F.java:62)")
+                .contains("at the example (F.java:64)")
+                .doesNotContain("DocSnippetRunner");
+        assertThat(result.locate(className, 1)).isEmpty();
     }
 
     private static Snippet javadoc(String file, int line, String... code) {

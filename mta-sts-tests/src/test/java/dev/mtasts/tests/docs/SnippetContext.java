@@ -3,11 +3,13 @@ package dev.mtasts.tests.docs;
 import dev.mtasts.DomainName;
 import dev.mtasts.ValidationListener;
 import dev.mtasts.Validator;
+import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.fetcher.PolicyFetcher;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.DnsResolver;
 import dev.mtasts.testkit.MtaStsSandbox;
 import java.net.InetAddress;
@@ -34,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * <tr><td>{@code fetch}</td><td>{@link PolicyFetch}</td><td>{@code example.com}'s policy, fetched by
  *     {@code fetcher}</td></tr>
  * <tr><td>{@code validator}</td><td>{@link Validator}</td><td>{@code sandbox.validatorBuilder().build()}</td></tr>
- * <tr><td>{@code report}</td><td>{@link ValidationReport}</td><td>{@code validator.validate("example.com")}</td></tr>
+ * <tr><td>{@code report}</td><td>{@link ValidationReport}</td><td>{@code validator.validate("example.com")}:
+ *     {@code ENFORCING}, with a snapshot</td></tr>
  * <tr><td>{@code root}</td><td>{@link X509Certificate}</td><td>the sandbox's root certificate</td></tr>
  * <tr><td>{@code progress}</td><td>{@link ValidationListener}</td><td>a listener that does nothing</td></tr>
  * </table>
@@ -89,7 +92,8 @@ public abstract class SnippetContext {
      * Gives every variable of the context the value of the table, for a run of the example.
      *
      * @param fresh a sandbox of this example's own, which it may change at will
-     * @throws Exception when the sandbox's fetch fails or times out
+     * @throws Exception when the sandbox's fetch fails or times out, or the fetch or report is not the one the
+     *                   table promises
      */
     final void prepare(MtaStsSandbox fresh) throws Exception {
         deploy(fresh, "example.com");
@@ -104,6 +108,11 @@ public abstract class SnippetContext {
                 .get(30, TimeUnit.SECONDS);
         validator = fresh.validatorBuilder().build();
         report = validator.validate(domain.value());
+        if (fetch.outcome() != FetchOutcome.OK || report.verdict() != Verdict.ENFORCING
+                || report.snapshot().isEmpty()) {
+            throw new IllegalStateException("the context is not what the examples are told: fetch " + fetch.outcome()
+                    + " (" + fetch.detail() + "), report " + report.verdict() + " " + report.findings());
+        }
         root = fresh.authority().rootCertificate();
         progress = ValidationListener.NONE;
     }

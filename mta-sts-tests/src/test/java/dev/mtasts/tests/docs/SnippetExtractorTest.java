@@ -96,6 +96,33 @@ class SnippetExtractorTest {
         assertThat(snippet("// a comment", "int a = 1;").notCompiledReason()).isEmpty();
     }
 
+    @Test
+    void aFirstLineNotRunMarkerLeavesABlockCompiledButNotRun() {
+        Snippet marked = snippet("// not run: waits for a real server", "server.awaitConnection();");
+        assertThat(marked.notRunReason()).hasValue("waits for a real server");
+        assertThat(marked.notCompiledReason()).isEmpty();
+        assertThat(marked.isRun()).isFalse();
+        assertThat(snippet("", "//not run:public address", "x();").notRunReason()).hasValue("public address");
+        assertThat(snippet("x();", "// not run: too late").notRunReason()).isEmpty();
+        assertThat(snippet("x();", "// not run: too late").isRun()).isTrue();
+        assertThat(snippet("// not compiled: JSON", "{}").isRun()).isFalse();
+        assertThat(snippet("// not compiled: JSON", "{}").notRunReason()).isEmpty();
+    }
+
+    @Test
+    void javadocMarkersAreFoundAfterTheStarsAreRemoved() {
+        String source = String.join("\n",
+                "/**",
+                " * <pre>{@code",
+                " * // not run: names a public name server on purpose",
+                " * resolver.txt(name);",
+                " * }</pre>",
+                " */");
+        Snippet s = SnippetExtractor.javadoc("A.java", source).get(0);
+        assertThat(s.notRunReason()).hasValue("names a public name server on purpose");
+        assertThat(s.notCompiledReason()).isEmpty();
+    }
+
     private static Snippet snippet(String... lines) {
         return new Snippet("X.md", 1, List.of(lines), java.util.Collections.nCopies(lines.length, 0),
                 Snippet.Kind.MARKDOWN);
