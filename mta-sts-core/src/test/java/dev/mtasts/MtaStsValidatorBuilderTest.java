@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.resolver.AddressAnswer;
-import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.DnsResolver;
-import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import java.time.Duration;
@@ -25,17 +23,17 @@ class MtaStsValidatorBuilderTest {
     private static final DnsResolver NOTHING = new DnsResolver() {
         @Override
         public CompletableFuture<TxtAnswer> txt(DomainName name) {
-            return CompletableFuture.completedFuture(TxtAnswer.empty(DnsResult.of(name, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(TxtAnswer.nxdomain(name));
         }
 
         @Override
         public CompletableFuture<MxAnswer> mx(DomainName domain) {
-            return CompletableFuture.completedFuture(MxAnswer.empty(DnsResult.of(domain, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(MxAnswer.nxdomain(domain));
         }
 
         @Override
         public CompletableFuture<AddressAnswer> addresses(DomainName host) {
-            return CompletableFuture.completedFuture(AddressAnswer.empty(DnsResult.of(host, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(AddressAnswer.nxdomain(host));
         }
     };
 

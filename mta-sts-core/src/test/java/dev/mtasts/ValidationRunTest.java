@@ -10,10 +10,8 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.DnsResolver;
-import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
-import dev.mtasts.resolver.TxtRecord;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -41,23 +39,22 @@ class ValidationRunTest {
         public CompletionStage<TxtAnswer> txt(DomainName name) {
             asked.add("TXT " + name);
             if (name.value().startsWith("_mta-sts.")) {
-                return CompletableFuture.completedFuture(new TxtAnswer(DnsResult.of(name, DnsOutcome.FOUND),
-                        List.of(new TxtRecord(List.of("v=STSv1; id=1")))));
+                return CompletableFuture.completedFuture(TxtAnswer.found(name, "v=STSv1; id=1"));
             }
-            return CompletableFuture.completedFuture(TxtAnswer.empty(DnsResult.of(name, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(TxtAnswer.nxdomain(name));
         }
 
         @Override
         public CompletionStage<MxAnswer> mx(DomainName domain) {
             asked.add("MX " + domain);
-            return CompletableFuture.completedFuture(MxAnswer.empty(DnsResult.of(domain, DnsOutcome.NODATA)));
+            return CompletableFuture.completedFuture(MxAnswer.nodata(domain));
         }
 
         @Override
         public CompletionStage<AddressAnswer> addresses(DomainName host) {
             asked.add("A " + host);
-            return CompletableFuture.completedFuture(new AddressAnswer(DnsResult.of(host,
-                    policyHostAddresses.isEmpty() ? DnsOutcome.NODATA : DnsOutcome.FOUND), policyHostAddresses));
+            return CompletableFuture.completedFuture(policyHostAddresses.isEmpty() ? AddressAnswer.nodata(host)
+                    : AddressAnswer.found(host, policyHostAddresses));
         }
     }
 
@@ -195,8 +192,7 @@ class ValidationRunTest {
 
             @Override
             public CompletionStage<AddressAnswer> addresses(DomainName host) {
-                return CompletableFuture.completedFuture(new AddressAnswer(DnsResult.of(host, DnsOutcome.FOUND),
-                        List.of(address("192.0.2.7"))));
+                return CompletableFuture.completedFuture(AddressAnswer.found(host, "192.0.2.7"));
             }
         };
         Validator validator = MtaStsValidator.builder().resolver(nulls)

@@ -6,9 +6,7 @@ import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.AddressAnswer;
-import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.DnsResolver;
-import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import java.util.ArrayList;
@@ -29,17 +27,17 @@ class ValidatorExecutorTest {
     private static final DnsResolver INSTANT = new DnsResolver() {
         @Override
         public CompletableFuture<TxtAnswer> txt(DomainName name) {
-            return CompletableFuture.completedFuture(TxtAnswer.empty(DnsResult.of(name, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(TxtAnswer.nxdomain(name));
         }
 
         @Override
         public CompletableFuture<MxAnswer> mx(DomainName domain) {
-            return CompletableFuture.completedFuture(MxAnswer.empty(DnsResult.of(domain, DnsOutcome.NODATA)));
+            return CompletableFuture.completedFuture(MxAnswer.nodata(domain));
         }
 
         @Override
         public CompletableFuture<AddressAnswer> addresses(DomainName host) {
-            return CompletableFuture.completedFuture(AddressAnswer.empty(DnsResult.of(host, DnsOutcome.NXDOMAIN)));
+            return CompletableFuture.completedFuture(AddressAnswer.nxdomain(host));
         }
     };
 

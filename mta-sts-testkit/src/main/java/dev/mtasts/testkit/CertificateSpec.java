@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class CertificateSpec {
 
+    /** The longest subject common name, in characters: RFC 5280's {@code ub-common-name}. */
+    private static final int MAX_COMMON_NAME_LENGTH = 64;
+
     private final TestCertificateAuthority authority;
     private final List<String> dnsNames;
     private Optional<String> commonName = Optional.empty();
@@ -79,11 +82,23 @@ public final class CertificateSpec {
     }
 
     /**
-     * @param name the subject CN (by default the first DNS name, or {@code test}); never used for matching
+     * Sets the subject common name (CN). By default it is the first DNS name when that has at most 64
+     * characters, no CN at all for a longer name (the certificate then names its host in the subject alternative
+     * names only, as RFC 6125 prefers), and {@code test} without DNS names. The validator never matches a host
+     * against the CN.
+     *
+     * @param name the CN, 1 to 64 characters
      * @return this
+     * @throws IllegalArgumentException when the name is empty or longer than 64 characters, which no X.509
+     *                                  certificate can carry (RFC 5280 {@code ub-common-name})
      */
     public CertificateSpec commonName(String name) {
-        this.commonName = Optional.of(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.length() > MAX_COMMON_NAME_LENGTH) {
+            throw new IllegalArgumentException("a common name has 1 to " + MAX_COMMON_NAME_LENGTH
+                    + " characters (RFC 5280 ub-common-name), not " + name.length() + ": '" + name + "'");
+        }
+        this.commonName = Optional.of(name);
         return this;
     }
 
@@ -99,8 +114,16 @@ public final class CertificateSpec {
         return dnsNames;
     }
 
-    String commonNameOrDefault() {
-        return commonName.orElse(dnsNames.isEmpty() ? "test" : dnsNames.get(0));
+    /** @return the CN set, else the first DNS name when it fits in a CN, else none; {@code test} without names */
+    Optional<String> commonNameOrDefault() {
+        if (commonName.isPresent()) {
+            return commonName;
+        }
+        if (dnsNames.isEmpty()) {
+            return Optional.of("test");
+        }
+        String first = dnsNames.get(0);
+        return first.length() <= MAX_COMMON_NAME_LENGTH ? Optional.of(first) : Optional.empty();
     }
 
     Instant notBefore() {

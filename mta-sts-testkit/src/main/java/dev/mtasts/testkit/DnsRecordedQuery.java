@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TestDnsServer dns = sandbox.dnsServer();
+ * dns.fault("big.example.com", DnsFault.truncated());   // TC over UDP: the client retries over TCP
+ * resolver.txt(DomainName.of("big.example.com")).toCompletableFuture().join();
  * assertThat(dns.queries()).contains(
  *         new DnsRecordedQuery("big.example.com", "TXT", DnsRecordedQuery.Transport.TCP, true));
  * }</pre>

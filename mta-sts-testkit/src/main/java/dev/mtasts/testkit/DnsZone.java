@@ -41,6 +41,12 @@ import org.xbill.DNS.Type;
  */
 public final class DnsZone {
 
+    /** The MNAME of every zone's SOA record. */
+    private static final Name SOA_SERVER = Name.fromConstantString("ns.sandbox.invalid.");
+
+    /** The RNAME of every zone's SOA record ({@code hostmaster@sandbox.invalid}). */
+    private static final Name SOA_MAILBOX = Name.fromConstantString("hostmaster.sandbox.invalid.");
+
     private final Name origin;
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private volatile long ttlSeconds = 300;
@@ -223,6 +229,12 @@ public final class DnsZone {
         return this;
     }
 
+    /** @return true when the name has an A, AAAA or CNAME record */
+    boolean hasAddressOrAlias(String name) {
+        return at(owner(name)).stream()
+                .anyMatch(r -> r.getType() == Type.A || r.getType() == Type.AAAA || r.getType() == Type.CNAME);
+    }
+
     /** @return the records at a name, an empty list when there are none */
     List<Record> at(Name name) {
         return records.getOrDefault(name, List.of());
@@ -241,13 +253,14 @@ public final class DnsZone {
         return false;
     }
 
+    /**
+     * @return the zone's SOA record, for the authority section of negative answers. Its server and mailbox names
+     *         are fixed names under {@code .invalid} (RFC 6761 §6.4), not names below the origin, so that they fit
+     *         whatever the origin's length: {@code hostmaster.} below a zone of 243 characters would not
+     */
     SOARecord soa() {
-        try {
-            return new SOARecord(origin, DClass.IN, negativeTtlSeconds, Name.fromString("ns", origin),
-                    Name.fromString("hostmaster", origin), 1, 3600, 600, 86400, negativeTtlSeconds);
-        } catch (TextParseException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SOARecord(origin, DClass.IN, negativeTtlSeconds, SOA_SERVER, SOA_MAILBOX, 1, 3600, 600, 86400,
+                negativeTtlSeconds);
     }
 
     private Name owner(String name) {

@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * SNI. Thread-safe: domains can be added and changed while validations run. The validator builder needs
  * {@code mta-sts-dns} and {@code mta-sts-http} on the class path (their factories are found with ServiceLoader).
  *
+ * <p>What is set stays until it is removed: a sandbox shared by several tests keeps what each set up, so the same
+ * set-up run twice publishes two records. Call {@link #reset()} before each test (the JUnit 5
+ * {@link MtaStsSandboxExtension} does), or {@link SandboxDomain#clear()} for one domain.
+ *
  * <pre>{@code
  * try (MtaStsSandbox sandbox = MtaStsSandbox.start()) {
  *     sandbox.domain("good.test")
@@ -89,6 +93,27 @@ public final class MtaStsSandbox implements AutoCloseable {
                 n -> new SandboxDomain(n, dns, https, authority));
     }
 
+    /**
+     * Removes every domain, zone, DNS fault, HTTPS and plain-HTTP response and policy certificate, and forgets the
+     * recorded queries and requests: the sandbox is as just started, with the same ports and certificate authority
+     * (so validators built before keep working). {@link SandboxDomain} objects from before stay usable and start
+     * empty. Meant for between tests, not while a validation runs.
+     *
+     * <pre>{@code
+     * sandbox.domain("example.com").stsRecord("v=STSv1; id=1");
+     * sandbox.reset();
+     * sandbox.domain("example.com").stsRecord("v=STSv1; id=2");   // the only record of example.com now
+     * }</pre>
+     *
+     * @return this sandbox
+     */
+    public MtaStsSandbox reset() {
+        domains.clear();
+        dns.reset();
+        https.reset();
+        return this;
+    }
+
     /** @return the names of the domains configured so far */
     public List<String> domainNames() {
         return List.copyOf(domains.keySet());
@@ -98,6 +123,15 @@ public final class MtaStsSandbox implements AutoCloseable {
      * A validator builder pointed at this sandbox: its DNS server (1 second per query), its CA trusted in addition
      * to the JDK's roots, its ports, private addresses allowed ({@link AddressPolicy#allowAll()}), a 10-second
      * deadline. Change anything else before {@code build()}.
+     *
+     * <p>Each setting stands alone, so one can be replaced and the others stay pointed at the sandbox: a resolver of
+     * your own (one that wraps {@link #resolver()}, say) still gets its policy fetched through the sandbox's trust
+     * and ports, and a fetcher of your own still gets the addresses the sandbox's DNS server gives.
+     *
+     * <pre>{@code
+     * DnsResolver mine = resolver;   // a DnsResolver of your own, here the sandbox's
+     * Validator custom = sandbox.validatorBuilder().resolver(mine).build();
+     * }</pre>
      *
      * @return the builder
      * @throws IllegalStateException when {@code mta-sts-dns} or {@code mta-sts-http} is not on the class path

@@ -6,6 +6,10 @@ import java.util.function.UnaryOperator;
 /**
  * One domain of a {@link MtaStsSandbox}: its DNS records, its policy host and its faults, set fluently. Names are
  * relative to the domain's own zone ({@code _mta-sts}, {@code mta-sts}, {@code _smtp._tls} are prefixed for you).
+ * Each call adds to what is there; {@link #clear()} starts the domain afresh.
+ *
+ * <p>The object holds nothing but its name: what it sets lives in the sandbox's servers. So it stays usable after
+ * {@link MtaStsSandbox#reset()}, and two objects for one name configure the same domain. Thread-safe.
  *
  * <pre>{@code
  * sandbox.domain("broken.test")
@@ -23,9 +27,6 @@ public final class SandboxDomain {
     private final TestDnsServer dns;
     private final TestHttpsServer https;
     private final TestCertificateAuthority authority;
-    private final DnsZone zone;
-    private boolean policyHostAddressed;
-    private boolean plainHttpSet;
 
     SandboxDomain(String name, TestDnsServer dns, TestHttpsServer https, TestCertificateAuthority authority) {
         this.name = name;
@@ -33,7 +34,7 @@ public final class SandboxDomain {
         this.dns = dns;
         this.https = https;
         this.authority = authority;
-        this.zone = dns.zone(name);
+        dns.zone(name);   // the zone exists from now on: its names are NXDOMAIN, not REFUSED
     }
 
     /** @return the domain name */
@@ -48,7 +49,26 @@ public final class SandboxDomain {
 
     /** @return the domain's DNS zone, for records this class has no method for */
     public DnsZone zone() {
-        return zone;
+        return dns.zone(name);
+    }
+
+    /**
+     * Removes everything set on this domain so far: the records of its zone (the zone stays, empty, so its names
+     * are NXDOMAIN), the faults of its names, and the policy host's responses (HTTPS and plain HTTP) and
+     * certificate. For one domain what {@link MtaStsSandbox#reset()} does for all.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("example.com").clear();   // whatever an earlier test left there is gone
+     * d.stsRecord("v=STSv1; id=20260102T000000");                // now the only record
+     * }</pre>
+     *
+     * @return this domain, empty
+     */
+    public SandboxDomain clear() {
+        zone().clear();
+        dns.clearFaultsAtAndBelow(name);
+        https.forget(policyHost);
+        return this;
     }
 
     /**
@@ -59,7 +79,7 @@ public final class SandboxDomain {
      */
     public SandboxDomain stsRecord(String... strings) {
         Objects.requireNonNull(strings, "strings");
-        zone.txt("_mta-sts." + name, strings);
+        zone().txt("_mta-sts." + name, strings);
         return this;
     }
 
@@ -71,7 +91,7 @@ public final class SandboxDomain {
      */
     public SandboxDomain tlsRpt(String... strings) {
         Objects.requireNonNull(strings, "strings");
-        zone.txt("_smtp._tls." + name, strings);
+        zone().txt("_smtp._tls." + name, strings);
         return this;
     }
 
@@ -84,13 +104,13 @@ public final class SandboxDomain {
      */
     public SandboxDomain mx(int preference, String host) {
         Objects.requireNonNull(host, "host");
-        zone.mx(name, preference, host);
+        zone().mx(name, preference, host);
         return this;
     }
 
     /** @return this domain, with the null MX of RFC 7505 */
     public SandboxDomain nullMx() {
-        zone.nullMx(name);
+        zone().nullMx(name);
         return this;
     }
 
@@ -115,7 +135,7 @@ public final class SandboxDomain {
         Objects.requireNonNull(response, "response");
         addressPolicyHost();
         https.respond(policyHost, response);
-        if (!plainHttpSet) {
+        if (!https.hasPlainHttpResponse(policyHost)) {
             https.respondPlainHttp(policyHost, HttpResponse.status(404));
         }
         return this;
@@ -131,7 +151,6 @@ public final class SandboxDomain {
         Objects.requireNonNull(response, "response");
         addressPolicyHost();
         https.respondPlainHttp(policyHost, response);
-        plainHttpSet = true;
         return this;
     }
 
@@ -170,13 +189,13 @@ public final class SandboxDomain {
      */
     public SandboxDomain policyHostAddress(String address) {
         Objects.requireNonNull(address, "address");
+        DnsZone zone = zone();
         zone.remove(policyHost);
         if (address.indexOf(':') >= 0) {
             zone.aaaa(policyHost, address);
         } else {
             zone.a(policyHost, address);
         }
-        policyHostAddressed = true;
         return this;
     }
 
@@ -206,10 +225,11 @@ public final class SandboxDomain {
         return policyResponse(HttpResponse.ok("text/plain", body));
     }
 
+    /** Points the policy host at the sandbox's HTTPS server, unless it has an address or a CNAME already. */
     private void addressPolicyHost() {
-        if (!policyHostAddressed) {
+        DnsZone zone = zone();
+        if (!zone.hasAddressOrAlias(policyHost)) {
             zone.a(policyHost, MtaStsSandbox.SERVER_ADDRESS);
-            policyHostAddressed = true;
         }
     }
 

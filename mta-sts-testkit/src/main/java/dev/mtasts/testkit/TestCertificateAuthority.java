@@ -18,6 +18,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * A throw-away certificate authority made at run time, for tests: a root, an intermediate, and leaf
@@ -160,7 +162,10 @@ public final class TestCertificateAuthority {
     IssuedCertificate issue(CertificateSpec spec) {
         KeyPair leafKeys = newKeyPair();
         BigInteger serial = BigInteger.valueOf(serials.incrementAndGet());
-        X500Name subject = new X500Name("CN=" + spec.commonNameOrDefault() + ", O=mta-sts-java testkit");
+        // built attribute by attribute, so that a CN with a comma or an equals sign stays one CN
+        X500NameBuilder names = new X500NameBuilder(BCStyle.INSTANCE);
+        spec.commonNameOrDefault().ifPresent(cn -> names.addRDN(BCStyle.CN, cn));
+        X500Name subject = names.addRDN(BCStyle.O, "mta-sts-java testkit").build();
         if (spec.isSelfSigned()) {
             X509Certificate self = CertBuilder.leafCertificate(subject, leafKeys.getPublic(), spec.dnsNames(), subject,
                     leafKeys.getPrivate(), leafKeys.getPublic(), serial, spec.notBefore(), spec.notAfter());

@@ -257,6 +257,29 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Removes every zone and every fault, forgets the recorded queries and turns the AD flag off, as a server just
+     * started; the address stays. Meant for between tests, not while queries are in flight.
+     *
+     * @return this server
+     */
+    public TestDnsServer reset() {
+        zones.clear();
+        faults.clear();
+        authenticData = false;
+        clearQueries();
+        return this;
+    }
+
+    /** Removes the faults of a name and of every name below it, for every type. */
+    void clearFaultsAtAndBelow(String name) {
+        String domain = text(DnsZone.absolute(name));
+        faults.keySet().removeIf(k -> {
+            String faulty = k.substring(0, k.lastIndexOf(' '));
+            return faulty.equals(domain) || faulty.endsWith("." + domain);
+        });
+    }
+
     /** @return the queries received so far, oldest first (at most the first 10,000) */
     public List<DnsRecordedQuery> queries() {
         return List.copyOf(new ArrayList<>(recorded));

@@ -159,6 +159,41 @@ public final class TestHttpsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Forgets what was set for a host: its response over HTTPS and plain HTTP (it answers 404 again) and its
+     * certificate (the next handshake gets a new valid one from the authority).
+     *
+     * @param host the host name, any case
+     * @return this server
+     */
+    public TestHttpsServer forget(String host) {
+        Objects.requireNonNull(host, "host");
+        String key = key(host);
+        responses.remove(key);
+        plainResponses.remove(key);
+        keyManager.remove(key);
+        return this;
+    }
+
+    /**
+     * Forgets every host's responses and certificates and the recorded requests, as a server just started; the
+     * ports and the authority stay. Meant for between tests, not while clients are connected.
+     *
+     * @return this server
+     */
+    public TestHttpsServer reset() {
+        responses.clear();
+        plainResponses.clear();
+        keyManager.clear();
+        requests.clear();
+        return this;
+    }
+
+    /** @return true when a plain-HTTP response was set for the host */
+    boolean hasPlainHttpResponse(String host) {
+        return plainResponses.containsKey(key(host));
+    }
+
     /** @return the loopback address the server listens on */
     public InetAddress address() {
         return httpsListener.getInetAddress();

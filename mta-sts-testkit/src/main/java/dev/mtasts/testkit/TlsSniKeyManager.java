@@ -17,9 +17,13 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A server key manager that picks the certificate by the SNI host name; the alias is the host name. */
 final class TlsSniKeyManager extends X509ExtendedKeyManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlsSniKeyManager.class);
 
     /** The alias used when the client sent no SNI. */
     static final String NO_SNI = "localhost";
@@ -35,6 +39,14 @@ final class TlsSniKeyManager extends X509ExtendedKeyManager {
         byHost.put(host.toLowerCase(Locale.ROOT), certificate);
     }
 
+    void remove(String host) {
+        byHost.remove(host.toLowerCase(Locale.ROOT));
+    }
+
+    void clear() {
+        byHost.clear();
+    }
+
     private IssuedCertificate certificateFor(String alias) {
         return byHost.computeIfAbsent(alias, fallback);
     }
@@ -47,7 +59,15 @@ final class TlsSniKeyManager extends X509ExtendedKeyManager {
                     .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
             host = sni.orElse(NO_SNI);
         }
-        String algorithm = certificateFor(host).privateKey().getAlgorithm();
+        IssuedCertificate certificate;
+        try {
+            certificate = certificateFor(host);
+        } catch (RuntimeException e) {
+            // the handshake fails either way; say why here, since the client only sees an alert
+            LOG.warn("TestHttpsServer has no certificate for SNI name {}: {}", host, e.toString());
+            return null;
+        }
+        String algorithm = certificate.privateKey().getAlgorithm();
         return keyType.startsWith(algorithm) ? host : null;
     }
 

@@ -14,6 +14,7 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
 
 /**
  * Every public constructor and method of {@code dev.mtasts.testkit} refuses {@code null} in each reference
@@ -65,7 +68,7 @@ class NullRefusalTest {
     private static final List<Class<?>> EXPECTED = List.of(MtaStsSandbox.class, SandboxDomain.class, DnsZone.class,
             TestDnsServer.class, TestHttpsServer.class, TestCertificateAuthority.class, CertificateSpec.class,
             IssuedCertificate.class, HttpResponse.class, HttpRecordedRequest.class, DnsRecordedQuery.class,
-            DnsFault.class, Deployment.class, Deployments.class);
+            DnsFault.class, Deployment.class, Deployments.class, MtaStsSandboxExtension.class);
 
     /** The servers and the authority the receivers below belong to, all on loopback; closed after the last call. */
     private static final MtaStsSandbox SANDBOX = MtaStsSandbox.start();
@@ -97,7 +100,10 @@ class NullRefusalTest {
             Map.entry(HttpResponse.class, () -> HttpResponse.status(404)),
             Map.entry(DnsFault.class, DnsFault::servfail),
             Map.entry(DnsFault.Kind.class, () -> DnsFault.Kind.SERVFAIL),
-            Map.entry(DnsRecordedQuery.Transport.class, () -> DnsRecordedQuery.Transport.UDP));
+            Map.entry(DnsRecordedQuery.Transport.class, () -> DnsRecordedQuery.Transport.UDP),
+            // JUnit's contexts, for the extension's callbacks: any use of one fails the call
+            Map.entry(ExtensionContext.class, () -> unusable(ExtensionContext.class)),
+            Map.entry(ParameterContext.class, () -> unusable(ParameterContext.class)));
 
     /** Instances of each type with instance methods: the sandbox's, shared, and fresh values and specs. */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
@@ -112,7 +118,16 @@ class NullRefusalTest {
             Map.entry(HttpResponse.class, () -> List.of(HttpResponse.ok("text/plain", "x"))),
             Map.entry(HttpRecordedRequest.class, () -> List.of(new HttpRecordedRequest("GET", "/", List.of(), false,
                     Optional.empty(), NOWHERE))),
-            Map.entry(Deployment.class, () -> List.of(Deployments.all().get(0))));
+            Map.entry(Deployment.class, () -> List.of(Deployments.all().get(0))),
+            Map.entry(MtaStsSandboxExtension.class, () -> List.of(MtaStsSandboxExtension.perClass())));
+
+    /** @return an implementation of the interface whose every method throws: a sample that must stay unused */
+    private static Object unusable(Class<?> type) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            throw new UnsupportedOperationException(method.getName() + " called on a sample " + type.getSimpleName()
+                    + " (the null check should come first)");
+        });
+    }
 
     @AfterAll
     static void closeTheSandbox() {
