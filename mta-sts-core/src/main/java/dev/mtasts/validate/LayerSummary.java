@@ -32,8 +32,12 @@ final class LayerSummary {
                 : Optional.of(fetchSkipped.orElse("no policy was fetched"));
         Optional<String> coverageSkipped = policy.coverageChecked() && domainExists ? Optional.empty()
                 : Optional.of(!domainExists ? "the domain does not exist"
-                : policy.valid().isPresent() && policy.usable().isEmpty()
+                : policy.valid().isPresent() && policy.usable().isEmpty() && policy.record() == RecordState.FOUND
                 ? "the policy is not served as text/plain, so senders ignore it"
+                : policy.valid().isPresent() && policy.record() == RecordState.BROKEN
+                ? "the _mta-sts record is not valid, so senders apply no policy"
+                : policy.valid().isPresent() && policy.record() == RecordState.ABSENT
+                ? "no _mta-sts record announces the policy, so senders apply none"
                 : "no valid policy to match MX hosts against");
         return List.of(
                 status(Layer.DNS_RECORD, findings, Optional.empty()),

@@ -28,6 +28,10 @@ final class PromotionRule {
                 && f.layer() == dev.mtasts.report.Layer.DNS_RECORD)) {
             return "No _mta-sts record can exist for a name this long, so MTA-STS cannot be deployed for it.";
         }
+        if (findings.stream().anyMatch(f -> f.code() == FindingCode.POLICY_WITHOUT_STS_RECORD)) {
+            return "A policy is served, but no _mta-sts record announces it: publish the record (see the remediation),"
+                    + " collect TLS-RPT reports in testing, then promote.";
+        }
         return "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
     }
 

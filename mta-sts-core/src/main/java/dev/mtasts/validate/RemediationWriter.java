@@ -45,6 +45,17 @@ final class RemediationWriter {
      * @return a fresh id for the clock's instant that differs from the current id (ids are compared as opaque
      *         strings, so a "new" id equal to the published one would change nothing)
      */
+    /** @return a fresh id, later than the clock's instant, that differs from both given ids */
+    static String idAfter(String nextId, Optional<String> currentId, Instant now) {
+        Instant t = now.plusSeconds(1);
+        String id = freshId(t);
+        while (id.equals(nextId) || currentId.filter(id::equals).isPresent()) {
+            t = t.plusSeconds(1);
+            id = freshId(t);
+        }
+        return id;
+    }
+
     static String freshId(Instant now, Optional<String> currentId) {
         Objects.requireNonNull(currentId, "currentId");
         String id = freshId(now);
@@ -73,7 +84,8 @@ final class RemediationWriter {
         boolean recordChanges = policyChanges || state != RecordState.FOUND || in.idMustChange();
         // after a failed _mta-sts look-up a record may well exist: a second one would break the domain
         boolean recordKnown = state != RecordState.LOOKUP_FAILED;
-        String freshRecord = StsRecord.of(freshId(in.now(), in.record().id())).toText();
+        String freshId = freshId(in.now(), in.record().id());
+        String freshRecord = StsRecord.of(freshId).toText();
         Optional<String> stsText = recordChanges && recordKnown && proposed.isPresent()
                 ? Optional.of(freshRecord) : Optional.empty();
         Optional<MtaStsPolicy> target = proposed.isPresent() ? proposed : current;
@@ -84,7 +96,11 @@ final class RemediationWriter {
         Optional<String> enforce = target.filter(p -> nextStep && p.mode() == PolicyMode.TESTING)
                 .filter(p -> coversEvery(p, in.mx()))
                 .map(p -> p.withMode(PolicyMode.ENFORCE).withMaxAge(ENFORCE_MAX_AGE).toText());
-        Optional<String> enforceRecord = enforce.isPresent() && recordKnown ? Optional.of(freshRecord) : Optional.empty();
+        // the enforce policy is published after what is to be published now: its record needs an id of its own, or
+        // senders that already fetched the repaired policy under that id would never fetch the enforce one
+        String enforceId = stsText.isPresent() ? idAfter(freshId, in.record().id(), in.now()) : freshId;
+        Optional<String> enforceRecord = enforce.isPresent() && recordKnown
+                ? Optional.of(StsRecord.of(enforceId).toText()) : Optional.empty();
         Optional<Duration> maxAge = target.map(p -> p.mode() == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE);
         return new Remediation(stsText, policyText, tlsRptText, enforce, enforceRecord, maxAge);
     }

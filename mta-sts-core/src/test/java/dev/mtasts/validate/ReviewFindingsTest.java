@@ -66,4 +66,25 @@ class ReviewFindingsTest {
         assertThat(r.remediation().policy()).isEmpty();
         assertThat(r.promotion().advice()).contains("does not exist").doesNotContain("see the remediation");
     }
+
+    @Test
+    void theEnforceRecordHasAnIdOfItsOwnWhenARecordIsToBePublishedFirst() {
+        // a testing policy that misses the second MX: the repair needs a new record, and the promotion another
+        ValidationReport r = Seen.testing().mx(Seen.MX, "mx2.mail.example.net").assemble();
+
+        assertThat(r.remediation().stsRecord()).isPresent();
+        assertThat(r.remediation().enforceStsRecord()).isPresent();
+        assertThat(r.remediation().enforceStsRecord()).isNotEqualTo(r.remediation().stsRecord());
+        assertThat(r.remediation().enforceStsRecord().orElseThrow()).doesNotContain("id=1;").doesNotEndWith("id=1");
+    }
+
+    @Test
+    void aPolicyWithoutARecordIsNotCalledInvalidNorToldToPublishAPolicy() {
+        ValidationReport r = Seen.testing().stsOutcome(dev.mtasts.resolver.DnsOutcome.NXDOMAIN).assemble();
+
+        assertThat(r.has(FindingCode.POLICY_WITHOUT_STS_RECORD)).isTrue();
+        assertThat(r.layer(dev.mtasts.report.Layer.MX_COVERAGE).note()).hasValueSatisfying(n -> assertThat(n)
+                .contains("no _mta-sts record announces the policy"));
+        assertThat(r.promotion().advice()).contains("publish the record").doesNotContain("publish a testing policy");
+    }
 }

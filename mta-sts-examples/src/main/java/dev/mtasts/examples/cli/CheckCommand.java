@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mta-sts check DOMAIN...}: one report per domain, for people or ({@code --json}) for programs. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
+        sortOptions = false,
         description = "Validate each domain and print its report: verdict and promotion readiness, each layer"
                 + " with its mark, the findings with their fix, and the exact records and policy to publish.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * broken on purpose), {@value ExitCodes#USAGE} on a usage error, {@value ExitCodes#COULD_NOT_RUN} when the sandbox
  * cannot start.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
         description = "Offline: start a sandbox (DNS, HTTPS and a throw-away CA on loopback) with named"
                 + " deployments, good and broken as in the real world, and print the report of each.",
         exitCodeListHeading = "%nExit codes:%n",

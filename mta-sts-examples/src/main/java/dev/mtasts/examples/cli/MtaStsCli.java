@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "0:no ERROR finding",
                 "1:ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error",
-                "3:the check could not run: no DNS look-up got an answer (no resolver reachable)"},
+                "3:the check could not run: no DNS look-up got an answer, or the policy fetch ran out of --timeout"},
         footer = {"", "Start with: mta-sts demo    (offline: a sandbox of good and broken deployments)"})
 public final class MtaStsCli implements Runnable {
 
@@ -41,6 +41,8 @@ public final class MtaStsCli implements Runnable {
     public static CommandLine commandLine() {
         CliErrors errors = new CliErrors();
         CommandLine cli = new CommandLine(new MtaStsCli());
+        // no clustered short options: '-V.com' is a mistyped domain, not -V followed by '.com'
+        cli.setPosixClusteredShortOptionsAllowed(false);
         cli.setParameterExceptionHandler(errors);
         cli.setExecutionExceptionHandler(errors);
         return cli;

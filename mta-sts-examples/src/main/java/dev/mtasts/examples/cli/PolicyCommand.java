@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * TXT record with a fresh id, and the {@code _smtp._tls} record. Each is built with the library's types and read
  * back with its strict parsers before it is printed, so what is printed is what a validator accepts.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
+        sortOptions = false,
         description = "Write the policy file, the _mta-sts TXT record (with a fresh id) and the _smtp._tls TXT"
                 + " record for a domain, checked by the library's own parsers; what the policy parser warns about"
                 + " (such as a short max_age or an mx pattern covering a whole top-level domain) goes to stderr"

@@ -34,19 +34,20 @@ import picocli.CommandLine.Spec;
  * validations are in flight (a semaphore holds the reader back), each result is written and dropped, and the
  * summary keeps counts only. This is the pattern to copy for bulk validation; {@code BulkScan} shows it bare.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
+        sortOptions = false,
         description = "Validate many domains (one a line; blank lines skipped; # starts a comment, on a line"
                 + " of its own or after the domain) and write one JSON line per input line (JSON Lines) as they"
-                + " complete: {\"input\": <the line as read>, \"report\": <the report>}, or, for a line that is"
-                + " not a domain (or not UTF-8, or longer than 4096 bytes), {\"input\": ..., \"error\": ...}."
+                + " complete: the report, with \"input\" (the line as read) after \"schemaVersion\", or, for a line"
+                + " that is not a domain (or not UTF-8, or longer than 4096 bytes), {\"input\": ..., \"error\": ...}."
                 + " A summary goes to stderr at the end.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding in any report",
                 "1:a report has ERROR findings (or verdict BROKEN, or mail at risk)",
                 "2:usage or input error (such as an unreadable FILE); bad lines are reported, not fatal",
-                "3:the scan could not run: for every domain, no DNS look-up got an answer (no resolver"
-                        + " reachable)"})
+                "3:the scan could not run: every report's verdict is UNKNOWN (no DNS look-up got an answer, or"
+                        + " the policy fetch ran out of --timeout)"})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec

@@ -116,4 +116,21 @@ class UsageErrorsTest {
         assertThat(lines.get(1)).isEqualTo("Try '" + qualified + " --help' for more information.");
         assertThat(run.err()).doesNotContain("Usage:");
     }
+
+    @Test
+    void domainsThatStartLikeAShortOptionAreNotReadAsOptionClusters() {
+        assertUsage(CliRun.of("check", "-V.com"), "check",
+                "mta-sts check: '-V.com' is not a valid domain name: a label cannot start with '-'");
+        assertUsage(CliRun.of("check", "-h.com"), "check",
+                "mta-sts check: '-h.com' is not a valid domain name: a label cannot start with '-'");
+    }
+
+    @Test
+    void everyCommandPrintsItsVersion() {
+        for (String command : new String[] {"check", "scan", "demo", "policy"}) {
+            CliRun run = CliRun.of(command, "-V");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("mta-sts ");
+        }
+    }
 }
