@@ -71,6 +71,18 @@ final class DomainArgument {
             return Optional.of(quoted + " is an e-mail address: give the domain name, for example "
                     + example(cut(text.substring(text.lastIndexOf('@') + 1), "/?#>")));
         }
+        if (IPV4.matcher(text).matches()) {
+            return Optional.of(quoted + " is an IP address, not a domain name: give the domain name, for example "
+                    + EXAMPLE);
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String prefix : new String[] {"_mta-sts.", "_smtp._tls."}) {
+            if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
+                String domain = text.substring(prefix.length());
+                return Optional.of(quoted + " is the name of a record of " + example(domain) + ": give the domain"
+                        + " itself, " + example(domain) + ", and the check looks that name up");
+            }
+        }
         if (text.startsWith("[") || IPV6.matcher(text).matches()) {
             return Optional.of(quoted + " is an IP address, not a domain name: give the domain name, for example "
                     + EXAMPLE);

@@ -133,4 +133,14 @@ class UsageErrorsTest {
             assertThat(run.out()).as(command).startsWith("mta-sts ");
         }
     }
+
+    @Test
+    void anIpAddressOrARecordNameIsNamedWithTheDomainToGive() {
+        assertUsage(CliRun.of("check", "192.0.2.1"), "check",
+                "mta-sts check: '192.0.2.1' is an IP address, not a domain name: give the domain name");
+        assertUsage(CliRun.of("check", "_mta-sts.foo.org"), "check",
+                "mta-sts check: '_mta-sts.foo.org' is the name of a record of foo.org: give the domain itself, foo.org");
+        assertUsage(CliRun.of("check", "_smtp._tls.foo.org"), "check",
+                "'_smtp._tls.foo.org' is the name of a record of foo.org");
+    }
 }
