@@ -9,6 +9,11 @@ package dev.mtasts;
  * them, and the lenient ones return no value. {@code WARNING} codes are legal but unwise, or break some real senders
  * that deviate from the RFC; {@code INFO} codes are worth knowing.
  *
+ * <pre>{@code
+ * boolean blankLines = PolicyParser.lenient().parse(text).problems().stream()
+ *         .anyMatch(p -> p.code() == ProblemCode.POLICY_BLANK_LINE);
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum ProblemCode {

@@ -20,6 +20,11 @@ package dev.mtasts;
  * One fact can weigh differently by mode: an MX outside the policy is an {@code ERROR} in {@code enforce} and a
  * {@code WARNING} in {@code testing}. The verdict follows from the severities, never the other way round.
  *
+ * <pre>{@code
+ * List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+ * boolean mailSafe = errors.isEmpty();
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum Severity {

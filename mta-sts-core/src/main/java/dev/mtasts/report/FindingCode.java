@@ -6,6 +6,12 @@ package dev.mtasts.report;
  * {@code ERROR} blocks). Codes are stable and documented in the README. Where a code means what an RFC 8460 §4.3
  * result type means, the summary names it.
  *
+ * <pre>{@code
+ * FindingCode code = FindingCode.POLICY_CONTENT_TYPE;
+ * System.out.println(code.layer() + " " + code.reference() + ": " + code.summary());
+ * boolean outsidePolicy = report.has(FindingCode.MX_NOT_COVERED);
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum FindingCode {

@@ -3,6 +3,11 @@ package dev.mtasts.report;
 /**
  * The checks of a validation, in the order they run; each is one {@link LayerResult} of a {@link ValidationReport}.
  *
+ * <pre>{@code
+ * LayerResult fetch = report.layer(Layer.POLICY_FETCH);
+ * System.out.println(fetch.layer() + ": " + fetch.status());
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum Layer {

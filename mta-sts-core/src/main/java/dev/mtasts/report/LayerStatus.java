@@ -3,6 +3,11 @@ package dev.mtasts.report;
 /**
  * The outcome of one {@link Layer}: the worst severity among its findings, or {@link #SKIPPED}.
  *
+ * <pre>{@code
+ * report.layers().stream().filter(l -> l.status() == LayerStatus.FAIL)
+ *         .forEach(l -> System.out.println("failing: " + l.layer()));
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum LayerStatus {

@@ -3,6 +3,12 @@ package dev.mtasts.report;
 /**
  * Whether a {@code testing} policy can move to {@code enforce}.
  *
+ * <pre>{@code
+ * if (report.promotion().status() == PromotionStatus.READY) {
+ *     report.remediation().enforcePolicy().ifPresent(System.out::println);
+ * }
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum PromotionStatus {

@@ -3,6 +3,11 @@ package dev.mtasts.report;
 /**
  * What senders make of the domain's MTA-STS deployment, in one word.
  *
+ * <pre>{@code
+ * boolean protectedNow = report.verdict() == Verdict.ENFORCING && !report.atRisk();
+ * boolean checkAgain = report.verdict() == Verdict.UNKNOWN;
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public enum Verdict {

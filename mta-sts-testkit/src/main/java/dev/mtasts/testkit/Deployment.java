@@ -7,6 +7,12 @@ import java.util.function.Consumer;
  * A named, ready-made MTA-STS deployment that {@link Deployments} can install into a {@link MtaStsSandbox}: one
  * common real-world setup, good or broken, under its own domain.
  *
+ * <pre>{@code
+ * Deployment backupMx = Deployments.byDomain("backup-mx.test").orElseThrow();
+ * backupMx.installInto(sandbox);
+ * System.out.println(backupMx.title() + ": " + backupMx.description());
+ * }</pre>
+ *
  * @param domain      the domain it is installed under, such as {@code enforce.good.test}
  * @param title       a few words: "clean enforce", "redirect to www"
  * @param description one sentence on what is set up and what a validator should say
