@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
-import dev.mtasts.resolver.AddressAnswer;
-import dev.mtasts.resolver.DnsResolver;
-import dev.mtasts.resolver.MxAnswer;
-import dev.mtasts.resolver.TxtAnswer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -18,24 +14,6 @@ import org.junit.jupiter.api.Test;
  * defaults cannot be found.
  */
 class MtaStsValidatorBuilderTest {
-
-    /** A resolver that answers NXDOMAIN for everything, to build validators without a network module. */
-    private static final DnsResolver NOTHING = new DnsResolver() {
-        @Override
-        public CompletableFuture<TxtAnswer> txt(DomainName name) {
-            return CompletableFuture.completedFuture(TxtAnswer.nxdomain(name));
-        }
-
-        @Override
-        public CompletableFuture<MxAnswer> mx(DomainName domain) {
-            return CompletableFuture.completedFuture(MxAnswer.nxdomain(domain));
-        }
-
-        @Override
-        public CompletableFuture<AddressAnswer> addresses(DomainName host) {
-            return CompletableFuture.completedFuture(AddressAnswer.nxdomain(host));
-        }
-    };
 
     @Test
     void defaultsWithoutTheDnsModuleNameTheMissingModule() {
@@ -47,20 +25,20 @@ class MtaStsValidatorBuilderTest {
 
     @Test
     void defaultsWithoutTheHttpModuleNameTheMissingModule() {
-        assertThatThrownBy(() -> MtaStsValidator.builder().resolver(NOTHING).build())
+        assertThatThrownBy(() -> MtaStsValidator.builder().resolver(InstantResolver.NOTHING).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("mta-sts-http");
     }
 
     @Test
     void aBuiltValidatorShowsWhatItWasGiven() {
-        Validator validator = MtaStsValidator.builder().resolver(NOTHING)
+        Validator validator = MtaStsValidator.builder().resolver(InstantResolver.NOTHING)
                 .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT)
                         .build()))
                 .deadline(Duration.ofSeconds(9)).build();
-        assertThat(validator.resolver()).isSameAs(NOTHING);
+        assertThat(validator.resolver()).isSameAs(InstantResolver.NOTHING);
         assertThat(validator.deadline()).isEqualTo(Duration.ofSeconds(9));
         assertThat(validator.addressPolicy()).isSameAs(AddressPolicy.publicOnly());
-        assertThat(MtaStsValidator.builder().resolver(NOTHING).fetcher(request -> null).build().deadline())
+        assertThat(MtaStsValidator.builder().resolver(InstantResolver.NOTHING).fetcher(request -> null).build().deadline())
                 .isEqualTo(Validator.DEFAULT_DEADLINE).isEqualTo(Duration.ofSeconds(75));
     }
 
@@ -72,7 +50,7 @@ class MtaStsValidatorBuilderTest {
 
     @Test
     void malformedDomainIsRejectedBeforeAnyLookUp() {
-        Validator validator = MtaStsValidator.builder().resolver(NOTHING)
+        Validator validator = MtaStsValidator.builder().resolver(InstantResolver.NOTHING)
                 .fetcher(request -> {
                     throw new AssertionError("no fetch for a malformed domain");
                 }).build();

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.report.ValidationReport;
-import dev.mtasts.resolver.AddressAnswer;
-import dev.mtasts.resolver.DnsResolver;
-import dev.mtasts.resolver.MxAnswer;
-import dev.mtasts.resolver.TxtAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,29 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatorExecutorTest {
 
-    /** Answers every look-up at once: NXDOMAIN for the records, so no fetch is attempted. */
-    private static final DnsResolver INSTANT = new DnsResolver() {
-        @Override
-        public CompletableFuture<TxtAnswer> txt(DomainName name) {
-            return CompletableFuture.completedFuture(TxtAnswer.nxdomain(name));
-        }
-
-        @Override
-        public CompletableFuture<MxAnswer> mx(DomainName domain) {
-            return CompletableFuture.completedFuture(MxAnswer.nodata(domain));
-        }
-
-        @Override
-        public CompletableFuture<AddressAnswer> addresses(DomainName host) {
-            return CompletableFuture.completedFuture(AddressAnswer.nxdomain(host));
-        }
-    };
-
     @Test
     void reportsAreAssembledOnTheSharedValidatorPoolWithBoundedThreads() {
         Set<String> assemblingThreads = ConcurrentHashMap.newKeySet();
         Validator validator = MtaStsValidator.builder()
-                .resolver(INSTANT)
+                .resolver(InstantResolver.NOT_DEPLOYED)
                 .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT).build()))
                 .listener(new ValidationListener() {
                     @Override
@@ -72,7 +50,7 @@ class ValidatorExecutorTest {
     void aGivenExecutorIsUsedInstead() {
         Set<String> assemblingThreads = ConcurrentHashMap.newKeySet();
         Validator validator = MtaStsValidator.builder()
-                .resolver(INSTANT)
+                .resolver(InstantResolver.NOT_DEPLOYED)
                 .fetcher(request -> CompletableFuture.completedFuture(PolicyFetch.builder(FetchOutcome.TIMEOUT).build()))
                 .executor(task -> {
                     Thread t = new Thread(task, "mine");
