@@ -80,10 +80,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of every package of mta-sts-core refuses {@code null} in each reference
@@ -100,7 +97,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The checking is {@link NullRefusalCheck}'s, which the other modules' {@code NullRefusalTest}s use too
  * (through this module's test-jar); this class only configures it for the packages of mta-sts-core.
  */
-class NullRefusalTest {
+class NullRefusalTest extends NullRefusalTestCase {
 
     /** Every package of the module: the exported ones and the two internal ones. */
     private static final List<String> PACKAGES = List.of("dev.mtasts", "dev.mtasts.policy", "dev.mtasts.record",
@@ -277,24 +274,9 @@ class NullRefusalTest {
             .pinned(PINNED)
             .build();
 
-    @TestFactory
-    Stream<DynamicTest> everyReferenceParameterRefusesNullByName() {
-        return CHECK.tests();
-    }
-
-    @Test
-    void everyPublicTypeOfEveryPackageIsCovered() {
-        CHECK.assertEveryTypeCovered();
-    }
-
-    @Test
-    void eachPinnedMethodStillAnswersNullOtherwise() {
-        CHECK.assertPinnedStillAnswerNullOtherwise();
-    }
-
-    @Test
-    void parameterNamesComeFromTheClassFiles() {
-        CHECK.assertParameterNamesReadable();
+    @Override
+    protected NullRefusalCheck check() {
+        return CHECK;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mtasts.dns;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.conformance.NullRefusalCheck;
+import dev.mtasts.conformance.NullRefusalTestCase;
 import dev.mtasts.resolver.DnsResolverSettings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of {@code dev.mtasts.dns} refuses {@code null} in each reference parameter
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * resolver refuses {@code null} before it looks anything up, and the resolvers made here know only a loopback port
  * that nothing listens on. Exempt is {@code equals(Object)}, whose contract is to answer {@code false}.
  */
-class NullRefusalTest {
+class NullRefusalTest extends NullRefusalTestCase {
 
     /** The packages under test: the module's only one. */
     private static final List<String> PACKAGES = List.of("dev.mtasts.dns");
@@ -75,23 +72,9 @@ class NullRefusalTest {
             .pinned(PINNED)
             .build();
 
-    @TestFactory
-    Stream<DynamicTest> everyReferenceParameterRefusesNullByName() {
-        return CHECK.tests();
+    @Override
+    protected NullRefusalCheck check() {
+        return CHECK;
     }
 
-    @Test
-    void everyPublicTypeOfEveryPackageIsCovered() {
-        CHECK.assertEveryTypeCovered();
-    }
-
-    @Test
-    void eachPinnedMethodStillAnswersNullOtherwise() {
-        CHECK.assertPinnedStillAnswerNullOtherwise();
-    }
-
-    @Test
-    void parameterNamesComeFromTheClassFiles() {
-        CHECK.assertParameterNamesReadable();
-    }
 }

@@ -2,6 +2,7 @@ package dev.mtasts.http;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.conformance.NullRefusalCheck;
+import dev.mtasts.conformance.NullRefusalTestCase;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.fetcher.PolicyFetcherSettings;
 import java.net.InetAddress;
@@ -11,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of {@code dev.mtasts.http} refuses {@code null} in each reference parameter
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * fetcher refuses {@code null} before it opens a socket, and the only address in the samples is loopback. Exempt
  * is {@code equals(Object)}, whose contract is to answer {@code false}.
  */
-class NullRefusalTest {
+class NullRefusalTest extends NullRefusalTestCase {
 
     /** The packages under test: the module's only one. */
     private static final List<String> PACKAGES = List.of("dev.mtasts.http");
@@ -72,23 +69,9 @@ class NullRefusalTest {
             .pinned(PINNED)
             .build();
 
-    @TestFactory
-    Stream<DynamicTest> everyReferenceParameterRefusesNullByName() {
-        return CHECK.tests();
+    @Override
+    protected NullRefusalCheck check() {
+        return CHECK;
     }
 
-    @Test
-    void everyPublicTypeOfEveryPackageIsCovered() {
-        CHECK.assertEveryTypeCovered();
-    }
-
-    @Test
-    void eachPinnedMethodStillAnswersNullOtherwise() {
-        CHECK.assertPinnedStillAnswerNullOtherwise();
-    }
-
-    @Test
-    void parameterNamesComeFromTheClassFiles() {
-        CHECK.assertParameterNamesReadable();
-    }
 }

@@ -3,6 +3,7 @@ package dev.mtasts.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mtasts.conformance.NullRefusalCheck;
+import dev.mtasts.conformance.NullRefusalTestCase;
 import dev.mtasts.report.ValidationReport;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -10,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every public constructor and method of {@code dev.mtasts.json} refuses {@code null} in each reference parameter
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The classes are found on disk and the parameter names read from their class files. Exempt is
  * {@code equals(Object)}, whose contract is to answer {@code false}.
  */
-class NullRefusalTest {
+class NullRefusalTest extends NullRefusalTestCase {
 
     /** The packages under test: the module's only one. */
     private static final List<String> PACKAGES = List.of("dev.mtasts.json");
@@ -67,23 +64,9 @@ class NullRefusalTest {
             .pinned(PINNED)
             .build();
 
-    @TestFactory
-    Stream<DynamicTest> everyReferenceParameterRefusesNullByName() {
-        return CHECK.tests();
+    @Override
+    protected NullRefusalCheck check() {
+        return CHECK;
     }
 
-    @Test
-    void everyPublicTypeOfEveryPackageIsCovered() {
-        CHECK.assertEveryTypeCovered();
-    }
-
-    @Test
-    void eachPinnedMethodStillAnswersNullOtherwise() {
-        CHECK.assertPinnedStillAnswerNullOtherwise();
-    }
-
-    @Test
-    void parameterNamesComeFromTheClassFiles() {
-        CHECK.assertParameterNamesReadable();
-    }
 }

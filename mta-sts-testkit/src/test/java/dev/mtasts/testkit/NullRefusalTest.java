@@ -1,6 +1,7 @@
 package dev.mtasts.testkit;
 
 import dev.mtasts.conformance.NullRefusalCheck;
+import dev.mtasts.conformance.NullRefusalTestCase;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,11 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
  * one sandbox, on loopback, shared by every call; no call is meant to get past its null check, and no sample
  * names an address beyond loopback. Exempt is {@code equals(Object)}, whose contract is to answer {@code false}.
  */
-class NullRefusalTest {
+class NullRefusalTest extends NullRefusalTestCase {
 
     /** The packages under test: the module's only one. */
     private static final List<String> PACKAGES = List.of("dev.mtasts.testkit");
@@ -127,23 +124,9 @@ class NullRefusalTest {
             .pinned(PINNED)
             .build();
 
-    @TestFactory
-    Stream<DynamicTest> everyReferenceParameterRefusesNullByName() {
-        return CHECK.tests();
+    @Override
+    protected NullRefusalCheck check() {
+        return CHECK;
     }
 
-    @Test
-    void everyPublicTypeOfEveryPackageIsCovered() {
-        CHECK.assertEveryTypeCovered();
-    }
-
-    @Test
-    void eachPinnedMethodStillAnswersNullOtherwise() {
-        CHECK.assertPinnedStillAnswerNullOtherwise();
-    }
-
-    @Test
-    void parameterNamesComeFromTheClassFiles() {
-        CHECK.assertParameterNamesReadable();
-    }
 }
