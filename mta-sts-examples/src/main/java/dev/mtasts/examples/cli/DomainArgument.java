@@ -80,7 +80,7 @@ final class DomainArgument {
             if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
                 String domain = text.substring(prefix.length());
                 return Optional.of(quoted + " is the name of a record of " + example(domain) + ": give the domain"
-                        + " itself, " + example(domain) + ", and the check looks that name up");
+                        + " itself, " + example(domain) + " (the record is named after it)");
             }
         }
         if (text.startsWith("[") || IPV6.matcher(text).matches()) {

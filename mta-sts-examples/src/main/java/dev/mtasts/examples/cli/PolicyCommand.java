@@ -83,7 +83,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DomainName name = parse("--domain", () -> DomainName.of(domain));
+        DomainName name = parse("--domain", () -> DomainArgument.parse(domain));
         if (name.value().startsWith("_")) {
             throw new ParameterException(spec.commandLine(), "--domain '" + domain + "': give the mail domain, not"
                     + " the record name (the _mta-sts and _smtp._tls records are named after the mail domain)");

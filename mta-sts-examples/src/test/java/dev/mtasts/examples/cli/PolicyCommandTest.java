@@ -137,9 +137,9 @@ class PolicyCommandTest {
 
     @Test
     void aRecordNameIsNotADomain() {
-        assertUsageError("--domain '_mta-sts.example.com': give the mail domain, not the record name", "--domain",
-                "_mta-sts.example.com", "--mx", "mx.example.com");
-        assertUsageError("give the mail domain, not the record name", "--domain", "_smtp._tls.example.com",
+        assertUsageError("--domain: '_mta-sts.example.com' is the name of a record of example.com: give the domain"
+                + " itself, example.com", "--domain", "_mta-sts.example.com", "--mx", "mx.example.com");
+        assertUsageError("is the name of a record of example.com", "--domain", "_smtp._tls.example.com",
                 "--mx", "mx.example.com");
     }
 

@@ -143,4 +143,10 @@ class UsageErrorsTest {
         assertUsage(CliRun.of("check", "_smtp._tls.foo.org"), "check",
                 "'_smtp._tls.foo.org' is the name of a record of foo.org");
     }
+
+    @Test
+    void policyRecognisesAnAddressGivenAsTheDomainToo() {
+        assertUsage(CliRun.of("policy", "--domain", "user@example.com", "--mx", "mx1.example.com"), "policy",
+                "'user@example.com' is an e-mail address: give the domain name, for example example.com");
+    }
 }
