@@ -13,8 +13,10 @@ module dev.mtasts {
     exports dev.mtasts.report;
     exports dev.mtasts.resolver;
     exports dev.mtasts.fetcher;
-    exports dev.mtasts.internal to dev.mtasts.dns, dev.mtasts.http;
+    exports dev.mtasts.probe;
+    exports dev.mtasts.internal to dev.mtasts.dns, dev.mtasts.http, dev.mtasts.smtp;
 
     uses dev.mtasts.resolver.DnsResolverFactory;
     uses dev.mtasts.fetcher.PolicyFetcherFactory;
+    uses dev.mtasts.probe.MxTlsProbeFactory;
 }

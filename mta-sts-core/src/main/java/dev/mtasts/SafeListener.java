@@ -34,6 +34,10 @@ final class SafeListener {
         call("policyFetchEnded", () -> listener.policyFetchEnded(domain, fetch));
     }
 
+    void mxProbeEnded(DomainName domain, dev.mtasts.probe.MxProbe probe) {
+        call("mxProbeEnded", () -> listener.mxProbeEnded(domain, probe));
+    }
+
     void validationEnded(ValidationReport report) {
         call("validationEnded", () -> listener.validationEnded(report));
     }

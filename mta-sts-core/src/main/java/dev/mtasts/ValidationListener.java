@@ -16,6 +16,7 @@ import dev.mtasts.resolver.DnsAnswer;
  *   ├─ dnsAnswered (_smtp._tls TXT)│ concurrently
  *   └─ dnsAnswered (mta-sts A/AAAA)┘
  *        └─ policyFetchStarted ── policyFetchEnded     (when an address was allowed)
+ *   └─ mxProbeEnded, once per MX host probed           (when a probe is configured)
  * validationEnded
  * </pre>
  *
@@ -80,6 +81,15 @@ public abstract class ValidationListener {
      * @param fetch  what the fetcher observed
      */
     public void policyFetchEnded(DomainName domain, PolicyFetch fetch) {
+    }
+
+    /**
+     * An MX host's STARTTLS probe ended (after its addresses were looked up and vetted).
+     *
+     * @param domain the domain being validated
+     * @param probe  the host's probe
+     */
+    public void mxProbeEnded(DomainName domain, dev.mtasts.probe.MxProbe probe) {
     }
 
     /**

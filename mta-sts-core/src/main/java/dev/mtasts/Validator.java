@@ -1,6 +1,7 @@
 package dev.mtasts;
 
 import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.DnsResolver;
@@ -54,6 +55,7 @@ public final class Validator {
 
     private final DnsResolver resolver;
     private final PolicyFetcher fetcher;
+    private final Optional<MxTlsProbe> mxProbe;
     private final AddressPolicy addressPolicy;
     private final Duration deadline;
     private final Clock clock;
@@ -63,6 +65,7 @@ public final class Validator {
     private Validator(Builder b) {
         this.resolver = b.resolver != null ? b.resolver : DefaultProviders.resolver();
         this.fetcher = b.fetcher != null ? b.fetcher : DefaultProviders.fetcher();
+        this.mxProbe = b.mxProbeSet ? b.mxProbe : DefaultProviders.mxProbe();
         this.addressPolicy = b.addressPolicy;
         this.deadline = b.deadline;
         this.clock = b.clock;
@@ -179,6 +182,11 @@ public final class Validator {
         return fetcher;
     }
 
+    /** @return the MX probe, when MX hosts are probed */
+    public Optional<MxTlsProbe> mxProbe() {
+        return mxProbe;
+    }
+
     /** @return which addresses the validator may connect to */
     public AddressPolicy addressPolicy() {
         return addressPolicy;
@@ -201,7 +209,8 @@ public final class Validator {
 
     @Override
     public String toString() {
-        return "Validator[resolver=" + resolver + ", fetcher=" + fetcher + ", deadline=" + deadline + "]";
+        return "Validator[resolver=" + resolver + ", fetcher=" + fetcher + ", mxProbe="
+                + mxProbe.map(Object::toString).orElse("none") + ", deadline=" + deadline + "]";
     }
 
     private ValidationReport await(CompletableFuture<ValidationReport> future, String domain) {
@@ -242,6 +251,8 @@ public final class Validator {
     public static final class Builder {
         private DnsResolver resolver;
         private PolicyFetcher fetcher;
+        private Optional<MxTlsProbe> mxProbe = Optional.empty();
+        private boolean mxProbeSet;
         private AddressPolicy addressPolicy = AddressPolicy.publicOnly();
         private Duration deadline = DEFAULT_DEADLINE;
         private Clock clock = Clock.systemUTC();
@@ -270,6 +281,34 @@ public final class Validator {
          */
         public Builder fetcher(PolicyFetcher fetcher) {
             this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /**
+         * Probes every MX host with this probe: STARTTLS and the certificate on each address, and DANE.
+         *
+         * <p>Default: the probe {@code mta-sts-smtp} registers ({@code StartTlsProbe.builder().build()}: port 25,
+         * the JDK's trust store) when that module is on the class path, none otherwise. Outbound port 25 is blocked
+         * on many laptops and clouds; hosts that cannot be reached are reported as not probed, never as broken.
+         *
+         * @param probe the probe
+         * @return this builder
+         */
+        public Builder mxProbe(MxTlsProbe probe) {
+            this.mxProbe = Optional.of(Objects.requireNonNull(probe, "probe"));
+            this.mxProbeSet = true;
+            return this;
+        }
+
+        /**
+         * Probes no MX host, even with {@code mta-sts-smtp} on the class path: the report then checks the MX
+         * hosts' names and addresses only, and promotion readiness says the transport was not checked.
+         *
+         * @return this builder
+         */
+        public Builder noMxProbe() {
+            this.mxProbe = Optional.empty();
+            this.mxProbeSet = true;
             return this;
         }
 

@@ -134,6 +134,56 @@ public enum FindingCode {
     MX_HOST_INVALID(Layer.MX_COVERAGE, "RFC 5321", true, "MX host name invalid"),
     /** An {@code mx} pattern covers none of the MX hosts: a stale entry. */
     MX_PATTERN_UNUSED(Layer.MX_COVERAGE, "RFC 8461 §4.1", false, "mx pattern matches no MX host"),
+    /**
+     * An MX host has no address (NXDOMAIN, or neither A nor AAAA): no sender can deliver to it. An {@code ERROR}
+     * when no MX host of the domain has an address, a {@code WARNING} while another one does.
+     */
+    MX_HOST_NO_ADDRESS(Layer.MX_COVERAGE, "RFC 5321 §5.1", false, "MX host has no address"),
+    /** The address look-up of an MX host failed (time-out, SERVFAIL...): senders seeing the same skip the host. */
+    MX_HOST_LOOKUP_FAILED(Layer.MX_COVERAGE, "RFC 5321 §5.1", false, "MX host address look-up failed"),
+    /** An address of an MX host was refused by the validator's address policy (private, loopback...): not probed. */
+    MX_ADDRESS_REFUSED(Layer.MX_COVERAGE, "RFC 8461 §4.2", false, "MX address refused by the address policy"),
+    /**
+     * An MX address could not be probed from where the check ran (connection refused, unreachable, no answer to
+     * the connection attempt): nothing is known about its STARTTLS. Never a sign that the host is broken.
+     */
+    MX_NOT_PROBED(Layer.MX_COVERAGE, "RFC 8461 §4.2", false, "MX host could not be probed from here"),
+    /** No MX host could be reached at all: outbound port 25 is probably blocked where the check ran. */
+    MX_PROBE_BLOCKED(Layer.MX_COVERAGE, "RFC 8461 §4.2", false, "no MX host reachable: port 25 may be blocked here"),
+    /** An MX host greeted with a 4xx or 5xx reply (perhaps only towards the checking address): TLS not checked. */
+    MX_GREETING_REJECTED(Layer.MX_COVERAGE, "RFC 5321 §3.1", false, "MX host rejected the connection in its greeting"),
+    /** An MX host accepted the connection but stalled (greeting, reply or handshake) past the probe's deadline. */
+    MX_PROBE_TIMEOUT(Layer.MX_COVERAGE, "RFC 5321 §4.5.3.2", false, "MX host stalled during the probe"),
+    /** An MX host does not offer STARTTLS ({@code starttls-not-supported}): enforce-mode senders refuse it. */
+    MX_STARTTLS_MISSING(Layer.MX_COVERAGE, "RFC 8461 §4.2, §5", true, "MX host does not offer STARTTLS"),
+    /** An MX host's certificate does not chain to a trusted root ({@code certificate-not-trusted}). */
+    MX_CERT_UNTRUSTED(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "MX certificate untrusted"),
+    /** An MX host's certificate has expired ({@code certificate-expired}). */
+    MX_CERT_EXPIRED(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "MX certificate expired"),
+    /** An MX host's certificate is not valid yet. */
+    MX_CERT_NOT_YET_VALID(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "MX certificate not yet valid"),
+    /** No DNS-ID of an MX host's certificate matches its name ({@code certificate-host-mismatch}). */
+    MX_CERT_HOSTNAME_MISMATCH(Layer.MX_COVERAGE, "RFC 8461 §4.2, RFC 6125 §6.4", true, "MX certificate for another name"),
+    /** The TLS handshake with an MX host failed ({@code validation-failure}). */
+    MX_TLS_HANDSHAKE(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "TLS handshake with the MX host failed"),
+    /**
+     * An MX host's certificate expires within the policy's {@code max_age} (at most 30 days ahead, the window in
+     * which automatic renewal runs): renew it, or senders in enforce mode refuse the host once it expires.
+     */
+    MX_CERT_EXPIRING(Layer.MX_COVERAGE, "RFC 8461 §4.2", false, "MX certificate expires soon"),
+    /**
+     * DNSSEC-authenticated, usable TLSA records match nothing the MX host presents ({@code tlsa-invalid}): DANE
+     * senders refuse the host now, whatever the MTA-STS policy says. Always an {@code ERROR}.
+     */
+    DANE_MISMATCH(Layer.MX_COVERAGE, "RFC 7672 §3, RFC 8461 §2", true, "TLSA records match nothing the MX presents"),
+    /** TLSA records are published in a zone that is not DNSSEC-signed (or not validated): senders ignore them. */
+    DANE_INSECURE(Layer.MX_COVERAGE, "RFC 7672 §2.2", false, "TLSA records without DNSSEC"),
+    /** Authenticated TLSA records exist, but none is usable for SMTP (usage 0 or 1, unknown selector or matching type). */
+    DANE_UNUSABLE(Layer.MX_COVERAGE, "RFC 7672 §3.1", false, "no TLSA record usable for SMTP"),
+    /** The TLSA look-up failed: DANE senders in a signed zone defer mail to the host ({@code dnssec-invalid}). */
+    DANE_LOOKUP_FAILED(Layer.MX_COVERAGE, "RFC 7672 §2.2", false, "TLSA look-up failed"),
+    /** Authenticated TLSA records match what the MX host presents: DANE senders deliver. An {@code INFO}. */
+    DANE_VALID(Layer.MX_COVERAGE, "RFC 7672 §3", false, "DANE valid for the MX host"),
 
     // ---- TLS_RPT ----
     /** No {@code v=TLSRPTv1} record at {@code _smtp._tls.<domain>}: no failure reports. */

@@ -14,7 +14,7 @@ package dev.mtasts.resolver;
  *
  * @since 0.1.0
  */
-public sealed interface DnsAnswer permits TxtAnswer, MxAnswer, AddressAnswer {
+public sealed interface DnsAnswer permits TxtAnswer, MxAnswer, AddressAnswer, TlsaAnswer {
 
     /** @return the outcome, TTL, CNAME chain, AD flag, server and detail of the look-up */
     DnsResult result();
