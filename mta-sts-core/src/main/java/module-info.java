@@ -15,6 +15,7 @@ module dev.mtasts {
     exports dev.mtasts.fetcher;
     exports dev.mtasts.probe;
     exports dev.mtasts.internal to dev.mtasts.dns, dev.mtasts.http, dev.mtasts.smtp;
+    exports dev.mtasts.internal.tls to dev.mtasts.http, dev.mtasts.smtp;
 
     uses dev.mtasts.resolver.DnsResolverFactory;
     uses dev.mtasts.fetcher.PolicyFetcherFactory;

@@ -1,5 +1,6 @@
 package dev.mtasts.http;
 
+import dev.mtasts.internal.tls.TlsSetup;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

@@ -5,6 +5,7 @@ import dev.mtasts.fetcher.PlainHttpProbe;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.internal.tls.TlsSetup;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
@@ -48,8 +49,9 @@ import javax.net.ssl.X509TrustManager;
  * {@link #toString()} shows them.
  *
  * <p>Immutable and thread-safe; one instance serves any number of concurrent fetches. No thread is held per
- * fetch: all fetches share a few I/O threads and one timer thread. Results complete on the builder's
- * {@link Builder#callbackExecutor(Executor) callback executor}, by default a small pool shared by every fetcher.
+ * fetch: all fetches share a few I/O threads and one timer thread (with the library's other network modules).
+ * Results complete on the builder's {@link Builder#callbackExecutor(Executor) callback executor}, by default a
+ * small pool shared by every fetcher.
  *
  * <pre>{@code
  * HttpsPolicyFetcher fetcher = HttpsPolicyFetcher.builder()

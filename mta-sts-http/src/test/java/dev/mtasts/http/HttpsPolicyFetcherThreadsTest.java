@@ -1,11 +1,9 @@
 package dev.mtasts.http;
 
-import static dev.mtasts.http.FetcherFixture.POLICY;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.internal.tls.NetworkThreads;
 import dev.mtasts.testkit.HttpResponse;
 import dev.mtasts.testkit.TestHttpsServer;
 import java.lang.management.ManagementFactory;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static dev.mtasts.http.FetcherFixture.POLICY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No thread per fetch, and completions on the module's own pool: on a machine with two CPUs or fewer the
@@ -73,7 +73,9 @@ class HttpsPolicyFetcherThreadsTest {
         while (!fetches.stream().allMatch(CompletableFuture::isDone)) {
             peak = Math.max(peak, threads.getThreadCount());
             peakModuleThreads = Math.max(peakModuleThreads, Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("mta-sts-http-")).count());
+                    .filter(t -> t.getName().startsWith("mta-sts-http-")
+                            || t.getName().startsWith(NetworkThreads.IO_PREFIX)
+                            || t.getName().startsWith(NetworkThreads.TIMER_PREFIX)).count());
             Thread.sleep(20);
         }
 

@@ -1,4 +1,4 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import dev.mtasts.DomainName;
 import dev.mtasts.fetcher.CertificateFacts;
@@ -6,7 +6,6 @@ import dev.mtasts.fetcher.TlsFailureCategory;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -25,9 +24,9 @@ final class CategorisingTrustManager extends X509ExtendedTrustManager {
     private final X509TrustManager delegate;
     private final TrustPath trustPath;
 
-    CategorisingTrustManager(X509TrustManager delegate) {
+    CategorisingTrustManager(X509TrustManager delegate, TrustPath trustPath) {
         this.delegate = delegate;
-        this.trustPath = new TrustPath(Arrays.asList(delegate.getAcceptedIssuers()));
+        this.trustPath = trustPath;
     }
 
     @Override

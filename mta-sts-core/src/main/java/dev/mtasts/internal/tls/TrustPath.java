@@ -1,4 +1,4 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import dev.mtasts.fetcher.TlsFailureCategory;
 import java.security.GeneralSecurityException;
@@ -17,20 +17,28 @@ import javax.security.auth.x500.X500Principal;
  * dates. No such path: {@code UNTRUSTED}. A path with a certificate out of its validity period: {@code EXPIRED}
  * or {@code NOT_YET_VALID}. A path that is current: {@code UNTRUSTED} with the trust manager's reason (for
  * example a weak algorithm).
+ *
+ * <p>Immutable and thread-safe. Not API: exported only to the library's network modules; may change in any release.
  */
-final class TrustPath {
+public final class TrustPath {
 
     private static final int MAX_DEPTH = 10;
 
     private final Map<X500Principal, List<X509Certificate>> anchorsBySubject = new HashMap<>();
 
-    TrustPath(List<X509Certificate> anchors) {
+    /** @param anchors the trusted roots */
+    public TrustPath(List<X509Certificate> anchors) {
         for (X509Certificate anchor : anchors) {
             anchorsBySubject.computeIfAbsent(anchor.getSubjectX500Principal(), s -> new ArrayList<>()).add(anchor);
         }
     }
 
-    CategorisedCertificateException explain(List<X509Certificate> chain, CertificateException failure) {
+    /**
+     * @param chain   the chain the trust manager refused, leaf first
+     * @param failure what it refused the chain with
+     * @return the failure, categorised and explained
+     */
+    public CategorisedCertificateException explain(List<X509Certificate> chain, CertificateException failure) {
         if (chain.isEmpty()) {
             return new CategorisedCertificateException(TlsFailureCategory.UNTRUSTED, "the server sent no certificate",
                     chain, failure);

@@ -1,17 +1,26 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link AsynchronousSocketChannel} operations as futures. */
-final class ChannelIo {
+/**
+ * {@link AsynchronousSocketChannel} operations as futures.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
+ */
+public final class ChannelIo {
 
     private ChannelIo() {
     }
 
-    static CompletableFuture<Integer> read(AsynchronousSocketChannel channel, ByteBuffer into) {
+    /**
+     * @param channel a connected channel
+     * @param into    where to put the bytes
+     * @return the number of bytes read, or -1 at the end of the stream
+     */
+    public static CompletableFuture<Integer> read(AsynchronousSocketChannel channel, ByteBuffer into) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         try {
             channel.read(into, null, handler(done));
@@ -21,7 +30,12 @@ final class ChannelIo {
         return done;
     }
 
-    static CompletableFuture<Void> writeAll(AsynchronousSocketChannel channel, ByteBuffer data) {
+    /**
+     * @param channel a connected channel
+     * @param data    the bytes to write, all of them
+     * @return completes when every byte is written
+     */
+    public static CompletableFuture<Void> writeAll(AsynchronousSocketChannel channel, ByteBuffer data) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         writeRest(channel, data, done);
         return done;

@@ -1,16 +1,21 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.util.concurrent.CompletableFuture;
 
-/** Plain TCP: the plain-HTTP diagnostic. */
-final class PlainTransport implements Transport {
+/**
+ * Plain TCP: the plain-HTTP diagnostic, SMTP before {@code STARTTLS}.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
+ */
+public final class PlainTransport implements Transport {
 
     private final AsynchronousSocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
 
-    PlainTransport(AsynchronousSocketChannel channel) {
+    /** @param channel a connected channel */
+    public PlainTransport(AsynchronousSocketChannel channel) {
         this.channel = channel;
     }
 

@@ -1,4 +1,4 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import dev.mtasts.fetcher.TlsFailureCategory;
 import java.security.cert.CertPathBuilderException;
@@ -10,17 +10,31 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
-/** Categorises a failed handshake from its cause chain. */
-final class TlsFailures {
+/**
+ * Categorises a failed handshake from its cause chain.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
+ */
+public final class TlsFailures {
 
     private TlsFailures() {
     }
 
-    /** A category, its words, and the chain the server presented when known. */
-    record Classified(TlsFailureCategory category, String detail, List<X509Certificate> chain) {
+    /**
+     * A category, its words, and the chain the server presented when known.
+     *
+     * @param category why the handshake failed
+     * @param detail   the reason in words
+     * @param chain    the chain presented, leaf first; empty when unknown
+     */
+    public record Classified(TlsFailureCategory category, String detail, List<X509Certificate> chain) {
     }
 
-    static Classified classify(Throwable failure) {
+    /**
+     * @param failure what the handshake failed with
+     * @return its category
+     */
+    public static Classified classify(Throwable failure) {
         Optional<CategorisedCertificateException> ours = find(failure, CategorisedCertificateException.class);
         if (ours.isPresent()) {
             return new Classified(ours.get().category(), ours.get().getMessage(), ours.get().chain());
@@ -51,7 +65,11 @@ final class TlsFailures {
         return new Classified(TlsFailureCategory.HANDSHAKE, message(failure), List.of());
     }
 
-    static String message(Throwable failure) {
+    /**
+     * @param failure an exception
+     * @return the messages of its cause chain, without repeats, about 300 characters at most
+     */
+    public static String message(Throwable failure) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 300; t = t.getCause()) {
             String m = t.getMessage();

@@ -1,4 +1,4 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -17,36 +18,48 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The TLS side of a fetcher: an {@link SSLContext} whose trust manager categorises failures (unless the caller
- * brought their own context) and the engine settings: TLS 1.2 or newer, SNI, no session resumption.
+ * The TLS side of a network client: what is trusted, and client engines with the library's settings: TLS 1.2 or
+ * newer, SNI, no session resumption (every connection sees the certificate served now), and no endpoint
+ * identification by the JDK (the library checks DNS-IDs itself, per RFC 6125, without the CN fallback).
+ *
+ * <p>Two kinds of engine: {@link #newEngine(String)} refuses a bad chain in the handshake, with the reason
+ * categorised ({@link CategorisedCertificateException} as the cause of the failure), as a policy fetch must;
+ * {@link #observingEngine(String)} completes the handshake whatever the chain and records what the trust manager
+ * said of it, as a probe that reports on a server must.
  *
  * <p>Two set-ups are equal when they trust the same thing: the JDK's trust store, the same certificates (with or
  * without the JDK's), or the very same trust manager or context object. {@link #toString()} says which.
+ * Immutable and thread-safe.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
  */
-final class TlsSetup {
+public final class TlsSetup {
 
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final String JDK_ROOTS = "the JDK's trust store";
 
     private final SSLContext context;
-    private final boolean checksHostInTrustManager;
+    private final Optional<Trust> trust; // empty for a caller's own context
     private final Object identity;
     private final String description;
 
-    private TlsSetup(SSLContext context, boolean checksHostInTrustManager, Object identity, String description) {
+    private TlsSetup(SSLContext context, Optional<Trust> trust, Object identity, String description) {
         this.context = context;
-        this.checksHostInTrustManager = checksHostInTrustManager;
+        this.trust = trust;
         this.identity = identity;
         this.description = description;
     }
 
     /** @return trust in the JDK's trust store ({@code cacerts}) */
-    static TlsSetup jdkRoots() {
+    public static TlsSetup jdkRoots() {
         return categorising(jdkTrustManager(), JDK_ROOTS, JDK_ROOTS);
     }
 
-    /** @return trust decided by the caller's manager, categorised by this module */
-    static TlsSetup wrapping(X509TrustManager trustManager) {
+    /**
+     * @param trustManager the caller's trust decision
+     * @return trust decided by the caller's manager, categorised by the library
+     */
+    public static TlsSetup wrapping(X509TrustManager trustManager) {
         return categorising(trustManager, new Same(trustManager), "trustManager " + Same.name(trustManager));
     }
 
@@ -54,8 +67,9 @@ final class TlsSetup {
      * @param certificates the roots to trust
      * @param withJdkRoots true to trust them in addition to the JDK's trust store, false to trust only them
      * @return that trust
+     * @throws IllegalArgumentException when the certificates cannot be used as trust anchors
      */
-    static TlsSetup certificates(Collection<X509Certificate> certificates, boolean withJdkRoots) {
+    public static TlsSetup certificates(Collection<X509Certificate> certificates, boolean withJdkRoots) {
         List<X509Certificate> roots = List.copyOf(certificates);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -78,30 +92,63 @@ final class TlsSetup {
         }
     }
 
-    /** @return the caller's context, used as it is */
-    static TlsSetup custom(SSLContext context) {
-        return new TlsSetup(context, false, new Same(context), "sslContext " + Same.name(context));
+    /**
+     * @param context a caller's initialised context
+     * @return the caller's context, used as it is (it cannot make {@linkplain #observingEngine observing engines})
+     */
+    public static TlsSetup custom(SSLContext context) {
+        return new TlsSetup(context, Optional.empty(), new Same(context), "sslContext " + Same.name(context));
     }
 
     private static TlsSetup categorising(X509TrustManager trustManager, Object identity, String description) {
+        Trust trust = new Trust(trustManager, new TrustPath(Arrays.asList(trustManager.getAcceptedIssuers())));
+        return new TlsSetup(context(new CategorisingTrustManager(trustManager, trust.path())), Optional.of(trust),
+                identity, description);
+    }
+
+    private static SSLContext context(TrustManager trustManager) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new CategorisingTrustManager(trustManager)}, null);
-            return new TlsSetup(context, true, identity, description);
+            context.init(null, new TrustManager[] {trustManager}, null);
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise TLS", e);
         }
     }
 
     /** @return true when the host name is checked after the handshake (a caller's own SSLContext) */
-    boolean checksHostAfterHandshake() {
-        return !checksHostInTrustManager;
+    public boolean checksHostAfterHandshake() {
+        return trust.isEmpty();
     }
 
-    SSLEngine newEngine(String host) {
-        // no peer host and port given: the JDK then never resumes a cached session, so every fetch sees
+    /**
+     * @param host the server name to send (SNI) and to check the certificate against
+     * @return a client engine that refuses a chain not trusted or not valid for the host, categorised
+     * @throws IllegalArgumentException when the host cannot be sent as a server name (RFC 6066)
+     */
+    public SSLEngine newEngine(String host) {
+        return configure(context.createSSLEngine(), host);
+    }
+
+    /**
+     * A client engine for a probe: its handshake completes whatever chain the server presents, and the result
+     * records the chain and what the configured trust manager said of it (the host name is the caller's to
+     * check). Each call has a context of its own, so no session is ever resumed.
+     *
+     * @param host the server name to send (SNI)
+     * @return the engine and what its trust manager records
+     * @throws IllegalArgumentException when the host cannot be sent as a server name (RFC 6066)
+     * @throws IllegalStateException    for a caller's own {@code SSLContext}, whose trust cannot be observed
+     */
+    public ObservedHandshake observingEngine(String host) {
+        Trust t = trust.orElseThrow(() -> new IllegalStateException("a caller's own SSLContext cannot be observed"));
+        RecordingTrustManager recorder = new RecordingTrustManager(t.manager(), t.path());
+        return new ObservedHandshake(configure(context(recorder).createSSLEngine(), host), recorder);
+    }
+
+    private static SSLEngine configure(SSLEngine engine, String host) {
+        // no peer host and port given: the JDK then never resumes a cached session, so every connection sees
         // (and checks) the certificate the server presents now
-        SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         List<String> supported = Arrays.asList(engine.getSupportedProtocols());
@@ -145,6 +192,10 @@ final class TlsSetup {
             }
         }
         throw new IllegalStateException("no X509TrustManager from " + factory.getAlgorithm());
+    }
+
+    /** The trust decision and the explanation of its refusals, built once per set-up. */
+    private record Trust(X509TrustManager manager, TrustPath path) {
     }
 
     /** Equal only to a wrapper of the very same object: a caller's manager or context has no value equality. */

@@ -1,4 +1,4 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
@@ -11,8 +11,10 @@ import javax.net.ssl.SSLException;
 /**
  * TLS over an {@link AsynchronousSocketChannel} with an {@link SSLEngine}: no thread waits on the network.
  * Delegated tasks (certificate checks) run on the calling I/O thread.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
  */
-final class TlsTransport implements Transport {
+public final class TlsTransport implements Transport {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -22,7 +24,11 @@ final class TlsTransport implements Transport {
     private ByteBuffer appIn;
     private ByteBuffer netOut;
 
-    TlsTransport(AsynchronousSocketChannel channel, SSLEngine engine) {
+    /**
+     * @param channel a connected channel on which nothing has been read that belongs to TLS
+     * @param engine  a client engine, before its handshake
+     */
+    public TlsTransport(AsynchronousSocketChannel channel, SSLEngine engine) {
         this.channel = channel;
         this.engine = engine;
         int packet = engine.getSession().getPacketBufferSize();
@@ -31,7 +37,8 @@ final class TlsTransport implements Transport {
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
     }
 
-    SSLEngine engine() {
+    /** @return the engine */
+    public SSLEngine engine() {
         return engine;
     }
 
@@ -173,6 +180,23 @@ final class TlsTransport implements Transport {
                 default:
                     return result.getStatus();
             }
+        }
+    }
+
+    /**
+     * Ends TLS politely: sends {@code close_notify}. The caller closes the channel afterwards.
+     *
+     * @return completes when the alert is sent
+     */
+    public CompletableFuture<Void> closeOutbound() {
+        engine.closeOutbound();
+        try {
+            netOut.clear();
+            engine.wrap(EMPTY, netOut);
+            netOut.flip();
+            return netOut.hasRemaining() ? ChannelIo.writeAll(channel, netOut) : CompletableFuture.completedFuture(null);
+        } catch (SSLException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

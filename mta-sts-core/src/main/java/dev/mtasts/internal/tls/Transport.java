@@ -1,10 +1,14 @@
-package dev.mtasts.http;
+package dev.mtasts.internal.tls;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
-/** A connected byte stream, plain or TLS, with one operation outstanding at a time. */
-interface Transport {
+/**
+ * A connected byte stream, plain or TLS, with one operation outstanding at a time.
+ *
+ * <p>Not API: exported only to the library's network modules; may change in any release.
+ */
+public interface Transport {
 
     /** Returned by {@link #read()} at the end of the stream. */
     ByteBuffer EOF = ByteBuffer.allocate(0).asReadOnlyBuffer();
