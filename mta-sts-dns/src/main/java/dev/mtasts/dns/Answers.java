@@ -6,12 +6,15 @@ import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.MxRecord;
+import dev.mtasts.resolver.TlsaAnswer;
+import dev.mtasts.resolver.TlsaRecord;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.resolver.TxtRecord;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.AAAARecord;
@@ -19,6 +22,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.TXTRecord;
 
 /** Turns dnsjava records into the SPI's values, so that no {@code org.xbill.DNS} type leaves this module. */
@@ -69,6 +73,69 @@ final class Answers {
             result = result.withDetail(result.detail().map(d -> d + "; " + note).orElse(note));
         }
         return new MxAnswer(result, records, nullMx, invalid);
+    }
+
+    /**
+     * The TLSA records of a look-up, without the malformed ones: RDATA too short to hold a record (which
+     * {@link ShortTlsa} set aside before dnsjava parsed the reply) and a SHA-256 or SHA-512 digest of the wrong
+     * length, which can match no certificate and which DANE clients discard as unusable (OpenSSL's
+     * {@code SSL_dane_tlsa_add} refuses it). Each record skipped is named in the detail; when every record is
+     * skipped the answer is FOUND without records, since the name does hold TLSA records. Never throws.
+     */
+    static TlsaAnswer tlsa(Resolution resolution) {
+        List<TlsaRecord> records = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Record r : resolution.records()) {
+            if (r.getType() == ShortTlsa.QUARANTINED) {
+                skipped.add("RDATA of " + rdataLength(r) + " byte(s), fewer than the " + ShortTlsa.MIN_RDATA
+                        + " of usage, selector, matching type and data");
+            } else if (r instanceof TLSARecord) {
+                TLSARecord t = (TLSARecord) r;
+                String problem = tlsaProblem(t);
+                if (problem.isEmpty()) {
+                    records.add(TlsaRecord.of(t.getCertificateUsage(), t.getSelector(), t.getMatchingType(),
+                            t.getCertificateAssociationData()));
+                } else {
+                    skipped.add(problem);
+                }
+            }
+        }
+        DnsResult result = resolution.result();
+        if (!skipped.isEmpty()) {
+            String note = "skipped " + skipped.size() + " malformed TLSA record(s) of " + result.canonicalName()
+                    + ": " + String.join("; ", skipped);
+            result = result.withDetail(result.detail().map(d -> d + "; " + note).orElse(note));
+        }
+        return new TlsaAnswer(result, records);
+    }
+
+    /** @return why a parsed TLSA record cannot be used, or an empty string when it can be */
+    private static String tlsaProblem(TLSARecord t) {
+        byte[] data = t.getCertificateAssociationData();
+        int expected = t.getMatchingType() == TlsaRecord.SHA2_256 ? 32 : t.getMatchingType() == TlsaRecord.SHA2_512
+                ? 64 : -1;
+        String text = t.getCertificateUsage() + " " + t.getSelector() + " " + t.getMatchingType() + " "
+                + abbreviated(HexFormat.of().formatHex(data));
+        if (data.length == 0) {
+            return "'" + text + "' has no association data";
+        }
+        if (expected > 0 && data.length != expected) {
+            return "'" + text + "' has a " + (expected == 32 ? "SHA-256" : "SHA-512") + " digest of " + data.length
+                    + " bytes, not " + expected;
+        }
+        return "";
+    }
+
+    private static String abbreviated(String hex) {
+        return hex.length() > 24 ? hex.substring(0, 24) + "..." : hex;
+    }
+
+    private static int rdataLength(Record r) {
+        try {
+            return r.rdataToWireCanonical().length;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     static List<InetAddress> addresses(Resolution resolution) {

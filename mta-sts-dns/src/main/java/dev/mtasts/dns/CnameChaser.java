@@ -88,7 +88,7 @@ final class CnameChaser {
                 if (!r.getName().equals(ownerName)) {
                     continue;
                 }
-                if (r.getType() == state.type) {
+                if (ShortTlsa.answers(state.type, r.getType())) {
                     found.add(r);
                 } else if (r.getType() == Type.CNAME && alias == null) {
                     alias = (CNAMERecord) r;

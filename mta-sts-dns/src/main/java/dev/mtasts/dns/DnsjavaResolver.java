@@ -4,6 +4,7 @@ import dev.mtasts.DomainName;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsResolver;
 import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TlsaAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +32,22 @@ import org.xbill.DNS.Type;
  * reply is retried on the next name server, until the retries or the overall deadline run out.
  * CNAMEs are followed whether or not the server already did (at most {@code maxCnames} aliases, loops
  * detected). Each exchange and each look-up's outcome are logged at DEBUG through SLF4J.
+ *
+ * <p><b>DNSSEC.</b> This resolver does not validate DNSSEC itself. Every query asks the configured resolver for
+ * its verdict twice over: the DO bit (RFC 3225), and the AD bit set in the query, which RFC 6840 §5.7 defines as
+ * "tell me the AD bit" without needing DNSSEC records. {@link dev.mtasts.resolver.DnsResult#authenticated()} is
+ * true when every reply that made up the answer had the AD bit set (a CNAME chain is authenticated only when every
+ * link is), and never for a failure. That bit is only as trustworthy as the path to the resolver that set it: over
+ * plain UDP anyone on the path can set it. Rely on it, as DANE (RFC 7672 §2.1) does through
+ * {@link #tlsa(DomainName)}, only with a validating resolver on the same host ({@code 127.0.0.1}, as
+ * {@code /etc/resolv.conf} names a local unbound or systemd-resolved) or reached over a protected channel; a
+ * public resolver far away gives an AD bit that proves nothing.
+ *
+ * <p><b>TLSA.</b> {@link #tlsa(DomainName)} gives the records in the server's order, with the AD bit as above.
+ * A malformed record never fails the look-up: RDATA too short to hold a TLSA record, and a SHA-256 or SHA-512
+ * digest of the wrong length (which matches nothing, and which DANE clients discard), are left out and named in
+ * the {@linkplain dev.mtasts.resolver.DnsResult#detail() detail}; when every record is malformed the outcome is
+ * still {@code FOUND} (the name does hold TLSA records), without records.
  *
  * <p>Instances are immutable and thread-safe; build one and share it.
  *
@@ -101,6 +118,31 @@ public final class DnsjavaResolver implements DnsResolver {
         CompletableFuture<Resolution> v4 = chaser.resolve(host, Type.A);
         CompletableFuture<Resolution> v6 = chaser.resolve(host, Type.AAAA);
         return v4.thenCombine(v6, Answers::addresses);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The AD bit is that of the configured resolver's replies: see <b>DNSSEC</b> in the class description for
+     * when to trust it. Malformed records are left out and named in the detail, never thrown.
+     *
+     * <pre>{@code
+     * // point the resolver at a validating resolver on this host (unbound on 127.0.0.1, say);
+     * // here the sandbox's DNS server stands in for one, with a signed TLSA record
+     * TestDnsServer local = sandbox.dnsServer();
+     * local.zone("example.com")
+     *         .tlsa("_25._tcp.mx1.example.com", "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6")
+     *         .signed("_25._tcp.mx1.example.com");
+     * DnsResolver dane = DnsjavaResolver.builder().nameserver(local.host(), local.port()).build();
+     * TlsaAnswer answer = dane.tlsa(DomainName.of("_25._tcp.mx1.example.com")).toCompletableFuture().join();
+     * boolean daneApplies = answer.isFound() && answer.result().authenticated();   // RFC 7672 §2.2: true
+     * answer.records().forEach(System.out::println);                              // 3 1 1 0c72ac70...
+     * }</pre>
+     */
+    @Override
+    public CompletionStage<TlsaAnswer> tlsa(DomainName name) {
+        Objects.requireNonNull(name, "name");
+        return chaser.resolve(name, Type.TLSA).thenApply(Answers::tlsa);
     }
 
     /** @return the configured name servers; empty when the system's are used */

@@ -81,6 +81,9 @@ final class Exchanger {
         }
         long wait = Math.min(timeout.toNanos(), remaining);
         SimpleResolver resolver = resolver(server, tcp, wait);
+        if (type == Type.TLSA) {
+            resolver.setIoClientFactory(ShortTlsa.around(resolver.getIoClientFactory()));
+        }
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         query.getHeader().setFlag(Flags.AD); // RFC 6840 §5.7: ask for the AD bit
         long start = System.nanoTime();

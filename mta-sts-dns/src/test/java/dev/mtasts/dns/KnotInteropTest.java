@@ -8,6 +8,8 @@ import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.MxRecord;
+import dev.mtasts.resolver.TlsaAnswer;
+import dev.mtasts.resolver.TlsaRecord;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.resolver.TxtRecord;
 import java.io.IOException;
@@ -43,6 +45,8 @@ class KnotInteropTest {
 
     private static final List<Path> KNOTD_CANDIDATES = List.of(Path.of("/usr/sbin/knotd"), Path.of("/usr/local/sbin/knotd"));
     private static final String[] BIG = bigStrings();
+    private static final String KEY = "0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6";
+    private static final String CA = KEY + "1d83bd81c856bd2aaa9922c242e773dabd7aecece8dc34f6c625c67775d6e4e7";
 
     @TempDir
     static Path dir;
@@ -183,6 +187,27 @@ class KnotInteropTest {
     }
 
     @Test
+    void tlsaRecordsOfAnUnsignedZoneAreFoundWithoutAd() {
+        TlsaAnswer answer = await(resolver.tlsa(DomainName.of("_25._tcp.mx1.example.com")));
+        assertThat(answer.outcome()).as(readLog()).isEqualTo(DnsOutcome.FOUND);
+        assertThat(answer.records()).containsExactlyInAnyOrder(new TlsaRecord(3, 1, 1, KEY),
+                new TlsaRecord(2, 0, 2, CA));
+        assertThat(answer.result().ttl()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(answer.result().authenticated()).isFalse();
+    }
+
+    @Test
+    void aTlsaNameThatIsACnameAndAHostWithoutTlsa() {
+        TlsaAnswer alias = await(resolver.tlsa(DomainName.of("_25._tcp.mx2.example.com")));
+        assertThat(alias.outcome()).isEqualTo(DnsOutcome.FOUND);
+        assertThat(alias.records()).containsExactly(new TlsaRecord(3, 1, 1, KEY));
+        assertThat(alias.result().cnameChain()).containsExactly(DomainName.of("tlsa.example.com"));
+        assertThat(await(resolver.tlsa(DomainName.of("_25._tcp.nomail.example.com"))).outcome())
+                .isEqualTo(DnsOutcome.NXDOMAIN);
+        assertThat(await(resolver.tlsa(DomainName.of("mx1.example.com"))).outcome()).isEqualTo(DnsOutcome.NODATA);
+    }
+
+    @Test
     void aNameOutsideKnotsZonesIsRefused() {
         assertThat(await(resolver.txt(DomainName.of("example.org"))).outcome()).isEqualTo(DnsOutcome.REFUSED);
     }
@@ -259,6 +284,10 @@ class KnotInteropTest {
                 "mta-sts CNAME policy.example.net.",
                 "loop1 CNAME loop2",
                 "loop2 CNAME loop1",
+                "_25._tcp.mx1 TLSA 3 1 1 " + KEY,
+                "_25._tcp.mx1 TLSA 2 0 2 " + CA,
+                "_25._tcp.mx2 CNAME tlsa",
+                "tlsa TLSA 3 1 1 " + KEY,
                 big.toString()));
         Files.write(dir.resolve("example.com.zone"), com, StandardCharsets.US_ASCII);
         Files.write(dir.resolve("example.net.zone"), List.of(

@@ -37,7 +37,10 @@ final class DnsResponder {
         this.zoneFinder = zoneFinder;
     }
 
-    /** @return the complete reply, with AA set when a zone of this server holds the name */
+    /**
+     * @return the complete reply, with AA set when a zone of this server holds the name, and AD when the names it
+     *         is made of are marked signed
+     */
     Message answer(Message query) {
         Message reply = replyShell(query);
         Header header = query.getHeader();
@@ -74,22 +77,34 @@ final class DnsResponder {
             }
             if (!matching.isEmpty()) {
                 matching.forEach(r -> reply.addRecord(r, Section.ANSWER));
-                return reply;
+                return signedIfAll(reply, zone, seen);
             }
             if (alias == null) {
                 if (!zone.exists(current)) {
                     reply.getHeader().setRcode(Rcode.NXDOMAIN);
                 }
                 reply.addRecord(zone.soa(), Section.AUTHORITY);
-                return reply;
+                return signedIfAll(reply, zone, seen);
             }
             reply.addRecord(alias, Section.ANSWER);
             Name target = alias.getTarget();
             if (!target.subdomain(zone.originName()) || seen.contains(target)) {
                 // out of zone, or a loop: the client must follow (or detect) it itself
-                return reply;
+                return signedIfAll(reply, zone, seen);
             }
             current = target;
+        }
+        return signedIfAll(reply, zone, seen);
+    }
+
+    /**
+     * Sets the AD flag when every name the answer is made of (the name asked for and the aliases followed within
+     * the zone) is {@linkplain DnsZone#signed(String) marked signed}, as a validating resolver sets it only when
+     * every RRset of the answer is secure.
+     */
+    private static Message signedIfAll(Message reply, DnsZone zone, Set<Name> names) {
+        if (names.stream().allMatch(zone::isSigned)) {
+            reply.getHeader().setFlag(Flags.AD);
         }
         return reply;
     }
@@ -105,7 +120,7 @@ final class DnsResponder {
     Message truncate(Message full) {
         Message cut = new Message(full.getHeader().getID());
         Header h = cut.getHeader();
-        for (int flag : new int[] {Flags.QR, Flags.AA, Flags.RD}) {
+        for (int flag : new int[] {Flags.QR, Flags.AA, Flags.RD, Flags.AD}) {
             if (full.getHeader().getFlag(flag)) {
                 h.setFlag(flag);
             }

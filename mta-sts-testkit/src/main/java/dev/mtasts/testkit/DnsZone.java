@@ -1,5 +1,6 @@
 package dev.mtasts.testkit;
 
+import dev.mtasts.resolver.TlsaRecord;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -17,6 +19,7 @@ import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -37,6 +40,20 @@ import org.xbill.DNS.Type;
  *         .cname("mta-sts.example.com", "policy.example.net");
  * }</pre>
  *
+ * <p>DANE (RFC 7672) needs TLSA records and a DNSSEC status. The server signs nothing; instead a name can be
+ * {@linkplain #signed(String) marked signed}, and every answer about it then carries the AD (authentic data) flag,
+ * as a validating resolver in front of a signed zone would give it:
+ *
+ * <pre>{@code
+ * TestDnsServer dns = sandbox.dnsServer();
+ * dns.zone("example.com")
+ *         .tlsa("_25._tcp.mx1.example.com",
+ *                 "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6",   // current key
+ *                 "3 1 1 1d83bd81c856bd2aaa9922c242e773dabd7aecece8dc34f6c625c67775d6e4e7")   // next key
+ *         .signed("_25._tcp.mx1.example.com");   // DANE senders use it
+ * dns.zone("example.com").unsigned("_25._tcp.mx1.example.com");   // now "insecure": senders ignore it
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public final class DnsZone {
@@ -49,6 +66,7 @@ public final class DnsZone {
 
     private final Name origin;
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
+    private final Set<Name> signedNames = ConcurrentHashMap.newKeySet();
     private volatile long ttlSeconds = 300;
     private volatile long negativeTtlSeconds = 60;
 
@@ -157,6 +175,83 @@ public final class DnsZone {
     }
 
     /**
+     * Adds TLSA records (RFC 6698), one per argument, in presentation form: certificate usage, selector, matching
+     * type and the certificate association data in hexadecimal, which may be split by spaces as in a zone file.
+     * The data is served as given: a digest of the wrong length for its matching type is published, so tests can
+     * serve broken records; only what a TLSA record cannot hold at all is refused.
+     *
+     * <pre>{@code
+     * DnsZone zone = sandbox.dnsServer().zone("example.com");
+     * zone.tlsa("_25._tcp.mx1.example.com",
+     *         "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6");   // DANE-EE, SPKI, SHA-256
+     * zone.tlsa("_25._tcp.mx2.example.com",                                                  // DANE-TA, split as in
+     *         "2 0 1 8d02536c887482bc34ff54e41d2ba659 bf85b341a0a20afadb5813dcfbcf286d");   // a zone file
+     * }</pre>
+     *
+     * @param name    the owner name, {@code _25._tcp.<mx host>} for SMTP
+     * @param records the records, such as {@code "3 1 1 0c72ac70..."}; at least one
+     * @return this zone
+     * @throws IllegalArgumentException when there is no record, or one is not {@code "<0-255> <0-255> <0-255> <hex>"}
+     *                                  with at least one byte of data
+     */
+    public DnsZone tlsa(String name, String... records) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(records, "records");
+        if (records.length == 0) {
+            throw new IllegalArgumentException("tlsa needs at least one record, such as \"3 1 1 <sha-256 hex>\"");
+        }
+        Name owner = owner(name);
+        List<Record> parsed = new ArrayList<>(records.length);
+        for (String text : records) {
+            Objects.requireNonNull(text, "records");
+            TlsaRecord r = TlsaRecord.parse(text);
+            parsed.add(new TLSARecord(owner, DClass.IN, ttlSeconds, r.usage(), r.selector(), r.matchingType(),
+                    r.dataBytes()));
+        }
+        return add(parsed);
+    }
+
+    /**
+     * Marks a name as DNSSEC-signed: every answer about it, of any type and NXDOMAIN or NODATA included, carries
+     * the AD flag, as a validating resolver gives a secure answer. An answer that follows CNAMEs within the zone
+     * carries it only when each name of the chain is signed. The mark outlives the name's records (a signed
+     * denial is an answer too) until {@link #unsigned(String)}, {@link #remove(String)} or {@link #clear()}.
+     * {@link TestDnsServer#authenticData(boolean)} sets the flag on every answer, whatever the marks.
+     *
+     * <pre>{@code
+     * DnsZone zone = sandbox.dnsServer().zone("example.com");
+     * zone.tlsa("_25._tcp.mx1.example.com", "3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6")
+     *         .signed("_25._tcp.mx1.example.com");
+     * }</pre>
+     *
+     * @param name the owner name
+     * @return this zone
+     */
+    public DnsZone signed(String name) {
+        Objects.requireNonNull(name, "name");
+        signedNames.add(owner(name));
+        return this;
+    }
+
+    /**
+     * Takes the signed mark off a name: its answers no longer carry the AD flag (unless the server sets it on every
+     * answer). A name that was never marked is left as it is.
+     *
+     * <pre>{@code
+     * DnsZone zone = sandbox.dnsServer().zone("example.com").signed("_25._tcp.mx1.example.com");
+     * zone.unsigned("_25._tcp.mx1.example.com");   // its records stay, now "insecure"
+     * }</pre>
+     *
+     * @param name the owner name
+     * @return this zone
+     */
+    public DnsZone unsigned(String name) {
+        Objects.requireNonNull(name, "name");
+        signedNames.remove(owner(name));
+        return this;
+    }
+
+    /**
      * Makes a name an alias, replacing every other record of that name (a CNAME stands alone, RFC 1034
      * §3.6.2); adding another record to the name later removes the CNAME.
      *
@@ -173,22 +268,24 @@ public final class DnsZone {
     }
 
     /**
-     * Removes every record of a name.
+     * Removes every record of a name, TLSA included, and its {@linkplain #signed(String) signed} mark.
      *
      * @param name the owner name
      * @return this zone
      */
     public DnsZone remove(String name) {
         Objects.requireNonNull(name, "name");
-        records.remove(owner(name));
+        Name owner = owner(name);
+        records.remove(owner);
+        signedNames.remove(owner);
         return this;
     }
 
     /**
-     * Removes the records of one type at a name.
+     * Removes the records of one type at a name; the name's {@linkplain #signed(String) signed} mark stays.
      *
      * @param name the owner name
-     * @param type the type, such as {@code "TXT"}
+     * @param type the type, such as {@code "TXT"} or {@code "TLSA"}
      * @return this zone
      */
     public DnsZone remove(String name, String type) {
@@ -206,24 +303,41 @@ public final class DnsZone {
     }
 
     /**
-     * Removes every record of the zone.
+     * Removes every record of the zone and every {@linkplain #signed(String) signed} mark.
      *
      * @return this zone
      */
     public DnsZone clear() {
         records.clear();
+        signedNames.clear();
         return this;
     }
 
+    /** @return true when the name is marked signed */
+    boolean isSigned(Name name) {
+        return signedNames.contains(name);
+    }
+
     private DnsZone add(Record record) {
-        records.merge(record.getName(), List.of(record), (old, added) -> {
-            List<Record> merged = new ArrayList<>(old.size() + 1);
+        return add(List.of(record));
+    }
+
+    /** Adds records of one owner name in one step, so that a query sees all of them or none. */
+    private DnsZone add(List<Record> added) {
+        List<Record> fresh = new ArrayList<>();
+        for (Record record : added) {
+            if (!fresh.contains(record)) {
+                fresh.add(record);
+            }
+        }
+        records.merge(added.get(0).getName(), List.copyOf(fresh), (old, add) -> {
+            List<Record> merged = new ArrayList<>(old.size() + add.size());
             for (Record r : old) {
-                if (r.getType() != Type.CNAME && !r.equals(record)) {
+                if (r.getType() != Type.CNAME && !add.contains(r)) {
                     merged.add(r);
                 }
             }
-            merged.add(record);
+            merged.addAll(add);
             return List.copyOf(merged);
         });
         return this;

@@ -48,6 +48,9 @@ import org.xbill.DNS.Type;
  * Over UDP a reply larger than 512 bytes (or than the client's EDNS payload size, at most 1232) is
  * truncated to its question with the TC flag; over TCP it is sent whole.
  * {@linkplain #fault(String, DnsFault) Faults} make one name slow, silent, failing or garbled.
+ * It signs nothing, but sets the AD flag a validating resolver would set, on the answers about names a zone
+ * {@linkplain DnsZone#signed(String) marks signed} or, with {@link #authenticData(boolean)}, on every answer; so
+ * it stands for a validating resolver in front of the zones, which is what a DANE client asks.
  *
  * <p>Zones, records and faults can be changed while the server runs, from any thread. The server
  * uses a fixed set of threads (one for UDP, one accepting TCP connections, two serving them, one for
@@ -195,7 +198,14 @@ public final class TestDnsServer implements AutoCloseable {
 
     /**
      * Sets the AD (authentic data) flag on every reply, as a validating recursive resolver does for
-     * DNSSEC-signed zones; off by default.
+     * DNSSEC-signed zones; off by default. To mark only some names as signed (a TLSA record that is secure beside
+     * one that is not), leave this off and use {@link DnsZone#signed(String)}; with it on, every reply but REFUSED
+     * and SERVFAIL carries the flag, whatever the marks.
+     *
+     * <pre>{@code
+     * TestDnsServer dns = sandbox.dnsServer().authenticData(true);   // every zone "signed"
+     * dns.authenticData(false);                                      // back to the per-name marks
+     * }</pre>
      *
      * @param on whether replies claim to be DNSSEC-authenticated
      * @return this server
