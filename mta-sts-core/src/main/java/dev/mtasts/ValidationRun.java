@@ -3,6 +3,12 @@ package dev.mtasts;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
+import dev.mtasts.probe.AddressProbe;
+import dev.mtasts.probe.MxProbe;
+import dev.mtasts.probe.MxProbeRequest;
+import dev.mtasts.probe.MxTlsProbe;
+import dev.mtasts.probe.ProbeOutcome;
+import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.RefusedAddress;
@@ -12,6 +18,8 @@ import dev.mtasts.resolver.DnsAnswer;
 import dev.mtasts.resolver.DnsOutcome;
 import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.MxRecord;
+import dev.mtasts.resolver.TlsaAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.validate.ReportAssembler;
 import java.net.InetAddress;
@@ -33,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The asynchronous pipeline of one validation. The look-ups that do not depend on each other start together
  * ({@code _mta-sts} TXT, MX, {@code _smtp._tls} TXT, the policy host's addresses); the HTTPS fetch starts as soon
- * as the addresses are known and vetted by the {@link AddressPolicy}; the report is assembled on the validator's
+ * as the addresses are known and vetted by the {@link AddressPolicy}; as soon as the MX answer is in, each MX host's
+ * addresses are looked up and, with a probe configured, its allowed addresses probed while its TLSA records are
+ * looked up; the report is assembled on the validator's
  * executor when everything has answered. Every step is bounded: a look-up by {@link #DNS_LIMIT} and the deadline,
  * the fetch by what is left of the deadline, so the future completes within the deadline whatever the network does.
  * One instance per validation; not reused.
@@ -47,6 +57,12 @@ final class ValidationRun {
      * shorter (3 seconds for {@code DnsjavaResolver}). A look-up that takes longer is of no use to senders either.
      */
     static final Duration DNS_LIMIT = Duration.ofSeconds(20);
+
+    /**
+     * How many MX hosts are looked up and probed, in preference order: senders rarely try more, and a domain with
+     * thousands of MX records must not cost thousands of look-ups. The others are listed, not probed.
+     */
+    static final int MX_HOST_LIMIT = 10;
 
     /** Kept from the fetch's budget, so the fetcher's own time-out (precise about what it saw) fires first. */
     private static final Duration FETCH_MARGIN = Duration.ofMillis(500);
@@ -78,14 +94,17 @@ final class ValidationRun {
         CompletableFuture<Optional<TxtAnswer>> rpt = lookUp(rptName, n -> config.resolver().txt(n), TxtAnswer::empty);
         CompletableFuture<Optional<AddressAnswer>> addresses = lookUp(policyHost,
                 n -> config.resolver().addresses(n), AddressAnswer::empty);
-        CompletableFuture<Vetted> vetted = addresses.thenApply(answer -> answer.map(this::vet).orElse(Vetted.NONE));
+        CompletableFuture<Vetted> vetted = addresses.thenApply(answer -> answer.map(a -> vet(a, "the policy host"))
+                .orElse(Vetted.NONE));
         CompletableFuture<Optional<PolicyFetch>> fetch = vetted.thenCompose(v -> v.allowed().isEmpty()
                 ? CompletableFuture.completedFuture(Optional.<PolicyFetch>empty())
                 : fetch(policyHost.orElseThrow(), v.allowed()).thenApply(Optional::of));
 
-        return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch).thenApplyAsync(ignored -> {
+        CompletableFuture<List<MxHostObservation>> mxHosts = mx.thenCompose(this::observeMxHosts);
+
+        return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch, mxHosts).thenApplyAsync(ignored -> {
             Observations observations = new Observations(sts.join(), mx.join(), rpt.join(), addresses.join(),
-                    vetted.join().refused(), fetch.join());
+                    vetted.join().refused(), fetch.join(), mxHosts.join());
             ValidationReport report = ReportAssembler.assemble(domain, start,
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, previous);
             LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(),
@@ -93,6 +112,95 @@ final class ValidationRun {
             listener.validationEnded(report);
             return report;
         }, config.executor());
+    }
+
+    /**
+     * The MX hosts senders would try, in preference order: the exchanges of the MX records, or the domain itself
+     * for an implicit MX (RFC 5321 §5.1); none for a null MX, a failed look-up or a domain that does not exist.
+     * Only the first {@link #MX_HOST_LIMIT} are looked up.
+     */
+    private CompletableFuture<List<MxHostObservation>> observeMxHosts(MxAnswer answer) {
+        if (answer.outcome().isFailure() || answer.outcome() == DnsOutcome.NXDOMAIN || answer.isNullMxOnly()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<DomainName> hosts = answer.byPreference().stream().map(MxRecord::host).distinct().toList();
+        if (hosts.isEmpty() && answer.invalidHosts().isEmpty() && !answer.nullMx()) {
+            hosts = List.of(domain);
+        }
+        List<CompletableFuture<MxHostObservation>> each = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            DomainName host = hosts.get(i);
+            each.add(i < MX_HOST_LIMIT ? observeMxHost(host) : CompletableFuture.completedFuture(
+                    new MxHostObservation(host, Optional.empty(), List.of(), Optional.empty(), Optional.empty())));
+        }
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> each.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<MxHostObservation> observeMxHost(DomainName host) {
+        return bounded(() -> config.resolver().addresses(host), host, AddressAnswer::empty).thenCompose(answer -> {
+            Vetted v = vet(answer, "MX host " + host);
+            Optional<MxTlsProbe> probe = config.mxProbe();
+            if (probe.isEmpty() || v.allowed().isEmpty()) {
+                return CompletableFuture.completedFuture(new MxHostObservation(host, Optional.of(answer), v.refused(),
+                        Optional.empty(), Optional.empty()));
+            }
+            Optional<DomainName> tlsaName = host.value().length() + "_25._tcp.".length() <= DomainName.MAX_LENGTH
+                    ? Optional.of(host.prefixedWith("_25._tcp")) : Optional.empty();
+            CompletableFuture<Optional<TlsaAnswer>> tlsa = lookUp(tlsaName, n -> config.resolver().tlsa(n),
+                    TlsaAnswer::empty);
+            CompletableFuture<MxProbe> probed = probe(probe.get(), host, v.allowed());
+            return probed.thenCombine(tlsa, (p, t) -> new MxHostObservation(host, Optional.of(answer), v.refused(),
+                    Optional.of(p), t));
+        });
+    }
+
+    private CompletableFuture<MxProbe> probe(MxTlsProbe probe, DomainName host, List<InetAddress> allowed) {
+        Duration budget = budget(MxProbeRequest.DEFAULT_DEADLINE);
+        long guard = budget.toMillis() + FETCH_MARGIN.toMillis() / 2;
+        MxProbeRequest request = new MxProbeRequest(host, allowed, budget);
+        CompletableFuture<MxProbe> future;
+        try {
+            future = probe.probe(request).toCompletableFuture().copy();
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        return future
+                .completeOnTimeout(failedProbe(host, allowed, ProbeOutcome.TIMEOUT, "the probe did not answer within"
+                        + " its budget of " + budget.toMillis() + " ms"), guard, TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    Throwable cause = unwrap(e);
+                    LOG.debug("probe of {} failed", host, cause);
+                    return failedProbe(host, allowed, ProbeOutcome.CONNECT_FAILED, "the probe failed: " + cause);
+                })
+                .thenApply(p -> {
+                    MxProbe checked = p != null && p.host().equals(host) ? p
+                            : failedProbe(host, allowed, ProbeOutcome.CONNECT_FAILED,
+                                    p == null ? "the probe answered null" : "the probe answered for another host");
+                    listener.mxProbeEnded(domain, checked);
+                    return checked;
+                });
+    }
+
+    /** A probe result for a probe that broke its contract: every address not probed, with the reason. */
+    private static MxProbe failedProbe(DomainName host, List<InetAddress> addresses, ProbeOutcome outcome,
+                                       String detail) {
+        return new MxProbe(host, addresses.stream().map(a -> AddressProbe.builder(a, outcome).connected(false)
+                .detail(detail).build()).toList());
+    }
+
+    /**
+     * @param cap the most a step may take
+     * @return what is left of the deadline, less a margin so that the step's own time-out fires first, within cap
+     */
+    private Duration budget(Duration cap) {
+        Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
+        Duration budget = remaining.compareTo(FETCH_MARGIN.multipliedBy(2)) > 0 ? remaining.minus(FETCH_MARGIN)
+                : remaining.dividedBy(2);
+        if (budget.compareTo(cap) > 0) {
+            budget = cap;
+        }
+        return budget.toMillis() < 1 ? Duration.ofMillis(1) : budget;
     }
 
     /** A name below the domain, or empty when it would be longer than DNS allows (a domain of 243+ characters). */
@@ -138,14 +246,14 @@ final class ValidationRun {
                 });
     }
 
-    /** The policy host's addresses, split into those the address policy allows and those it refuses. */
-    private Vetted vet(AddressAnswer answer) {
+    /** A host's addresses, split into those the address policy allows and those it refuses. */
+    private Vetted vet(AddressAnswer answer, String whose) {
         List<InetAddress> allowed = new ArrayList<>();
         List<RefusedAddress> refused = new ArrayList<>();
         for (InetAddress address : answer.addresses()) {
             Optional<String> refusal = refusal(address);
             if (refusal.isPresent()) {
-                LOG.debug("{}: address {} of the policy host refused: {}", domain, address.getHostAddress(),
+                LOG.debug("{}: address {} of {} refused: {}", domain, address.getHostAddress(), whose,
                         refusal.get());
                 refused.add(new RefusedAddress(address, refusal.get()));
             } else {
@@ -168,14 +276,7 @@ final class ValidationRun {
 
     private CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed) {
         Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
-        Duration budget = remaining.compareTo(FETCH_MARGIN.multipliedBy(2)) > 0 ? remaining.minus(FETCH_MARGIN)
-                : remaining.dividedBy(2);
-        if (budget.compareTo(PolicyFetchRequest.DEFAULT_DEADLINE) > 0) {
-            budget = PolicyFetchRequest.DEFAULT_DEADLINE;
-        }
-        if (budget.toMillis() < 1) {
-            budget = Duration.ofMillis(1);
-        }
+        Duration budget = budget(PolicyFetchRequest.DEFAULT_DEADLINE);
         PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withDeadline(budget);
         long guard = Math.max(budget.toMillis(), remaining.toMillis());
         Duration given = budget;

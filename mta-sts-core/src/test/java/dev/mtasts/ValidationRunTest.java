@@ -84,7 +84,7 @@ class ValidationRunTest {
         ValidationReport report = validator.validate("example.com");
 
         assertThat(resolver.asked).containsExactlyInAnyOrder("TXT _mta-sts.example.com", "MX example.com",
-                "TXT _smtp._tls.example.com", "A mta-sts.example.com");
+                "TXT _smtp._tls.example.com", "A mta-sts.example.com", "A example.com");   // no MX: implicit MX
         assertThat(given.get().host().value()).isEqualTo("mta-sts.example.com");
         assertThat(given.get().addresses()).containsExactly(address("192.0.2.7"));
         assertThat(given.get().deadline()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
@@ -170,7 +170,7 @@ class ValidationRunTest {
 
         ValidationReport report = validator.validate(domain);
 
-        assertThat(resolver.asked).containsExactly("MX " + domain);
+        assertThat(resolver.asked).containsExactlyInAnyOrder("MX " + domain, "A " + domain);   // the implicit MX
         assertThat(report.observations().stsTxt()).isEmpty();
         assertThat(report.observations().tlsRptTxt()).isEmpty();
         assertThat(report.observations().policyHostAddresses()).isEmpty();

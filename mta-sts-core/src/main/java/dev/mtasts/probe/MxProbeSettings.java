@@ -44,6 +44,7 @@ public record MxProbeSettings(List<X509Certificate> trustedCertificates, int por
      * @return a copy with those roots
      */
     public MxProbeSettings withTrustedCertificates(List<X509Certificate> roots) {
+        Objects.requireNonNull(roots, "roots");
         return new MxProbeSettings(roots, port);
     }
 

@@ -41,6 +41,7 @@ public enum ProbeOutcome {
      * @return true when this outcome is worse for mail than the other
      */
     public boolean isWorseThan(ProbeOutcome other) {
+        java.util.Objects.requireNonNull(other, "other");
         return ordinal() < other.ordinal();
     }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a validation saw on the network, as it was: every DNS answer, the addresses the address policy refused, and
- * the HTTPS fetch. Everything the report says rests on these facts.
+ * What a validation saw on the network, as it was: every DNS answer, the addresses the address policy refused, the
+ * HTTPS fetch, and each MX host's addresses, STARTTLS probe and TLSA records. Everything the report says rests on these facts.
  *
  * <p>Every look-up that could be sent has an answer here, a failed one included (a time-out is an answer with
  * outcome {@code TIMEOUT}). A name-derived look-up is empty only when its name cannot exist: for a domain of 243 or
@@ -34,11 +34,13 @@ import java.util.Optional;
  * @param refusedAddresses    the policy host's addresses the address policy refused, each with its reason, in the
  *                            order of the answer
  * @param policyFetch         the HTTPS fetch of the policy
+ * @param mxHosts             each MX host's addresses, probe and TLSA answer, in preference order (the domain
+ *                            itself for an implicit MX); empty for a null MX or a failed MX look-up
  * @since 0.1.0
  */
 public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
                            Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
-                           Optional<PolicyFetch> policyFetch) {
+                           Optional<PolicyFetch> policyFetch, List<MxHostObservation> mxHosts) {
 
     /** Validates and copies the components. */
     public Observations {
@@ -48,5 +50,31 @@ public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<Txt
         Objects.requireNonNull(policyHostAddresses, "policyHostAddresses");
         refusedAddresses = List.copyOf(Objects.requireNonNull(refusedAddresses, "refusedAddresses"));
         Objects.requireNonNull(policyFetch, "policyFetch");
+        mxHosts = List.copyOf(Objects.requireNonNull(mxHosts, "mxHosts"));
+    }
+
+    /**
+     * Observations without any MX host look-up, as a validation without them made.
+     *
+     * @param stsTxt              the {@code _mta-sts.<domain>} TXT answer
+     * @param mx                  the domain's MX answer
+     * @param tlsRptTxt           the {@code _smtp._tls.<domain>} TXT answer
+     * @param policyHostAddresses the A/AAAA answer for {@code mta-sts.<domain>}
+     * @param refusedAddresses    the policy host's refused addresses
+     * @param policyFetch         the HTTPS fetch of the policy
+     */
+    public Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
+                        Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
+                        Optional<PolicyFetch> policyFetch) {
+        this(stsTxt, mx, tlsRptTxt, policyHostAddresses, refusedAddresses, policyFetch, List.of());
+    }
+
+    /**
+     * @param host an MX host
+     * @return what was seen of it, when it was looked up
+     */
+    public Optional<MxHostObservation> mxHost(dev.mtasts.DomainName host) {
+        Objects.requireNonNull(host, "host");
+        return mxHosts.stream().filter(m -> m.host().equals(host)).findFirst();
     }
 }

@@ -35,7 +35,24 @@ final class PromotionRule {
         return "MTA-STS is not deployed; publish a testing policy first (see the remediation).";
     }
 
-    static Promotion promotion(Verdict verdict, List<Finding> findings, TlsRptCheck.Result tlsRpt) {
+    /** @return what the MX probe established, for the advice of a READY promotion */
+    private static String transport(MxTransportCheck.Result transport) {
+        if (!transport.probed()) {
+            return "The MX hosts were not probed (no MX probe ran): confirm that each offers STARTTLS with a"
+                    + " certificate valid for its name before switching. ";
+        }
+        if (!transport.reachedAny()) {
+            return "No MX host could be reached from where this check ran, so STARTTLS was not verified: confirm it"
+                    + " from a host that may connect to port 25. ";
+        }
+        boolean allReached = transport.hosts().stream().allMatch(h -> h.probe().map(p -> p.addresses().stream()
+                .allMatch(dev.mtasts.probe.AddressProbe::connected)).orElse(false));
+        return allReached ? "Every MX host offers STARTTLS with a certificate valid for its name. "
+                : "Every MX host reached offers STARTTLS with a valid certificate; the others were not verified. ";
+    }
+
+    static Promotion promotion(Verdict verdict, List<Finding> findings, TlsRptCheck.Result tlsRpt,
+                               MxTransportCheck.Result transport) {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(tlsRpt, "tlsRpt");
@@ -55,9 +72,10 @@ final class PromotionRule {
                 r.rua().stream().map(URI::toString).toList())).orElse(tlsRpt.canExist() ? "the TLS-RPT reports"
                 : "the MX hosts' TLS logs (no TLS-RPT record can exist for this domain)");
         if (blockers.isEmpty()) {
-            return new Promotion(PromotionStatus.READY, List.of(), "Nothing blocks enforce. Before switching, review "
-                    + evidence + " of the last 14 to 30 days: every MX should show successful sessions and no"
-                    + " sts-policy or certificate failures. Then publish the enforce policy and a new id.");
+            return new Promotion(PromotionStatus.READY, List.of(), "Nothing blocks enforce. " + transport(transport)
+                    + "Before switching, review " + evidence + " of the last 14 to 30 days: every MX should show"
+                    + " successful sessions and no sts-policy or certificate failures. Then publish the enforce policy"
+                    + " and a new id.");
         }
         return new Promotion(PromotionStatus.NOT_READY, blockers, "Fix the " + blockers.size() + " blocker"
                 + (blockers.size() == 1 ? "" : "s") + " listed, then review " + evidence + " over 14 to 30 days"

@@ -71,17 +71,19 @@ public final class ReportAssembler {
                 .orElse(policy.reading().map(PolicyParseResult::mx).orElse(List.of()));
         MxCoverageCheck.Result mx = new MxCoverageCheck(names, findings).check(observations.mx(), patterns,
                 policy.coverageChecked() ? policy.usable() : Optional.empty());
+        MxTransportCheck.Result transport = new MxTransportCheck(findings, checkedAt).check(mx.hosts(),
+                observations.mxHosts(), policy.usable());
         TlsRptCheck.Result tlsRpt = new TlsRptCheck(names, domainExists, findings).check(observations.tlsRptTxt());
         Optional<PolicySnapshot> snapshot = new SnapshotCheck(names, findings)
                 .check(record.record(), fetched.body(), policy.valid(), checkedAt, previous);
 
         Verdict verdict = VerdictRule.verdict(observations, record.state(), policy.usable(), fetched.cutShort());
         List<Finding> sorted = findings.sorted();
-        Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt);
+        Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt, transport);
         Remediation remediation = RemediationWriter.write(new RemediationInput(names, checkedAt, verdict, record,
                 findings.has(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID), policy, mx, tlsRpt, domainExists));
         return new ValidationReport(domain, checkedAt, elapsed, observations, record.record(), policy.usable(),
-                mx.hosts(), tlsRpt.record(), LayerSummary.of(sorted, policy, domainExists, promotion), sorted,
+                transport.hosts(), tlsRpt.record(), LayerSummary.of(sorted, policy, domainExists, promotion), sorted,
                 verdict, VerdictRule.atRisk(verdict, sorted),
                 VerdictRule.inconclusive(verdict, observations, record.state(), fetched.cutShort()), promotion,
                 remediation, snapshot);

@@ -89,8 +89,10 @@ final class VerdictRule {
     static boolean atRisk(Verdict verdict, List<Finding> findings) {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(findings, "findings");
-        return verdict == Verdict.ENFORCING && findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
-                && f.code() != FindingCode.DNS_LOOKUP_FAILED
+        // DANE senders refuse a host whose signed TLSA records match nothing, whatever the MTA-STS mode
+        boolean daneRefuses = findings.stream().anyMatch(f -> f.code() == FindingCode.DANE_MISMATCH);
+        return daneRefuses || verdict == Verdict.ENFORCING && findings.stream().anyMatch(f -> f.severity()
+                == Severity.ERROR && f.code() != FindingCode.DNS_LOOKUP_FAILED
                 && (f.layer() == Layer.MX_COVERAGE || f.code() == FindingCode.POLICY_MX_COVERS_NO_MX));
     }
 }

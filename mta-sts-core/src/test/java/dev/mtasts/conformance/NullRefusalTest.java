@@ -57,7 +57,19 @@ import dev.mtasts.resolver.DnsResolver;
 import dev.mtasts.resolver.DnsResolverFactory;
 import dev.mtasts.resolver.DnsResolverSettings;
 import dev.mtasts.resolver.DnsResult;
+import dev.mtasts.probe.AddressProbe;
+import dev.mtasts.probe.MxProbe;
+import dev.mtasts.probe.MxProbeRequest;
+import dev.mtasts.probe.MxProbeSettings;
+import dev.mtasts.probe.MxTlsProbe;
+import dev.mtasts.probe.MxTlsProbeFactory;
+import dev.mtasts.probe.ProbeOutcome;
+import dev.mtasts.report.DaneResult;
+import dev.mtasts.report.DaneStatus;
+import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.resolver.MxAnswer;
+import dev.mtasts.resolver.TlsaAnswer;
+import dev.mtasts.resolver.TlsaRecord;
 import dev.mtasts.resolver.MxRecord;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.resolver.TxtRecord;
@@ -101,15 +113,15 @@ class NullRefusalTest extends NullRefusalTestCase {
 
     /** Every package of the module: the exported ones and the two internal ones. */
     private static final List<String> PACKAGES = List.of("dev.mtasts", "dev.mtasts.policy", "dev.mtasts.record",
-            "dev.mtasts.report", "dev.mtasts.resolver", "dev.mtasts.fetcher", "dev.mtasts.internal",
-            "dev.mtasts.validate");
+            "dev.mtasts.report", "dev.mtasts.resolver", "dev.mtasts.fetcher", "dev.mtasts.probe",
+            "dev.mtasts.internal", "dev.mtasts.validate");
 
     /** Types whose methods are callbacks: an application overrides them and the validator calls them. */
     private static final Set<Class<?>> CALLBACKS = Set.of(ValidationListener.class);
 
     /** SPIs implemented in other modules (mta-sts-dns, mta-sts-http, mta-sts-testkit), whose tests call them. */
     private static final Set<Class<?>> IMPLEMENTED_ELSEWHERE = Set.of(DnsResolver.class, DnsResolverFactory.class,
-            PolicyFetcher.class, PolicyFetcherFactory.class);
+            PolicyFetcher.class, PolicyFetcherFactory.class, MxTlsProbe.class, MxTlsProbeFactory.class);
 
     /**
      * Methods that another test pins to a different answer for {@code null}; they stay as they are until that test
@@ -124,7 +136,8 @@ class NullRefusalTest extends NullRefusalTestCase {
             Validator.Builder.class, MtaStsValidator.class, AddressPolicy.class, ValidationReport.class,
             Finding.class, PolicySnapshot.class, DnsResult.class, TxtRecord.class, MxRecord.class,
             PolicyFetch.Builder.class, PolicyFetchRequest.class, MediaType.class, ReportAssembler.class,
-            LayerResult.class, MxHostResult.class, RefusedAddress.class);
+            LayerResult.class, MxHostResult.class, RefusedAddress.class, MxProbe.class, AddressProbe.Builder.class,
+            TlsaRecord.class, DaneResult.class);
 
     private static final URI MAILTO = URI.create("mailto:tls@example.com");
     private static final Problem PROBLEM = Problem.of(ProblemCode.POLICY_EMPTY, 1, 1, "policy is empty");
@@ -140,6 +153,12 @@ class NullRefusalTest extends NullRefusalTestCase {
             Instant.EPOCH);
     private static final Observations OBSERVATIONS = new Observations(Optional.empty(), MX_ANSWER, Optional.empty(),
             Optional.empty(), List.of(), Optional.empty());
+    private static final TlsaRecord TLSA_RECORD = TlsaRecord.parse("3 1 1 00");
+    private static final TlsaAnswer TLSA_ANSWER = TlsaAnswer.empty(DNS_RESULT);
+    private static final AddressProbe ADDRESS_PROBE = AddressProbe.builder(LOOPBACK, ProbeOutcome.CONNECT_FAILED)
+            .build();
+    private static final MxProbe MX_PROBE = new MxProbe(DOMAIN, List.of(ADDRESS_PROBE));
+    private static final MxHostResult MX_HOST = new MxHostResult(DOMAIN, 10, false, Optional.empty());
     private static final Finding FINDING = Finding.of(FindingCode.values()[0], Severity.ERROR, "x", "x");
     private static final Promotion PROMOTION = new Promotion(PromotionStatus.NOT_READY, List.of(FINDING), "x");
     private static final ValidationReport REPORT = ReportAssembler.assemble(DOMAIN, Instant.EPOCH, Duration.ZERO,
@@ -223,7 +242,20 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(Remediation.class, Remediation::none),
             Map.entry(Observations.class, () -> OBSERVATIONS),
             Map.entry(PolicySnapshot.class, () -> SNAPSHOT),
-            Map.entry(ValidationReport.class, () -> REPORT));
+            Map.entry(ValidationReport.class, () -> REPORT),
+            Map.entry(TlsaRecord.class, () -> TLSA_RECORD),
+            Map.entry(TlsaAnswer.class, () -> TLSA_ANSWER),
+            Map.entry(ProbeOutcome.class, () -> ProbeOutcome.CONNECT_FAILED),
+            Map.entry(AddressProbe.class, () -> ADDRESS_PROBE),
+            Map.entry(MxProbe.class, () -> MX_PROBE),
+            Map.entry(MxProbeRequest.class, () -> MxProbeRequest.of(DOMAIN, List.of(LOOPBACK))),
+            Map.entry(MxProbeSettings.class, MxProbeSettings::defaults),
+            Map.entry(MxTlsProbe.class, () -> (MxTlsProbe) request -> CompletableFuture.completedFuture(MX_PROBE)),
+            Map.entry(MxHostResult.class, () -> MX_HOST),
+            Map.entry(MxHostObservation.class, () -> new MxHostObservation(DOMAIN, Optional.empty(), List.of(),
+                    Optional.empty(), Optional.empty())),
+            Map.entry(DaneStatus.class, () -> DaneStatus.NONE),
+            Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
@@ -256,7 +288,17 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(PolicyFetch.class, () -> List.of(FETCH)),
             Map.entry(PolicyFetch.Builder.class, () -> List.of(PolicyFetch.builder(FetchOutcome.TLS_FAILURE))),
             Map.entry(PolicyFetchRequest.class, () -> List.of(PolicyFetchRequest.of(DOMAIN, List.of(LOOPBACK)))),
-            Map.entry(PolicyFetcherSettings.class, () -> List.of(PolicyFetcherSettings.defaults())));
+            Map.entry(PolicyFetcherSettings.class, () -> List.of(PolicyFetcherSettings.defaults())),
+            Map.entry(DnsResolver.class, () -> List.of(NO_DNS)),
+            Map.entry(TlsaRecord.class, () -> List.of(TLSA_RECORD)),
+            Map.entry(MxHostResult.class, () -> List.of(MX_HOST)),
+            Map.entry(Observations.class, () -> List.of(OBSERVATIONS)),
+            Map.entry(AddressProbe.class, () -> List.of(ADDRESS_PROBE)),
+            Map.entry(AddressProbe.Builder.class, () -> List.of(AddressProbe.builder(LOOPBACK,
+                    ProbeOutcome.CONNECT_FAILED))),
+            Map.entry(MxProbe.class, () -> List.of(MX_PROBE)),
+            Map.entry(MxProbeRequest.class, () -> List.of(MxProbeRequest.of(DOMAIN, List.of(LOOPBACK)))),
+            Map.entry(MxProbeSettings.class, () -> List.of(MxProbeSettings.defaults())));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)

@@ -3,6 +3,7 @@ package dev.mtasts.validate;
 import dev.mtasts.DomainName;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.RefusedAddress;
@@ -41,6 +42,7 @@ final class Seen {
     private Optional<AddressAnswer> addresses;
     private List<RefusedAddress> refused = List.of();
     private Optional<PolicyFetch> fetch;
+    private List<MxHostObservation> mxHosts = List.of();
 
     private Seen(DomainName domain) {
         this.domain = domain;
@@ -171,9 +173,22 @@ final class Seen {
         return this;
     }
 
+    /** Serves a policy in this mode that lists every MX host of the current MX answer. */
+    Seen policy(String mode) {
+        String[] hosts = mx.records().stream().map(r -> r.host().value()).toArray(String[]::new);
+        return ok(policy(mode, "enforce".equals(mode) ? 604800 : 86400, hosts), "text/plain");
+    }
+
+    /** What was seen of the MX hosts: their addresses, probes and TLSA answers. */
+    Seen mxHosts(MxHostObservation... hosts) {
+        mxHosts = List.of(hosts);
+        return this;
+    }
+
     Observations observations() {
         // as ValidationRun does: no fetch without the policy host's addresses
-        return new Observations(sts, mx, rpt, addresses, refused, addresses.isEmpty() ? Optional.empty() : fetch);
+        return new Observations(sts, mx, rpt, addresses, refused, addresses.isEmpty() ? Optional.empty() : fetch,
+                mxHosts);
     }
 
     ValidationReport assemble() {
