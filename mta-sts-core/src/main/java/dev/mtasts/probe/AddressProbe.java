@@ -17,8 +17,8 @@ import java.util.Optional;
  * {@link #builder(InetAddress, ProbeOutcome)}.
  *
  * <pre>{@code
- * AddressProbe a = probe.addresses().get(0);
- * a.outcome();                                       // TLS_FAILED
+ * AddressProbe a = report.mxHosts().get(0).probe().orElseThrow().addresses().get(0);
+ * a.outcome();                                       // TLS_FAILED, say
  * a.tlsFailure();                                    // Optional[HOSTNAME_MISMATCH]
  * a.leaf().map(CertificateFacts::dnsNames);          // Optional[[mail.other.example]]
  * a.tlsVersion();                                    // Optional[TLSv1.3]
@@ -104,7 +104,7 @@ public record AddressProbe(InetAddress address, ProbeOutcome outcome, boolean co
      * <pre>{@code
      * AddressProbe ok = AddressProbe.builder(InetAddress.getByName("192.0.2.25"), ProbeOutcome.STARTTLS_OK)
      *         .greeting("mx1.example.com ESMTP").extensions(List.of("PIPELINING", "STARTTLS"))
-     *         .tlsVersion("TLSv1.3").cipherSuite("TLS_AES_128_GCM_SHA256").chain(chain).build();
+     *         .tlsVersion("TLSv1.3").cipherSuite("TLS_AES_128_GCM_SHA256").chain(List.of(root)).build();
      * }</pre>
      *
      * @since 0.1.0

@@ -13,7 +13,7 @@ import java.util.Objects;
  * only the senders that deliver over IPv6). An immutable value.
  *
  * <pre>{@code
- * MxProbe probe = report.mxHosts().get(0).probe().orElseThrow();
+ * MxProbe probe = report.mxHosts().get(0).probe().orElseThrow();   // a validator with a probe
  * if (probe.outcome() != ProbeOutcome.STARTTLS_OK) {
  *     probe.differing().forEach(a -> System.out.println(a.address().getHostAddress() + ": " + a.detail()));
  * }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
  * {@code DnsResolver} and vets each address with its {@code AddressPolicy} first.
  *
  * <pre>{@code
+ * // not run: it would connect to port 25 of a documentation address (192.0.2.25)
  * MxTlsProbe probe = MxTlsProbeFactory.fromServiceLoader().orElseThrow().create(MxProbeSettings.defaults());
  * MxProbe result = probe.probe(MxProbeRequest.of(DomainName.of("mx1.example.com"),
  *         List.of(InetAddress.getByName("192.0.2.25")))).toCompletableFuture().join();

@@ -12,6 +12,7 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * Optional<MxTlsProbe> probe = MxTlsProbeFactory.fromServiceLoader()
  *         .map(factory -> factory.create(MxProbeSettings.defaults().withPort(2525)));
+ * Validator custom = MtaStsValidator.builder().mxProbe(probe.orElseThrow()).build();
  * }</pre>
  *
  * @since 0.1.0

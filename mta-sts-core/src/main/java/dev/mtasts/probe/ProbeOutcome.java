@@ -6,6 +6,7 @@ package dev.mtasts.probe;
  * {@link #isWorseThan(ProbeOutcome)} follows this order.
  *
  * <pre>{@code
+ * AddressProbe address = report.mxHosts().get(0).probe().orElseThrow().addresses().get(0);
  * switch (address.outcome()) {
  *     case STARTTLS_OK -> System.out.println("MTA-STS senders deliver here");
  *     case TLS_FAILED -> System.out.println(address.tlsFailure().orElseThrow() + ": " + address.detail());

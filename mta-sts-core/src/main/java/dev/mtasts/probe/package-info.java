@@ -6,9 +6,7 @@
  * {@link dev.mtasts.probe.MxTlsProbeFactory}.
  *
  * <pre>{@code
- * MxProbe probe = validator.mxProbe().orElseThrow()
- *         .probe(MxProbeRequest.of(DomainName.of("mx1.example.com"), addresses))
- *         .toCompletableFuture().join();
+ * MxProbe probe = report.mxHosts().get(0).probe().orElseThrow();   // a validator with a probe
  * probe.outcome();   // STARTTLS_OK, or the worst outcome of its addresses
  * }</pre>
  *

@@ -11,8 +11,8 @@ import java.util.Objects;
  * DANE senders make of it. An immutable value.
  *
  * <pre>{@code
- * DaneResult dane = report.mxHosts().get(0).dane().orElseThrow();
- * dane.status();            // VALID
+ * DaneResult dane = report.mxHosts().get(0).dane().orElseThrow();   // a validator with a probe
+ * dane.status();            // VALID, say
  * dane.matched();           // [3 1 1 0c72ac70...]
  * dane.rolloverReady();     // true: a second usable record waits for the next key
  * }</pre>

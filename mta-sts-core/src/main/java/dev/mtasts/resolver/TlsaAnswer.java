@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TlsaAnswer answer = resolver.tlsa(DomainName.of("_25._tcp.mx1.example.com")).toCompletableFuture().join();
+ * answer.outcome();   // NXDOMAIN in the sandbox: no TLSA record published there
  * if (answer.isFound() && answer.result().authenticated()) {
  *     answer.records().forEach(System.out::println);   // 3 1 1 0c72ac70...
  * }

@@ -1,5 +1,7 @@
 package dev.mtasts.resolver;
 
+import dev.mtasts.DomainName;
+
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -115,7 +117,7 @@ public record TlsaRecord(int usage, int selector, int matchingType, String data)
      * @param owner the record's name, {@code _25._tcp.<mx host>}
      * @return the record as a zone file line
      */
-    public String toZoneText(dev.mtasts.DomainName owner) {
+    public String toZoneText(DomainName owner) {
         Objects.requireNonNull(owner, "owner");
         return owner.value() + ". IN TLSA " + this;
     }
