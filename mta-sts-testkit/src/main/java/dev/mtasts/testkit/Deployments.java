@@ -1,6 +1,9 @@
 package dev.mtasts.testkit;
 
 import dev.mtasts.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +44,16 @@ public final class Deployments {
         return d.stsRecord("v=STSv1; id=" + ID)
                 .mx(10, "mx1." + d.name())
                 .tlsRpt("v=TLSRPTv1; rua=mailto:tls-reports@" + d.name());
+    }
+
+    /** @return the SHA-256 of the SubjectPublicKeyInfo of a new key, one no MX host serves (for a TLSA 3 1 1) */
+    private static String otherKeyDigest() {
+        try {
+            byte[] spki = TestCertificateAuthority.newKeyPair().getPublic().getEncoded();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
     }
 
     /** @return every deployment, good ones first */
@@ -85,6 +98,26 @@ public final class Deployments {
                                 + " (POLICY_TLS_HOSTNAME_MISMATCH).",
                         d -> basics(d).policy(policy("enforce", 604800, "mx1." + d.name()))
                                 .policyCertificateFor(c -> c, "www." + d.name(), d.name())),
+                new Deployment("mx-no-starttls.test", "MX without STARTTLS",
+                        "An enforce policy, but mx1 does not offer STARTTLS: ENFORCING, at risk"
+                                + " (MX_STARTTLS_MISSING).",
+                        d -> basics(d).policy(policy("enforce", 604800, "mx1." + d.name()))
+                                .mxBehaviour("mx1." + d.name(), SmtpBehaviour::withoutStartTls)),
+                new Deployment("mx-wrong-cert.test", "MX certificate for another name",
+                        "An enforce policy, but mx1 presents the certificate of mail.mx-wrong-cert.test: ENFORCING,"
+                                + " at risk (MX_CERT_HOSTNAME_MISMATCH).",
+                        d -> basics(d).policy(policy("enforce", 604800, "mx1." + d.name()))
+                                .mxCertificateFor("mx1." + d.name(), c -> c, "mail." + d.name())),
+                new Deployment("mx-expired-cert.test", "expired MX certificate",
+                        "An enforce policy, but the certificate of mx1 expired: ENFORCING, at risk (MX_CERT_EXPIRED).",
+                        d -> basics(d).policy(policy("enforce", 604800, "mx1." + d.name()))
+                                .mxCertificate("mx1." + d.name(), CertificateSpec::expired)),
+                new Deployment("dane-mismatch.test", "DANE record for another key",
+                        "A signed TLSA record 3 1 1 at _25._tcp.mx1.dane-mismatch.test pins a key mx1 does not"
+                                + " serve: ENFORCING, at risk (DANE_MISMATCH); DANE senders refuse mx1.",
+                        d -> basics(d).policy(policy("enforce", 604800, "mx1." + d.name()))
+                                .zone().tlsa("_25._tcp.mx1." + d.name(), "3 1 1 " + otherKeyDigest())
+                                .signed("_25._tcp.mx1." + d.name())),
                 new Deployment("html-catch-all.test", "HTML catch-all page",
                         "A catch-all web site answers every path with an HTML page: BROKEN (media type, syntax).",
                         d -> basics(d).policyResponse(HttpResponse.ok("text/html; charset=utf-8",

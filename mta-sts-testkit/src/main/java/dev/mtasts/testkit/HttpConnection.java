@@ -10,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSocket;
 
 /** Serves one request on one accepted connection (plain or TLS), then closes it. */
@@ -49,9 +46,7 @@ final class HttpConnection implements Runnable {
             if (tls) {
                 SSLSocket ssl = (SSLSocket) s;
                 ssl.startHandshake();
-                sni = ((ExtendedSSLSession) ssl.getSession()).getRequestedServerNames().stream()
-                        .filter(n -> n instanceof SNIHostName)
-                        .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
+                sni = TlsSniKeyManager.sniHost(ssl.getSession());
             }
             Optional<HttpRecordedRequest> request = readRequest(s.getInputStream(), sni);
             if (request.isEmpty()) {

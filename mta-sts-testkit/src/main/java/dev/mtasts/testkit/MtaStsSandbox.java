@@ -6,6 +6,9 @@ import dev.mtasts.Validator;
 import dev.mtasts.fetcher.PolicyFetcher;
 import dev.mtasts.fetcher.PolicyFetcherFactory;
 import dev.mtasts.fetcher.PolicyFetcherSettings;
+import dev.mtasts.probe.MxProbeSettings;
+import dev.mtasts.probe.MxTlsProbe;
+import dev.mtasts.probe.MxTlsProbeFactory;
 import dev.mtasts.resolver.DnsResolver;
 import dev.mtasts.resolver.DnsResolverFactory;
 import dev.mtasts.resolver.DnsResolverSettings;
@@ -15,17 +18,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A whole MTA-STS world on loopback, for tests and demos: a {@link TestDnsServer}, a {@link TestHttpsServer} and a
- * {@link TestCertificateAuthority}, started together. Domains are built fluently, each with its DNS records, policy
- * file, certificate and faults; {@link #validatorBuilder()} hands out a validator builder already pointed at the
- * sandbox (its DNS server, its CA as extra trust, its HTTPS and HTTP ports, private addresses allowed).
+ * A whole MTA-STS world on loopback, for tests and demos: a {@link TestDnsServer}, a {@link TestHttpsServer}, a
+ * {@link TestSmtpServer} and a {@link TestCertificateAuthority}, started together. Domains are built fluently, each
+ * with its DNS records, policy file, certificate, MX hosts and faults; {@link #validatorBuilder()} hands out a
+ * validator builder already pointed at the sandbox (its DNS server, its CA as extra trust, its HTTPS, HTTP and SMTP
+ * ports, private addresses allowed).
  *
  * <p>Every policy host resolves to {@code 127.0.0.1}, where the HTTPS server picks the certificate and response by
- * SNI. Thread-safe: domains can be added and changed while validations run. The validator builder needs
- * {@code mta-sts-dns} and {@code mta-sts-http} on the class path (their factories are found with ServiceLoader).
+ * SNI. Every MX host within a sandbox domain gets a loopback address of its own ({@code 127.0.1.1},
+ * {@code 127.0.1.2}, ...), where the SMTP server offers STARTTLS with a certificate for the host, until told
+ * otherwise ({@link SandboxDomain#mxBehaviour}). Thread-safe: domains can be added and changed while validations
+ * run. The validator builder needs {@code mta-sts-dns} and {@code mta-sts-http} on the class path (their factories
+ * are found with ServiceLoader), and probes MX hosts when {@code mta-sts-smtp} is there too.
  *
  * <p>What is set stays until it is removed: a sandbox shared by several tests keeps what each set up, so the same
  * set-up run twice publishes two records. Call {@link #reset()} before each test (the JUnit 5
@@ -56,16 +64,24 @@ public final class MtaStsSandbox implements AutoCloseable {
     private final TestCertificateAuthority authority;
     private final TestDnsServer dns;
     private final TestHttpsServer https;
+    private final TestSmtpServer smtp;
+    private final SandboxMxHosts mxHosts;
     private final Map<String, SandboxDomain> domains = new ConcurrentHashMap<>();
+    private final Optional<MxTlsProbe> mxProbe;
 
-    private MtaStsSandbox(TestCertificateAuthority authority, TestDnsServer dns, TestHttpsServer https) {
+    private MtaStsSandbox(TestCertificateAuthority authority, TestDnsServer dns, TestHttpsServer https,
+            TestSmtpServer smtp) {
         this.authority = authority;
         this.dns = dns;
         this.https = https;
+        this.smtp = smtp;
+        this.mxHosts = new SandboxMxHosts(smtp);
+        this.mxProbe = MxTlsProbeFactory.fromServiceLoader().map(factory -> factory.create(MxProbeSettings.defaults()
+                .withTrustedCertificates(List.of(authority.rootCertificate())).withPort(smtp.port())));
     }
 
     /**
-     * Starts the DNS and HTTPS servers with a new certificate authority.
+     * Starts the DNS, HTTPS and SMTP servers with a new certificate authority.
      *
      * @return the running sandbox
      * @throws UncheckedIOException when a loopback port cannot be bound
@@ -73,11 +89,24 @@ public final class MtaStsSandbox implements AutoCloseable {
     public static MtaStsSandbox start() {
         TestCertificateAuthority authority = TestCertificateAuthority.create("mta-sts sandbox");
         TestDnsServer dns = TestDnsServer.start();
+        TestHttpsServer https = null;
+        TestSmtpServer smtp = null;
         try {
-            return new MtaStsSandbox(authority, dns, TestHttpsServer.start(authority));
+            https = TestHttpsServer.start(authority);
+            smtp = TestSmtpServer.start(authority);
+            return new MtaStsSandbox(authority, dns, https, smtp);
         } catch (IOException e) {
             dns.close();
             throw new UncheckedIOException("cannot start the sandbox HTTPS server", e);
+        } catch (RuntimeException | Error e) {
+            if (smtp != null) {
+                smtp.close();
+            }
+            if (https != null) {
+                https.close();
+            }
+            dns.close();
+            throw e;
         }
     }
 
@@ -90,13 +119,14 @@ public final class MtaStsSandbox implements AutoCloseable {
     public SandboxDomain domain(String name) {
         Objects.requireNonNull(name, "name");
         return domains.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
-                n -> new SandboxDomain(n, dns, https, authority));
+                n -> new SandboxDomain(n, this));
     }
 
     /**
-     * Removes every domain, zone, DNS fault, HTTPS and plain-HTTP response and policy certificate, and forgets the
-     * recorded queries and requests: the sandbox is as just started, with the same ports and certificate authority
-     * (so validators built before keep working). {@link SandboxDomain} objects from before stay usable and start
+     * Removes every domain, zone, DNS fault, HTTPS and plain-HTTP response, policy certificate and SMTP listener,
+     * and forgets the recorded queries, requests and SMTP sessions: the sandbox is as just started, with the same
+     * ports and certificate authority (so validators built before keep working). MX hosts added afterwards get new
+     * addresses: an address is never given out twice by one sandbox. {@link SandboxDomain} objects from before stay usable and start
      * empty. Meant for between tests, not while a validation runs.
      *
      * <pre>{@code
@@ -111,6 +141,8 @@ public final class MtaStsSandbox implements AutoCloseable {
         domains.clear();
         dns.reset();
         https.reset();
+        smtp.reset();
+        mxHosts.reset();
         return this;
     }
 
@@ -122,7 +154,8 @@ public final class MtaStsSandbox implements AutoCloseable {
     /**
      * A validator builder pointed at this sandbox: its DNS server (1 second per query), its CA trusted in addition
      * to the JDK's roots, its ports, private addresses allowed ({@link AddressPolicy#allowAll()}), a 10-second
-     * deadline. Change anything else before {@code build()}.
+     * deadline, and the {@linkplain #mxProbe() MX probe} on the SMTP server's port when {@code mta-sts-smtp} is on
+     * the class path ({@code noMxProbe()} when it is not). Change anything else before {@code build()}.
      *
      * <p>Each setting stands alone, so one can be replaced and the others stay pointed at the sandbox: a resolver of
      * your own (one that wraps {@link #resolver()}, say) still gets its policy fetched through the sandbox's trust
@@ -137,11 +170,29 @@ public final class MtaStsSandbox implements AutoCloseable {
      * @throws IllegalStateException when {@code mta-sts-dns} or {@code mta-sts-http} is not on the class path
      */
     public Validator.Builder validatorBuilder() {
-        return MtaStsValidator.builder()
+        Validator.Builder builder = MtaStsValidator.builder()
                 .resolver(resolver())
                 .fetcher(fetcher())
                 .addressPolicy(AddressPolicy.allowAll())
                 .deadline(Duration.ofSeconds(10));
+        return mxProbe.isPresent() ? builder.mxProbe(mxProbe.get()) : builder.noMxProbe();
+    }
+
+    /**
+     * The MX probe {@link #validatorBuilder()} sets: the default one ({@code mta-sts-smtp}'s, found through
+     * {@link MxTlsProbeFactory#fromServiceLoader()}) trusting this sandbox's CA in addition to the JDK's roots, on
+     * the SMTP server's port. One probe for the sandbox's life.
+     *
+     * <pre>{@code
+     * Optional<MxTlsProbe> probe = sandbox.mxProbe();
+     * System.out.println(probe.isPresent() ? "MX hosts are probed on port " + sandbox.smtpServer().port()
+     *         : "mta-sts-smtp is not on the class path: MX hosts are not probed");
+     * }</pre>
+     *
+     * @return the probe; empty when no probe module is on the class path
+     */
+    public Optional<MxTlsProbe> mxProbe() {
+        return mxProbe;
     }
 
     /**
@@ -179,18 +230,47 @@ public final class MtaStsSandbox implements AutoCloseable {
         return https;
     }
 
+    /** @return the SMTP server of the MX hosts: one port, an address per host */
+    public TestSmtpServer smtpServer() {
+        return smtp;
+    }
+
     /** @return the certificate authority the validator trusts */
     public TestCertificateAuthority authority() {
         return authority;
     }
 
-    /** Stops both servers. */
+    SandboxMxHosts mxHosts() {
+        return mxHosts;
+    }
+
+    /**
+     * @param host an MX host name, lower case, without the trailing dot
+     * @return the sandbox domain whose zone holds the host (the longest one, when domains nest)
+     */
+    Optional<String> domainOf(String host) {
+        return domains.keySet().stream().filter(d -> host.equals(d) || host.endsWith("." + d))
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+
+    /** Stops the servers (and the MX probe, when it holds resources of its own). */
     @Override
     public void close() {
         try {
-            https.close();
+            mxProbe.filter(AutoCloseable.class::isInstance).ifPresent(p -> {
+                try {
+                    ((AutoCloseable) p).close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
+            });
+            smtp.close();
         } finally {
-            dns.close();
+            try {
+                https.close();
+            } finally {
+                dns.close();
+            }
         }
     }
 }

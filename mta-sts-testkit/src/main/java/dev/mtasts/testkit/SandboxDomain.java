@@ -1,12 +1,21 @@
 package dev.mtasts.testkit;
 
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 
 /**
- * One domain of a {@link MtaStsSandbox}: its DNS records, its policy host and its faults, set fluently. Names are
- * relative to the domain's own zone ({@code _mta-sts}, {@code mta-sts}, {@code _smtp._tls} are prefixed for you).
- * Each call adds to what is there; {@link #clear()} starts the domain afresh.
+ * One domain of a {@link MtaStsSandbox}: its DNS records, its policy host, its MX hosts and its faults, set
+ * fluently. Names are relative to the domain's own zone ({@code _mta-sts}, {@code mta-sts}, {@code _smtp._tls} are
+ * prefixed for you). Each call adds to what is there; {@link #clear()} starts the domain afresh.
+ *
+ * <p>An MX host within a sandbox domain ({@code mx1.<domain>}, or a name in another domain of the sandbox) gets an
+ * address of its own and a healthy SMTP server there (see {@link #mx(int, String)}); the {@code mx...} methods
+ * change how that server behaves. Hosts outside every sandbox domain get nothing: their names do not resolve.
  *
  * <p>The object holds nothing but its name: what it sets lives in the sandbox's servers. So it stays usable after
  * {@link MtaStsSandbox#reset()}, and two objects for one name configure the same domain. Thread-safe.
@@ -24,16 +33,18 @@ public final class SandboxDomain {
 
     private final String name;
     private final String policyHost;
+    private final MtaStsSandbox sandbox;
     private final TestDnsServer dns;
     private final TestHttpsServer https;
     private final TestCertificateAuthority authority;
 
-    SandboxDomain(String name, TestDnsServer dns, TestHttpsServer https, TestCertificateAuthority authority) {
+    SandboxDomain(String name, MtaStsSandbox sandbox) {
         this.name = name;
         this.policyHost = "mta-sts." + name;
-        this.dns = dns;
-        this.https = https;
-        this.authority = authority;
+        this.sandbox = sandbox;
+        this.dns = sandbox.dnsServer();
+        this.https = sandbox.httpsServer();
+        this.authority = sandbox.authority();
         dns.zone(name);   // the zone exists from now on: its names are NXDOMAIN, not REFUSED
     }
 
@@ -54,8 +65,8 @@ public final class SandboxDomain {
 
     /**
      * Removes everything set on this domain so far: the records of its zone (the zone stays, empty, so its names
-     * are NXDOMAIN), the faults of its names, and the policy host's responses (HTTPS and plain HTTP) and
-     * certificate. For one domain what {@link MtaStsSandbox#reset()} does for all.
+     * are NXDOMAIN), the faults of its names, the policy host's responses (HTTPS and plain HTTP) and certificate,
+     * and the SMTP listeners of its MX hosts. For one domain what {@link MtaStsSandbox#reset()} does for all.
      *
      * <pre>{@code
      * SandboxDomain d = sandbox.domain("example.com").clear();   // whatever an earlier test left there is gone
@@ -68,6 +79,7 @@ public final class SandboxDomain {
         zone().clear();
         dns.clearFaultsAtAndBelow(name);
         https.forget(policyHost);
+        sandbox.mxHosts().forget(name);
         return this;
     }
 
@@ -96,7 +108,17 @@ public final class SandboxDomain {
     }
 
     /**
-     * Adds an MX record for the domain.
+     * Adds an MX record for the domain. When the host lies within a sandbox domain (this one, or another the
+     * sandbox holds already) and has no address yet, it gets one of its own: an A record for the next free address
+     * of {@code 127.0.1.0/24} and up ({@code 127.0.1.1}, {@code 127.0.1.2}, ...: never the same twice in one
+     * sandbox), where the sandbox's {@link TestSmtpServer} serves {@link SmtpBehaviour#healthy()} for the host, with
+     * a certificate for the host from the sandbox's CA. So a domain with MX hosts passes an MX probe as it is;
+     * {@link #mxBehaviour}, {@link #mxCertificate} and the other {@code mx...} methods break it on purpose.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("mx.example.test").mx(10, "mx1.mx.example.test");
+     * System.out.println(d.mxAddresses("mx1.mx.example.test"));   // such as [127.0.1.1]
+     * }</pre>
      *
      * @param preference the preference
      * @param host       the exchange host
@@ -105,7 +127,193 @@ public final class SandboxDomain {
     public SandboxDomain mx(int preference, String host) {
         Objects.requireNonNull(host, "host");
         zone().mx(name, preference, host);
+        String h = normalize(host);
+        if (h.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+            sandbox.domainOf(h).ifPresent(domain -> {
+                SandboxMxHosts hosts = sandbox.mxHosts();
+                synchronized (hosts) {
+                    DnsZone zone = dns.zone(domain);
+                    if (!zone.hasAddressOrAlias(h)) {
+                        String address = hosts.allocate();
+                        zone.a(h, address);
+                        hosts.listen(domain, address, healthy(h));
+                    }
+                }
+            });
+        }
         return this;
+    }
+
+    /**
+     * Changes how the SMTP server answers on every address of an MX host: the change is applied to each address's
+     * current behaviour. An address where nothing listens yet (one set with {@code zone().a(...)}) starts listening
+     * with the change applied to the healthy behaviour of the host; addresses beyond loopback are left alone.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("mx-broken.example.test");
+     * String mx = "mx1.mx-broken.example.test";
+     * d.mx(10, mx).mxBehaviour(mx, SmtpBehaviour::withoutStartTls);                  // no STARTTLS offered
+     * d.mxBehaviour(mx, b -> b.withGreeting(554, "5.7.1 no SMTP service here"));  // rejected in the greeting
+     * d.mxBehaviour(mx, b -> b.withGreetingDelay(Duration.ofSeconds(30)));        // and a slow one
+     * }</pre>
+     *
+     * @param host   an MX host within a sandbox domain, with an address (see {@link #mx(int, String)})
+     * @param change makes the new behaviour from the current one
+     * @return this domain
+     * @throws IllegalArgumentException when the host lies in no sandbox domain
+     * @throws IllegalStateException    when the host has no address
+     */
+    public SandboxDomain mxBehaviour(String host, UnaryOperator<SmtpBehaviour> change) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(change, "change");
+        String h = normalize(host);
+        String domain = domainOf(h);
+        List<InetAddress> addresses = addressesOf(domain, h);
+        if (addresses.isEmpty()) {
+            throw new IllegalStateException(h + " has no address in the sandbox: add it with mx(preference, host)"
+                    + " or mxAddress(host, address, ...) first");
+        }
+        TestSmtpServer smtp = sandbox.smtpServer();
+        for (InetAddress address : addresses) {
+            if (address.isLoopbackAddress()) {
+                String literal = Loopback.text(address);
+                SmtpBehaviour next = change.apply(smtp.behaviour(literal).orElseGet(() -> healthy(h)));
+                sandbox.mxHosts().listen(domain, literal, Objects.requireNonNull(next,
+                        "the behaviour change returned null"));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Gives an MX host one more address, with a behaviour of its own there: an A record for an IPv4 address, an
+     * AAAA record for {@code ::1}. For a dual-stack host whose IPv6 side differs (only {@code ::1} is an IPv6
+     * loopback address, so one host per sandbox can have an IPv6 behaviour of its own).
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("dual.example.test");
+     * String mx = "mx1.dual.example.test";
+     * d.mx(10, mx).mxAddress(mx, "::1", SmtpBehaviour.healthy().withHostName(mx)
+     *         .withCertificate(sandbox.authority().issue("other.example.test")));   // IPv6 senders fail
+     * }</pre>
+     *
+     * @param host      an MX host within a sandbox domain
+     * @param address   a loopback literal: an address of {@code 127.0.0.0/8}, or {@code ::1}
+     * @param behaviour how the SMTP server answers there
+     * @return this domain
+     * @throws IllegalArgumentException when the host lies in no sandbox domain, or the address is not loopback
+     */
+    public SandboxDomain mxAddress(String host, String address, SmtpBehaviour behaviour) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(behaviour, "behaviour");
+        String h = normalize(host);
+        String domain = domainOf(h);
+        InetAddress bind = Loopback.parse(address);
+        String literal = Loopback.text(bind);
+        DnsZone zone = dns.zone(domain);
+        if (bind.getAddress().length == 16) {
+            zone.aaaa(h, literal);
+        } else {
+            zone.a(h, literal);
+        }
+        sandbox.mxHosts().listen(domain, literal, behaviour);
+        return this;
+    }
+
+    /**
+     * Gives an MX host one more address, with the host's healthy behaviour changed there.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("dual2.example.test");
+     * String mx = "mx1.dual2.example.test";
+     * d.mx(10, mx).mxAddress(mx, "::1", SmtpBehaviour::withoutStartTls);   // no STARTTLS over IPv6
+     * }</pre>
+     *
+     * @param host    an MX host within a sandbox domain
+     * @param address a loopback literal
+     * @param change  makes the behaviour there from {@link SmtpBehaviour#healthy()} for the host
+     * @return this domain
+     * @throws IllegalArgumentException when the host lies in no sandbox domain, or the address is not loopback
+     */
+    public SandboxDomain mxAddress(String host, String address, UnaryOperator<SmtpBehaviour> change) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(change, "change");
+        SmtpBehaviour behaviour = change.apply(healthy(normalize(host)));
+        return mxAddress(host, address, Objects.requireNonNull(behaviour, "the behaviour change returned null"));
+    }
+
+    /**
+     * Serves an MX host, on all its addresses, with a certificate for the host built from the sandbox CA.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("mx-cert.example.test");
+     * String mx = "mx1.mx-cert.example.test";
+     * d.mx(10, mx).mxCertificate(mx, CertificateSpec::expired);
+     * }</pre>
+     *
+     * @param host an MX host within a sandbox domain, with an address
+     * @param spec refines the certificate, such as {@code c -> c.expired()}; it starts as a certificate for the host
+     * @return this domain
+     */
+    public SandboxDomain mxCertificate(String host, UnaryOperator<CertificateSpec> spec) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(spec, "spec");
+        return mxCertificateFor(host, spec, normalize(host));
+    }
+
+    /**
+     * Serves an MX host, on all its addresses, with a certificate for other names (a wildcard, another host...).
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("mx-names.example.test");
+     * d.mx(10, "mx1.mx-names.example.test")
+     *         .mxCertificateFor("mx1.mx-names.example.test", c -> c, "*.mx-names.example.test");   // valid
+     * }</pre>
+     *
+     * @param host     an MX host within a sandbox domain, with an address
+     * @param spec     refines the certificate
+     * @param dnsNames the names on the certificate
+     * @return this domain
+     */
+    public SandboxDomain mxCertificateFor(String host, UnaryOperator<CertificateSpec> spec, String... dnsNames) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(dnsNames, "dnsNames");
+        domainOf(normalize(host)); // fails before a certificate is made for nothing
+        IssuedCertificate certificate = spec.apply(authority.certificate(dnsNames)).issue();
+        return mxBehaviour(host, b -> b.withCertificate(certificate));
+    }
+
+    /**
+     * Removes the A and AAAA records of an MX host: its name stops resolving to an address (mail to it cannot be
+     * delivered at all). What listened at its addresses keeps listening, until {@link #clear()} or a reset.
+     *
+     * <pre>{@code
+     * sandbox.domain("gone.example.test").mx(10, "mx1.gone.example.test").mxNoAddress("mx1.gone.example.test");
+     * }</pre>
+     *
+     * @param host an MX host within a sandbox domain
+     * @return this domain
+     * @throws IllegalArgumentException when the host lies in no sandbox domain
+     */
+    public SandboxDomain mxNoAddress(String host) {
+        Objects.requireNonNull(host, "host");
+        String h = normalize(host);
+        dns.zone(domainOf(h)).remove(h, "A").remove(h, "AAAA");
+        return this;
+    }
+
+    /**
+     * @param host an MX host within a sandbox domain
+     * @return the addresses its A and AAAA records hold, such as {@code [127.0.1.3, ::1]}; empty when it has none
+     * @throws IllegalArgumentException when the host lies in no sandbox domain
+     */
+    public List<String> mxAddresses(String host) {
+        Objects.requireNonNull(host, "host");
+        String h = normalize(host);
+        return addressesOf(domainOf(h), h).stream().map(Loopback::text).toList();
     }
 
     /** @return this domain, with the null MX of RFC 7505 */
@@ -223,6 +431,29 @@ public final class SandboxDomain {
     public SandboxDomain policyBytes(byte[] body) {
         Objects.requireNonNull(body, "body");
         return policyResponse(HttpResponse.ok("text/plain", body));
+    }
+
+    private static String normalize(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    private static SmtpBehaviour healthy(String host) {
+        return SmtpBehaviour.healthy().withHostName(host);
+    }
+
+    /** @return the sandbox domain whose zone holds the host */
+    private String domainOf(String host) {
+        return sandbox.domainOf(host).orElseThrow(() -> new IllegalArgumentException(host + " lies in no domain of"
+                + " the sandbox (its domains: " + sandbox.domainNames() + "); MX hosts elsewhere have no SMTP server"));
+    }
+
+    /** @return the addresses of the A and AAAA records at the host, in the zone of the domain */
+    private List<InetAddress> addressesOf(String domain, String host) {
+        return dns.zone(domain).at(DnsZone.absolute(host)).stream()
+                .map(r -> r instanceof ARecord ? ((ARecord) r).getAddress()
+                        : r instanceof AAAARecord ? ((AAAARecord) r).getAddress() : null)
+                .filter(Objects::nonNull).toList();
     }
 
     /** Points the policy host at the sandbox's HTTPS server, unless it has an address or a CNAME already. */

@@ -47,18 +47,25 @@ final class TlsSniKeyManager extends X509ExtendedKeyManager {
         byHost.clear();
     }
 
+    /**
+     * @param session a handshake or established session, or {@code null}
+     * @return the SNI host name the client sent, lower case; empty without SNI (or without a session)
+     */
+    static Optional<String> sniHost(SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession)) {
+            return Optional.empty();
+        }
+        List<SNIServerName> names = ((ExtendedSSLSession) session).getRequestedServerNames();
+        return names.stream().filter(n -> n instanceof SNIHostName)
+                .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
+    }
+
     private IssuedCertificate certificateFor(String alias) {
         return byHost.computeIfAbsent(alias, fallback);
     }
 
     private String aliasFor(String keyType, SSLSession handshake) {
-        String host = NO_SNI;
-        if (handshake instanceof ExtendedSSLSession) {
-            List<SNIServerName> names = ((ExtendedSSLSession) handshake).getRequestedServerNames();
-            Optional<String> sni = names.stream().filter(n -> n instanceof SNIHostName)
-                    .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
-            host = sni.orElse(NO_SNI);
-        }
+        String host = sniHost(handshake).orElse(NO_SNI);
         IssuedCertificate certificate;
         try {
             certificate = certificateFor(host);

@@ -47,7 +47,8 @@ class NullRefusalTest extends NullRefusalTestCase {
     private static final List<Class<?>> EXPECTED = List.of(MtaStsSandbox.class, SandboxDomain.class, DnsZone.class,
             TestDnsServer.class, TestHttpsServer.class, TestCertificateAuthority.class, CertificateSpec.class,
             IssuedCertificate.class, HttpResponse.class, HttpRecordedRequest.class, DnsRecordedQuery.class,
-            DnsFault.class, Deployment.class, Deployments.class, MtaStsSandboxExtension.class);
+            DnsFault.class, Deployment.class, Deployments.class, MtaStsSandboxExtension.class, TestSmtpServer.class,
+            SmtpBehaviour.class, SmtpSession.class);
 
     /** The servers and the authority the receivers below belong to, all on loopback; closed after the last call. */
     private static final MtaStsSandbox SANDBOX = MtaStsSandbox.start();
@@ -77,6 +78,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(TestCertificateAuthority.class, SANDBOX::authority),
             Map.entry(IssuedCertificate.class, () -> ISSUED),
             Map.entry(HttpResponse.class, () -> HttpResponse.status(404)),
+            Map.entry(SmtpBehaviour.class, SmtpBehaviour::healthy),
             Map.entry(DnsFault.class, DnsFault::servfail),
             Map.entry(DnsFault.Kind.class, () -> DnsFault.Kind.SERVFAIL),
             Map.entry(DnsRecordedQuery.Transport.class, () -> DnsRecordedQuery.Transport.UDP),
@@ -98,6 +100,10 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(HttpRecordedRequest.class, () -> List.of(new HttpRecordedRequest("GET", "/", List.of(), false,
                     Optional.empty(), NOWHERE))),
             Map.entry(Deployment.class, () -> List.of(Deployments.all().get(0))),
+            Map.entry(TestSmtpServer.class, () -> List.of(SANDBOX.smtpServer())),
+            Map.entry(SmtpBehaviour.class, () -> List.of(SmtpBehaviour.healthy())),
+            Map.entry(SmtpSession.class, () -> List.of(new SmtpSession(NOWHERE, NOWHERE, Optional.empty(), List.of(),
+                    false, Optional.empty(), Optional.empty(), Optional.empty()))),
             Map.entry(MtaStsSandboxExtension.class, () -> List.of(MtaStsSandboxExtension.perClass())));
 
     /** @return an implementation of the interface whose every method throws: a sample that must stay unused */
