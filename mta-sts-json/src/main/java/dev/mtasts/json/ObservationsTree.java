@@ -9,23 +9,27 @@ import dev.mtasts.fetcher.AddressFailure;
 import dev.mtasts.fetcher.CertificateFacts;
 import dev.mtasts.fetcher.PlainHttpProbe;
 import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
-import dev.mtasts.report.RefusedAddress;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsAnswer;
 import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.MxRecord;
+import dev.mtasts.resolver.TlsaAnswer;
+import dev.mtasts.resolver.TlsaRecord;
 import dev.mtasts.resolver.TxtAnswer;
 import dev.mtasts.resolver.TxtRecord;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The observations of a report as a tree: {@code dns[]} (each look-up, with its {@code records} in one shape
- * for every record type), {@code refusedAddresses[]} and {@code fetch}. Stateless.
+ * for every record type: the domain's, then each MX host's addresses and TLSA records), {@code refusedAddresses[]}
+ * and {@code fetch}. Stateless.
  */
 final class ObservationsTree {
 
@@ -38,28 +42,28 @@ final class ObservationsTree {
         dns.add(lookup("MX", observations.mx()));
         observations.tlsRptTxt().ifPresent(a -> dns.add(lookup("TLS_RPT_RECORD", a)));
         observations.policyHostAddresses().ifPresent(a -> dns.add(lookup("POLICY_HOST", a)));
-
-        ArrayNode refused = root.putArray("refusedAddresses");
-        for (RefusedAddress address : observations.refusedAddresses()) {
-            ObjectNode node = refused.addObject();
-            node.put("address", address.address().getHostAddress());
-            node.put("reason", address.reason());
+        for (MxHostObservation host : observations.mxHosts()) {
+            host.addresses().ifPresent(a -> dns.add(lookup("MX_HOST", a)));
+            host.tlsa().ifPresent(a -> dns.add(lookup("TLSA", a)));
         }
+
+        root.set("refusedAddresses", MxHostTree.refused(observations.refusedAddresses()));
 
         observations.policyFetch().ifPresent(f -> root.set("fetch", fetch(f, checkedAt)));
     }
 
     /**
      * One look-up. Every record is {@code {"type", "value", ...}}: {@code value} is the record in one string
-     * (a TXT record's strings joined, {@code "10 mx1.example.com"}, {@code "192.0.2.1"}), and the typed fields
-     * follow ({@code strings} for TXT, {@code preference} and {@code host} for MX).
+     * (a TXT record's strings joined, {@code "10 mx1.example.com"}, {@code "3 1 1 0c72..."}, {@code "192.0.2.1"}),
+     * and the typed fields follow ({@code strings} for TXT, {@code preference} and {@code host} for MX,
+     * {@code usage}, {@code selector}, {@code matchingType} and {@code data} for TLSA).
      */
     private static ObjectNode lookup(String purpose, DnsAnswer answer) {
         DnsResult result = answer.result();
         ObjectNode node = NODES.objectNode();
         node.put("purpose", purpose);
         node.put("name", result.name().value());
-        node.put("type", answer instanceof TxtAnswer ? "TXT" : answer instanceof MxAnswer ? "MX" : "A/AAAA");
+        node.put("type", type(answer));
         node.put("outcome", result.outcome().name());
         node.put("ttl", result.ttl().getSeconds());
         node.put("authenticated", result.authenticated());
@@ -88,6 +92,16 @@ final class ObservationsTree {
             node.put("nullMx", mx.nullMx());
             ArrayNode invalid = node.putArray("invalidHosts");
             mx.invalidHosts().forEach(invalid::add);
+        } else if (answer instanceof TlsaAnswer tlsa) {
+            for (TlsaRecord record : tlsa.records()) {
+                ObjectNode r = records.addObject();
+                r.put("type", "TLSA");
+                r.put("value", record.toString());
+                r.put("usage", record.usage());
+                r.put("selector", record.selector());
+                r.put("matchingType", record.matchingType());
+                r.put("data", record.data());
+            }
         } else if (answer instanceof AddressAnswer addresses) {
             for (InetAddress address : addresses.addresses()) {
                 ObjectNode r = records.addObject();
@@ -96,6 +110,17 @@ final class ObservationsTree {
             }
         }
         return node;
+    }
+
+    /** What a look-up asked for: {@code TXT}, {@code MX}, {@code TLSA}, or {@code A/AAAA} for both address types. */
+    private static String type(DnsAnswer answer) {
+        if (answer instanceof TxtAnswer) {
+            return "TXT";
+        }
+        if (answer instanceof MxAnswer) {
+            return "MX";
+        }
+        return answer instanceof TlsaAnswer ? "TLSA" : "A/AAAA";
     }
 
     private static ObjectNode server(InetSocketAddress server) {
@@ -133,8 +158,7 @@ final class ObservationsTree {
         }
         node.put("bodySize", fetch.bodySize());
         node.put("elapsed", seconds(fetch.elapsed()));
-        ArrayNode chain = node.putArray("certificates");
-        fetch.certificates().forEach(c -> chain.add(certificate(c, checkedAt)));
+        node.set("certificates", certificates(fetch.certificates(), checkedAt));
         ArrayNode failed = node.putArray("failedAddresses");
         for (AddressFailure failure : fetch.failedAddresses()) {
             ObjectNode f = failed.addObject();
@@ -144,6 +168,16 @@ final class ObservationsTree {
         }
         fetch.plainHttp().ifPresent(probe -> node.set("plainHttp", plainHttp(probe)));
         return node;
+    }
+
+    /**
+     * A certificate chain, leaf first, each with its days left from {@code checkedAt}: {@code fetch.certificates}
+     * and {@code mx[].probe.addresses[].certificates} alike.
+     */
+    static ArrayNode certificates(List<CertificateFacts> chain, Instant checkedAt) {
+        ArrayNode array = NODES.arrayNode();
+        chain.forEach(c -> array.add(certificate(c, checkedAt)));
+        return array;
     }
 
     private static ObjectNode certificate(CertificateFacts certificate, Instant checkedAt) {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>The shape, in short (the schema is the full and exact description):
  * <pre>{@code
  * // not compiled: JSON, the shape of a report
- * {"schemaVersion": "1.0", "domain": "example.com", "checkedAt": "2026-11-29T12:00:00Z", "elapsed": 0.794,
+ * {"schemaVersion": "1.1", "domain": "example.com", "checkedAt": "2026-11-29T12:00:00Z", "elapsed": 0.794,
  *  "verdict": "ENFORCING", "atRisk": false, "inconclusive": false,
  *  "promotion": {"status": "NOT_APPLICABLE", "blockers": [], "advice": "..."},
  *  "layers": [{"layer": "DNS_RECORD", "status": "PASS"}, ...],
@@ -25,7 +25,12 @@ import java.util.Objects;
  *                "reference": "RFC 8461 §3.2"}],
  *  "stsRecord": "v=STSv1; id=...", "policy": {"mode": "enforce", "maxAge": 604800, "mx": ["mx1.example.com"]},
  *  "tlsRptRecord": "v=TLSRPTv1; rua=...",
- *  "mx": [{"host": "mx1.example.com", "preference": 10, "covered": true, "matchedBy": "mx1.example.com"}],
+ *  "mx": [{"host": "mx1.example.com", "preference": 10, "covered": true, "matchedBy": "mx1.example.com",
+ *          "addressOutcome": "FOUND", "addresses": ["192.0.2.25"], "refused": [],
+ *          "probe": {"result": "STARTTLS_OK", "addresses": [{"address": "192.0.2.25", "family": "IPv4",
+ *                    "result": "STARTTLS_OK", "tlsVersion": "TLSv1.3", "certificates": [...], "daysLeft": 63, ...}],
+ *                    "differing": []},
+ *          "dane": {"status": "NONE", "authenticated": false, "records": [], "matched": [], ...}}],
  *  "dns": [{"purpose": "STS_RECORD", "name": "_mta-sts.example.com", "type": "TXT", "outcome": "FOUND", "ttl": 300,
  *           "records": [{"type": "TXT", "value": "v=STSv1; id=...", "strings": ["v=STSv1; id=..."]}], ...}, ...],
  *  "refusedAddresses": [], "fetch": {"outcome": "OK", "status": 200, ...}, "remediation": {}}
@@ -54,7 +59,7 @@ public final class ReportJson {
      * The version of the JSON shape, written first in every report as {@code "schemaVersion"}: {@value}.
      * The schema of this version is {@link #schema()}.
      */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** Where {@link #schema()} is read from, on the class path of this module: {@value}. */
     public static final String SCHEMA_RESOURCE = "/dev/mtasts/json/validation-report.schema.json";

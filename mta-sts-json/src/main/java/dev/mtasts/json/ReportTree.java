@@ -7,7 +7,6 @@ import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.LayerResult;
-import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Promotion;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
@@ -17,7 +16,7 @@ import java.util.Optional;
 /**
  * Writes a {@link ValidationReport} as a tree, field by field in the order of the schema
  * ({@code validation-report.schema.json}): the core types carry no Jackson annotations, so the whole shape is
- * visible here and in {@link ObservationsTree}. The rules of the shape, which the schema states:
+ * visible here, in {@link MxHostTree} and in {@link ObservationsTree}. The rules of the shape, which the schema states:
  * <ul>
  *   <li>an optional value that is empty is an absent field, never {@code null};</li>
  *   <li>a list is always present, possibly empty;</li>
@@ -67,7 +66,7 @@ final class ReportTree {
         report.tlsRptRecord().ifPresent(r -> root.put("tlsRptRecord", r.toText()));
 
         ArrayNode mx = root.putArray("mx");
-        report.mxHosts().forEach(host -> mx.add(mxHost(host)));
+        report.mxHosts().forEach(host -> mx.add(MxHostTree.of(host, report.checkedAt())));
 
         ObservationsTree.addTo(root, report.observations(), report.checkedAt());
 
@@ -104,15 +103,6 @@ final class ReportTree {
         node.put("maxAge", policy.maxAgeSeconds());
         ArrayNode mx = node.putArray("mx");
         policy.mx().stream().map(MxPattern::text).forEach(mx::add);
-        return node;
-    }
-
-    private static ObjectNode mxHost(MxHostResult host) {
-        ObjectNode node = NODES.objectNode();
-        node.put("host", host.host().value());
-        node.put("preference", host.preference());
-        node.put("covered", host.covered());
-        host.matchedBy().ifPresent(p -> node.put("matchedBy", p.text()));
         return node;
     }
 

@@ -19,6 +19,12 @@ import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.LayerResult;
 import dev.mtasts.report.LayerStatus;
+import dev.mtasts.probe.AddressProbe;
+import dev.mtasts.probe.MxProbe;
+import dev.mtasts.probe.ProbeOutcome;
+import dev.mtasts.report.DaneResult;
+import dev.mtasts.report.DaneStatus;
+import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
@@ -34,10 +40,16 @@ import dev.mtasts.resolver.DnsResult;
 import dev.mtasts.resolver.MxAnswer;
 import dev.mtasts.resolver.MxRecord;
 import dev.mtasts.resolver.TxtAnswer;
+import dev.mtasts.resolver.TlsaAnswer;
+import dev.mtasts.resolver.TlsaRecord;
 import dev.mtasts.resolver.TxtRecord;
+import dev.mtasts.testkit.TestCertificateAuthority;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +58,8 @@ import java.util.Optional;
 
 /**
  * Reports built by hand, value by value, for the tests that need no network: one with every optional part
- * present, one with every optional part absent, and one whose strings are hostile. The tests over real
+ * present, one with every optional part absent, one whose strings are hostile, and one with probed MX hosts and
+ * their DANE checks. The tests over real
  * validations are in {@link SandboxReportsTest}.
  */
 final class SampleReports {
@@ -165,6 +178,132 @@ final class SampleReports {
                 new Promotion(PromotionStatus.NOT_APPLICABLE, List.of(), HOSTILE),
                 new Remediation(Optional.of(HOSTILE), Optional.of(HOSTILE), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty()), Optional.empty());
+    }
+
+    /** The leaf of mx1 and mx2's chains: valid for 63 more days from {@link #CHECKED_AT}. */
+    static final int MX_DAYS_LEFT = 63;
+
+    /**
+     * Probed MX hosts, in enforce mode: mx1.example.com answers STARTTLS on 192.0.2.25 with a valid certificate but
+     * on 2001:db8::25 with one for mail.other.test (and its TLSA records match nothing: DANE MISMATCH);
+     * mx2.example.com is good on its one address, with DANE VALID and the next key published; mx3.example.com could
+     * not be reached; gone.example.com has no address; private.example.com has only a refused private address.
+     */
+    static ValidationReport probed() {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Sample CA");
+        Instant notBefore = CHECKED_AT.minus(Duration.ofDays(27));
+        Instant notAfter = CHECKED_AT.plus(Duration.ofDays(MX_DAYS_LEFT)).plusSeconds(3600);
+        List<X509Certificate> mx1Chain = ca.certificate("mx1.example.com").validity(notBefore, notAfter).issue().chain();
+        List<X509Certificate> otherChain = ca.certificate("mail.other.test").validity(notBefore, notAfter).issue()
+                .chain();
+        List<X509Certificate> mx2Chain = ca.certificate("mx2.example.com").validity(notBefore, notAfter).issue().chain();
+
+        DomainName mx1 = DomainName.of("mx1.example.com");
+        DomainName mx2 = DomainName.of("mx2.example.com");
+        DomainName mx3 = DomainName.of("mx3.example.com");
+        DomainName gone = DomainName.of("gone.example.com");
+        DomainName lan = DomainName.of("private.example.com");
+        MxAnswer mx = new MxAnswer(found("example.com"), List.of(new MxRecord(10, mx1), new MxRecord(20, mx2),
+                new MxRecord(30, mx3), new MxRecord(40, gone), new MxRecord(50, lan)), false, List.of());
+
+        AddressAnswer mx1Addresses = new AddressAnswer(found("mx1.example.com"),
+                List.of(ip("192.0.2.25"), ip("2001:db8::25")));
+        MxProbe mx1Probe = new MxProbe(mx1, List.of(
+                AddressProbe.builder(ip("192.0.2.25"), ProbeOutcome.STARTTLS_OK).greeting("mx1.example.com ESMTP")
+                        .extensions(List.of("PIPELINING", "SIZE 10240000", "STARTTLS")).tlsVersion("TLSv1.3")
+                        .cipherSuite("TLS_AES_128_GCM_SHA256").chain(mx1Chain).elapsed(Duration.ofMillis(87)).build(),
+                AddressProbe.builder(ip("2001:db8::25"), ProbeOutcome.TLS_FAILED)
+                        .tlsFailure(TlsFailureCategory.HOSTNAME_MISMATCH)
+                        .detail("the certificate is for mail.other.test, not mx1.example.com")
+                        .greeting("mx1.example.com ESMTP").extensions(List.of("STARTTLS")).tlsVersion("TLSv1.3")
+                        .cipherSuite("TLS_AES_256_GCM_SHA384").chain(otherChain).elapsed(Duration.ofMillis(91))
+                        .build()));
+        DomainName mx1Tlsa = DomainName.of("_25._tcp.mx1.example.com");
+        TlsaRecord stale = TlsaRecord.of(TlsaRecord.DANE_EE, TlsaRecord.SPKI, TlsaRecord.SHA2_256, new byte[32]);
+        TlsaAnswer mx1TlsaAnswer = new TlsaAnswer(found(mx1Tlsa.value()).withAuthenticated(true), List.of(stale));
+        DaneResult mx1Dane = new DaneResult(DaneStatus.MISMATCH, mx1TlsaAnswer, List.of(), false,
+                "The authenticated TLSA record 3 1 1 0000... matches no certificate mx1.example.com presents.");
+
+        AddressAnswer mx2Addresses = new AddressAnswer(found("mx2.example.com"), List.of(ip("192.0.2.26")));
+        MxProbe mx2Probe = new MxProbe(mx2, List.of(AddressProbe.builder(ip("192.0.2.26"), ProbeOutcome.STARTTLS_OK)
+                .greeting("mx2.example.com ESMTP Postfix").extensions(List.of("STARTTLS", "8BITMIME"))
+                .tlsVersion("TLSv1.2").cipherSuite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").chain(mx2Chain)
+                .elapsed(Duration.ofMillis(120)).build()));
+        DomainName mx2Tlsa = DomainName.of("_25._tcp.mx2.example.com");
+        TlsaRecord current = TlsaRecord.of(TlsaRecord.DANE_EE, TlsaRecord.SPKI, TlsaRecord.SHA2_256,
+                sha256(mx2Chain.get(0).getPublicKey().getEncoded()));
+        TlsaRecord next = TlsaRecord.parse("3 1 1 " + "ab".repeat(32));
+        TlsaAnswer mx2TlsaAnswer = new TlsaAnswer(found(mx2Tlsa.value()).withAuthenticated(true),
+                List.of(current, next));
+        DaneResult mx2Dane = new DaneResult(DaneStatus.VALID, mx2TlsaAnswer, List.of(current), true,
+                "TLSA record 3 1 1 matches the key mx2.example.com presents; a second record waits for the next key.");
+
+        AddressAnswer mx3Addresses = new AddressAnswer(found("mx3.example.com"), List.of(ip("192.0.2.27")));
+        MxProbe mx3Probe = new MxProbe(mx3, List.of(AddressProbe.builder(ip("192.0.2.27"), ProbeOutcome.CONNECT_FAILED)
+                .detail("connect timed out").elapsed(Duration.ofSeconds(10)).build()));
+        DomainName mx3Tlsa = DomainName.of("_25._tcp.mx3.example.com");
+        TlsaAnswer mx3TlsaAnswer = TlsaAnswer.nxdomain(mx3Tlsa, false);
+        DaneResult mx3Dane = new DaneResult(DaneStatus.NONE, mx3TlsaAnswer, List.of(), false, "");
+
+        AddressAnswer goneAddresses = AddressAnswer.nxdomain(gone);
+        AddressAnswer lanAddresses = new AddressAnswer(found("private.example.com"), List.of(ip("10.0.0.25")));
+        List<RefusedAddress> lanRefused = List.of(new RefusedAddress(ip("10.0.0.25"), "private (RFC 1918)"));
+
+        Observations seen = new Observations(Optional.empty(), mx, Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), List.of(
+                        new MxHostObservation(mx1, Optional.of(mx1Addresses), List.of(), Optional.of(mx1Probe),
+                                Optional.of(mx1TlsaAnswer)),
+                        new MxHostObservation(mx2, Optional.of(mx2Addresses), List.of(), Optional.of(mx2Probe),
+                                Optional.of(mx2TlsaAnswer)),
+                        new MxHostObservation(mx3, Optional.of(mx3Addresses), List.of(), Optional.of(mx3Probe),
+                                Optional.of(mx3TlsaAnswer)),
+                        new MxHostObservation(gone, Optional.of(goneAddresses), List.of(), Optional.empty(),
+                                Optional.empty()),
+                        new MxHostObservation(lan, Optional.of(lanAddresses), lanRefused, Optional.empty(),
+                                Optional.empty())));
+        MxPattern pattern = MxPattern.of("*.example.com");
+        List<MxHostResult> hosts = List.of(
+                new MxHostResult(mx1, 10, true, Optional.of(pattern), Optional.of(mx1Addresses), List.of(),
+                        Optional.of(mx1Probe), Optional.of(mx1Dane)),
+                new MxHostResult(mx2, 20, true, Optional.of(pattern), Optional.of(mx2Addresses), List.of(),
+                        Optional.of(mx2Probe), Optional.of(mx2Dane)),
+                new MxHostResult(mx3, 30, true, Optional.of(pattern), Optional.of(mx3Addresses), List.of(),
+                        Optional.of(mx3Probe), Optional.of(mx3Dane)),
+                new MxHostResult(gone, 40, true, Optional.of(pattern), Optional.of(goneAddresses), List.of(),
+                        Optional.empty(), Optional.empty()),
+                new MxHostResult(lan, 50, true, Optional.of(pattern), Optional.of(lanAddresses), lanRefused,
+                        Optional.empty(), Optional.empty()));
+        List<Finding> findings = List.of(
+                Finding.of(FindingCode.MX_CERT_HOSTNAME_MISMATCH, Severity.ERROR,
+                        "mx1.example.com at 2001:db8::25 presents a certificate for mail.other.test.",
+                        "Serve a certificate for mx1.example.com on 2001:db8::25.").about("mx mx1.example.com"),
+                Finding.of(FindingCode.DANE_MISMATCH, Severity.ERROR, "The TLSA records of mx1.example.com match"
+                        + " nothing it presents.", "Publish _25._tcp.mx1.example.com. IN TLSA 3 1 1 ...")
+                        .about("dns:_25._tcp.mx1.example.com TLSA"),
+                Finding.of(FindingCode.MX_NOT_PROBED, Severity.WARNING, "mx3.example.com (192.0.2.27) could not be"
+                        + " reached from here.", "Check again from a network that allows port 25."),
+                Finding.of(FindingCode.DANE_VALID, Severity.INFO, "DANE is valid for mx2.example.com.",
+                        "Nothing to do."));
+        List<LayerResult> layers = new ArrayList<>();
+        for (Layer layer : Layer.values()) {
+            layers.add(new LayerResult(layer, layer == Layer.MX_COVERAGE ? LayerStatus.FAIL : LayerStatus.PASS,
+                    Optional.empty()));
+        }
+        MtaStsPolicy policy = MtaStsPolicy.builder().mode(PolicyMode.ENFORCE).mx("*.example.com")
+                .maxAge(Duration.ofDays(7)).build();
+        return new ValidationReport(DomainName.of("example.com"), CHECKED_AT, Duration.ofMillis(10400), seen,
+                Optional.of(StsRecord.parse("v=STSv1; id=20261101T000000")), Optional.of(policy), hosts,
+                Optional.empty(), layers, findings, Verdict.ENFORCING, true, false,
+                new Promotion(PromotionStatus.NOT_APPLICABLE, List.of(), "The policy is already in enforce mode."),
+                Remediation.none(), Optional.empty());
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DnsResult found(String name) {

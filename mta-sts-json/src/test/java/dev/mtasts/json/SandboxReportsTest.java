@@ -174,7 +174,7 @@ class SandboxReportsTest {
                 for (JsonNode record : lookup.get("records")) {
                     assertThat(record.isObject()).isTrue();
                     assertThat(record.get("value").isTextual()).isTrue();
-                    assertThat(record.get("type").asText()).isIn("TXT", "MX", "A", "AAAA");
+                    assertThat(record.get("type").asText()).isIn("TXT", "MX", "A", "AAAA", "TLSA");
                 }
             }
         }

@@ -62,9 +62,9 @@ class SchemaTest {
                 .isEqualTo(names(LayerStatus.values()));
         assertThat(texts(schema.at("/$defs/layer/enum"))).isEqualTo(names(Layer.values()));
         assertThat(texts(schema.at("/$defs/finding/properties/severity/enum"))).isEqualTo(names(Severity.values()));
-        assertThat(texts(schema.at("/$defs/lookup/properties/outcome/enum"))).isEqualTo(names(DnsOutcome.values()));
+        assertThat(texts(schema.at("/$defs/dnsOutcome/enum"))).isEqualTo(names(DnsOutcome.values()));
         assertThat(texts(schema.at("/$defs/fetchOutcome/enum"))).isEqualTo(names(FetchOutcome.values()));
-        assertThat(texts(schema.at("/$defs/fetch/properties/tlsFailure/enum")))
+        assertThat(texts(schema.at("/$defs/tlsFailure/enum")))
                 .isEqualTo(names(TlsFailureCategory.values()));
         assertThat(texts(schema.at("/properties/policy/properties/mode/enum"))).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(PolicyMode.values()).map(PolicyMode::token).toList());
@@ -75,8 +75,9 @@ class SchemaTest {
     }
 
     @Test
-    void reportsWithEverythingWithNothingAndWithHostileStringsAreValid() {
-        for (ValidationReport report : List.of(SampleReports.full(), SampleReports.bare(), SampleReports.hostile())) {
+    void reportsWithEverythingWithNothingWithHostileStringsAndWithProbesAreValid() {
+        for (ValidationReport report : List.of(SampleReports.full(), SampleReports.bare(), SampleReports.hostile(),
+                SampleReports.probed())) {
             assertThat(Schemas.errors(ReportJson.toJson(report))).as(report.domain().value()).isEmpty();
             assertThat(Schemas.errors(ReportJson.writer().pretty(true).build().toJson(report))).isEmpty();
         }
