@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
         sortOptions = false,
         description = "Validate each domain and print its report: verdict and promotion readiness, each layer"
-                + " with its mark, the findings with their fix, and the exact records and policy to publish.",
+                + " with its mark (under MX coverage, each MX host's STARTTLS probe per address and its DANE"
+                + " status), the findings with their fix, and the exact records and policy to publish.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding",
@@ -59,9 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (options.probeMx) {
-            err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
-        }
+        options.noteMissingProbe(err);
         Snapshots previous = options.previousSnapshots();
         Validator validator = options.validator();
 

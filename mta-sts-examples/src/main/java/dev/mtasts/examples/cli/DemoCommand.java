@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
  * cannot start.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
-        description = "Offline: start a sandbox (DNS, HTTPS and a throw-away CA on loopback) with named"
-                + " deployments, good and broken as in the real world, and print the report of each.",
+        description = "Offline: start a sandbox (DNS, HTTPS, SMTP STARTTLS servers and a throw-away CA on"
+                + " loopback) with named deployments, good and broken as in the real world (MX hosts without"
+                + " STARTTLS, with a wrong or expired certificate, a DANE mismatch included), and print the report"
+                + " of each.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the demo ran: every deployment was validated and its report printed (the broken ones are"
@@ -82,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         Style style = Style.forTerminal();
         ReportText text = new ReportText(style);
         out.println(style.bold("mta-sts demo") + ": " + deployments.size() + " deployments in a sandbox on loopback"
-                + " (DNS, HTTPS, a throw-away CA); nothing leaves this machine.");
+                + " (DNS, HTTPS, SMTP, a throw-away CA); nothing leaves this machine.");
         out.println();
         for (int i = 0; i < reports.size(); i++) {
             Deployment d = deployments.get(i);

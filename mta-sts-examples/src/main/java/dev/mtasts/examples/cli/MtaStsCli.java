@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * prints its message and one line pointing to {@code --help} (see {@link CliErrors}).
  */
 @Command(name = "mta-sts", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
-        description = "Validates MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) deployments: what works, what is"
-                + " broken, how to fix it, and whether mode testing can move to mode enforce.",
+        description = "Validates MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) deployments, with each MX host's"
+                + " STARTTLS and DANE (RFC 7672): what works, what is broken, how to fix it, and whether mode"
+                + " testing can move to mode enforce.",
         subcommands = {CheckCommand.class, ScanCommand.class, DemoCommand.class, PolicyCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

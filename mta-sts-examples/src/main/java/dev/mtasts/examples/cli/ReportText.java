@@ -27,8 +27,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The report as a person reads it: verdict and promotion status on top, then one line per layer with its mark, then
- * the findings with their remediation, then the exact records and policy to publish.
+ * The report as a person reads it: verdict and promotion status on top, then one line per layer with its mark (under
+ * MX coverage, each MX host with its probe per address and its DANE status, from {@link MxHostText}), then the
+ * findings with their remediation, then the exact records and policy to publish.
  *
  * <p>Each thing is said once: the promotion advice on the {@code Promotion} layer line (the top line gives the
  * status, and the blockers when there are any); a skipped layer shows why it was skipped, never a result it did not
@@ -112,11 +113,14 @@ final class ReportText {
                 : detail(report, result.layer()).or(result::note);
         out.println(INDENT + mark(result.status()) + " " + title
                 + text.filter(t -> !t.isBlank()).orElseGet(() -> fallback(result.status())));
-        if (result.layer() == Layer.MX_COVERAGE && !skipped && report.policy().isPresent()) {
-            for (MxHostResult host : report.mxHosts()) {
-                String mark = host.covered() ? style.green("ok ") : style.red("NOT");
-                String by = host.matchedBy().map(MxPattern::text).map(p -> "  (mx: " + p + ")").orElse("");
-                out.println(DETAIL + "     " + mark + " " + host.preference() + " " + host.host().value() + by);
+        if (result.layer() == Layer.MX_COVERAGE) {
+            // coverage against a policy; what the wire said (addresses, STARTTLS, DANE) with or without one
+            boolean coverage = !skipped && report.policy().isPresent();
+            boolean wire = report.mxHosts().stream().anyMatch(h -> h.probe().isPresent() || !h.refused().isEmpty()
+                    || h.addresses().filter(a -> !a.isFound()).isPresent());
+            if (coverage || wire) {
+                MxHostText hosts = new MxHostText(style, report.checkedAt());
+                report.mxHosts().forEach(host -> hosts.print(host, coverage, out));
             }
         }
         Map<FindingCode, List<Finding>> byCode = new LinkedHashMap<>();

@@ -75,9 +75,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--concurrency must be 1-10000, not " + concurrency);
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (options.probeMx) {
-            err.println("mta-sts: note: --probe-mx has no effect yet: there is no MX probe module.");
-        }
+        options.noteMissingProbe(err);
         Snapshots previous = options.previousSnapshots();
         Validator validator = options.validator();
         boolean interactive = Terminal.stderr();

@@ -5,10 +5,14 @@ import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.http.HttpsPolicyFetcher;
+import dev.mtasts.probe.MxProbeSettings;
+import dev.mtasts.probe.MxTlsProbe;
+import dev.mtasts.probe.MxTlsProbeFactory;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +46,23 @@ final class ValidationOptions {
     Duration timeout;
 
     @Option(names = "--ca", paramLabel = "PEM_FILE",
-            description = "Trust the certificates in this PEM file too, besides the JDK's (private test setups).")
+            description = "Trust the certificates in this PEM file too, besides the JDK's, for the policy host and"
+                    + " the MX hosts alike (private test setups).")
     List<Path> caFiles = new ArrayList<>();
 
     @Option(names = "--allow-private-addresses",
-            description = "Fetch policies from loopback and private addresses too (refused by default).")
+            description = "Fetch policies from, and probe MX hosts at, loopback and private addresses too (refused"
+                    + " by default).")
     boolean allowPrivateAddresses;
 
-    @Option(names = "--probe-mx", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Probe each MX host with SMTP STARTTLS. Accepted but not done yet: there is no MX probe"
-                    + " module yet, so this option has no effect.")
-    boolean probeMx;
+    @Option(names = "--probe-mx", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Probe each address of each MX host as an MTA-STS sender delivers: SMTP on port 25,"
+                    + " STARTTLS, the certificate (trusted, current, valid for the host name), and DANE (the"
+                    + " host's TLSA records against the certificate it presents). Default: on; --no-probe-mx"
+                    + " checks the MX hosts' names and addresses only. Outbound port 25 is blocked on many"
+                    + " laptops and clouds: a host that cannot be reached is reported as not probed from here,"
+                    + " never as broken.")
+    boolean probeMx = true;
 
     @Option(names = "--previous", paramLabel = "SNAPSHOT_FILE",
             description = "Snapshots of an earlier run (see --save): flags a policy that changed while its id"
@@ -71,6 +81,9 @@ final class ValidationOptions {
 
     @Option(names = "--http-port", hidden = true, description = "Port of the plain HTTP diagnostic (tests only).")
     Integer httpPort;
+
+    @Option(names = "--smtp-port", hidden = true, description = "Port of the MX hosts' SMTP servers (tests only).")
+    Integer smtpPort;
 
     /**
      * Builds the validator these options describe.
@@ -105,7 +118,35 @@ final class ValidationOptions {
         if (allowPrivateAddresses) {
             builder.addressPolicy(AddressPolicy.allowAll());
         }
+        Optional<MxTlsProbe> probe = probeMx ? mxProbe(roots) : Optional.empty();
+        probe.ifPresentOrElse(builder::mxProbe, builder::noMxProbe);
         return builder.build();
+    }
+
+    /**
+     * The default MX probe ({@code mta-sts-smtp}'s, found through {@link MxTlsProbeFactory}) trusting the
+     * {@code --ca} roots as the fetcher does, on {@code --smtp-port} when given.
+     *
+     * @return the probe; empty when no probe module is on the class path
+     */
+    private Optional<MxTlsProbe> mxProbe(List<X509Certificate> roots) {
+        MxProbeSettings settings = MxProbeSettings.defaults().withTrustedCertificates(roots);
+        if (smtpPort != null) {
+            settings = settings.withPort(smtpPort);
+        }
+        MxProbeSettings chosen = settings;
+        return MxTlsProbeFactory.fromServiceLoader().map(factory -> factory.create(chosen));
+    }
+
+    /**
+     * Says on {@code err} that MX hosts will not be probed although {@code --probe-mx} asks for it, when no probe
+     * module is on the class path (a build of the command line without {@code mta-sts-smtp}).
+     */
+    void noteMissingProbe(PrintWriter err) {
+        if (probeMx && MxTlsProbeFactory.fromServiceLoader().isEmpty()) {
+            err.println("mta-sts: note: MX hosts are not probed: no MX probe module (mta-sts-smtp) is on the"
+                    + " class path.");
+        }
     }
 
     /** @return the snapshots of {@code --previous}, or none */

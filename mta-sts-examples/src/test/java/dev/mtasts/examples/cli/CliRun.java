@@ -33,8 +33,9 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /**
-     * The options that point {@code check} and {@code scan} at a sandbox: its name server, its CA, its ports,
-     * private addresses allowed. Tests never use the system resolver.
+     * The options that point {@code check} and {@code scan} at a sandbox: its name server, its CA, its ports (the
+     * SMTP servers' too, so the MX probe the command line runs by default reaches them), private addresses
+     * allowed. Tests never use the system resolver.
      */
     static List<String> sandboxOptions(MtaStsSandbox sandbox, Path dir) {
         Path ca = dir.resolve("sandbox-ca.pem");
@@ -49,6 +50,7 @@ record CliRun(int exitCode, String out, String err) {
         args.add("--allow-private-addresses");
         args.add("--https-port=" + sandbox.httpsServer().httpsPort());
         args.add("--http-port=" + sandbox.httpsServer().httpPort());
+        args.add("--smtp-port=" + sandbox.smtpServer().port());
         args.add("--timeout=10s");
         return args;
     }

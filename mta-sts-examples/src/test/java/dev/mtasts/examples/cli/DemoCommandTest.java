@@ -26,11 +26,17 @@ class DemoCommandTest {
                 "POLICY_TLS_EXPIRED", "Summary");
         // the summary says mail at risk in words, as the report's own line does
         String summary = run.out().substring(run.out().indexOf("\nSummary\n"));
-        assertThat(summary).containsPattern("(?m)^  backup-mx\\.test +ENFORCING \\(mail at risk\\) +MX_NOT_COVERED$")
+        assertThat(summary)
+                .containsPattern("(?m)^  backup-mx\\.test +ENFORCING \\(mail at risk\\) +.*\\bMX_NOT_COVERED\\b")
                 .doesNotContain("!").doesNotContainPattern("(?m) +$");
         // every layer line of every deployment says something after its title, and no value is left empty
         assertThat(run.out()).doesNotContainPattern("(?m)^  \\[(PASS|WARN|FAIL|SKIP)\\] .{14}\\s*$")
                 .doesNotContainPattern("(?m)[:,] *$").doesNotContainPattern("(?m) mx *$");
+        // the sandbox's SMTP servers are probed: each MX failure of the demo is named under its host
+        assertThat(run.out()).containsPattern("(?m)^ {20}127\\.0\\.1\\.\\d+ +STARTTLS ok \\(TLSv1\\.[23]\\),"
+                        + " certificate valid \\d+ days$")
+                .contains("certificate for mail.mx-wrong-cert.test, not mx1.mx-wrong-cert.test", "no STARTTLS",
+                        "certificate expired", "DANE MISMATCH");
     }
 
     @Test
@@ -46,5 +52,8 @@ class DemoCommandTest {
             assertThat(json.get(i).get("deployment").get("title").asText()).isEqualTo(d.title());
         }
         assertThat(json.get(0).get("report").get("verdict").asText()).isEqualTo("ENFORCING");
+        JsonNode probe = json.get(0).get("report").get("mx").get(0).get("probe");
+        assertThat(probe.get("result").asText()).isEqualTo("STARTTLS_OK");
+        assertThat(probe.get("addresses").get(0).get("certificates")).isNotEmpty();
     }
 }
