@@ -464,7 +464,8 @@ public final class TestSmtpServer implements AutoCloseable {
         return factories.computeIfAbsent(certificate, c -> {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(new KeyManager[] {c.keyManager()}, null, null);
+                // whatever the SNI, the one certificate (and no PKCS#12 round trip, which costs tens of milliseconds)
+                context.init(new KeyManager[] {new TlsSniKeyManager(alias -> c)}, null, null);
                 return context.getSocketFactory();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot build the server SSLContext for " + c, e);
