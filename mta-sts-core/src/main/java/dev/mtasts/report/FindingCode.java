@@ -180,7 +180,10 @@ public enum FindingCode {
     DANE_INSECURE(Layer.MX_COVERAGE, "RFC 7672 §2.2", false, "TLSA records without DNSSEC"),
     /** Authenticated TLSA records exist, but none is usable for SMTP (usage 0 or 1, unknown selector or matching type). */
     DANE_UNUSABLE(Layer.MX_COVERAGE, "RFC 7672 §3.1", false, "no TLSA record usable for SMTP"),
-    /** The TLSA look-up failed: DANE senders in a signed zone defer mail to the host ({@code dnssec-invalid}). */
+    /**
+     * The TLSA look-up failed: DANE senders in a signed zone defer mail to the host ({@code dnssec-invalid}). An
+     * {@code INFO} when the resolver does not look up TLSA at all: DANE was not checked.
+     */
     DANE_LOOKUP_FAILED(Layer.MX_COVERAGE, "RFC 7672 §2.2", false, "TLSA look-up failed"),
     /** Authenticated TLSA records match what the MX host presents: DANE senders deliver. An {@code INFO}. */
     DANE_VALID(Layer.MX_COVERAGE, "RFC 7672 §3", false, "DANE valid for the MX host"),

@@ -96,7 +96,11 @@ final class DaneCheck {
                     + " on TLS to " + host + " but authenticate nothing.", "Publish DANE-EE records ('3 1 1 <SHA-256 of"
                     + " the server's public key>') for " + host + " (RFC 7672 §3.1).");
             case UNKNOWN -> {
-                if (dane.tlsa().outcome().isFailure()) {
+                if (dane.tlsa().result().detail().orElse("").endsWith(" does not look up TLSA records")) {
+                    findings.add(FindingCode.DANE_LOOKUP_FAILED, Severity.INFO, subject, "DANE was not checked for "
+                            + host + ": " + dane.tlsa().result().detail().orElseThrow() + ".", "Use a resolver that"
+                            + " implements DnsResolver.tlsa (DnsjavaResolver does) to check DANE.");
+                } else if (dane.tlsa().outcome().isFailure()) {
                     findings.add(FindingCode.DANE_LOOKUP_FAILED, Severity.WARNING, subject, "The TLSA look-up of "
                             + owner + " failed with " + DnsWording.failure(dane.tlsa().result()) + "; if the zone is"
                             + " signed, DANE senders defer mail to " + host + " until it answers.",

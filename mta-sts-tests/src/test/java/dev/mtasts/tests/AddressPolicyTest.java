@@ -33,6 +33,7 @@ class AddressPolicyTest extends SandboxTest {
         return MtaStsValidator.builder()
                 .resolver(sandbox.resolver())
                 .fetcher(sandbox.fetcher())
+                .mxProbe(sandbox.mxProbe().orElseThrow())
                 .deadline(Duration.ofSeconds(5));
     }
 

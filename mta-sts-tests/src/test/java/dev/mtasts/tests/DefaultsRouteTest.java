@@ -8,7 +8,9 @@ import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.http.HttpsPolicyFetcher;
+import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.smtp.StartTlsProbe;
 import dev.mtasts.testkit.Deployments;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class DefaultsRouteTest extends SandboxTest {
     /** Through the factories, with the default settings plus the sandbox's name server, CA and ports. */
     private static Validator viaFactories() {
         return MtaStsValidator.builder().resolver(sandbox.resolver()).fetcher(sandbox.fetcher())
+                .mxProbe(sandbox.mxProbe().orElseThrow())
                 .addressPolicy(AddressPolicy.allowAll()).clock(CLOCK).build();
     }
 
@@ -51,6 +54,10 @@ class DefaultsRouteTest extends SandboxTest {
                         .trustedCertificates(List.of(sandbox.authority().rootCertificate()))
                         .httpsPort(sandbox.httpsServer().httpsPort())
                         .httpPort(sandbox.httpsServer().httpPort())
+                        .build())
+                .mxProbe(StartTlsProbe.builder()
+                        .trustedCertificates(List.of(sandbox.authority().rootCertificate()))
+                        .port(sandbox.smtpServer().port())
                         .build())
                 .addressPolicy(AddressPolicy.allowAll()).clock(CLOCK).build();
     }
@@ -71,7 +78,8 @@ class DefaultsRouteTest extends SandboxTest {
         assertThat(a.remediation()).isEqualTo(b.remediation());
         assertThat(a.stsRecord()).isEqualTo(b.stsRecord());
         assertThat(a.policy()).isEqualTo(b.policy());
-        assertThat(a.mxHosts()).isEqualTo(b.mxHosts());
+        assertThat(a.mxHosts()).extracting(DefaultsRouteTest::mxFacts)
+                .isEqualTo(b.mxHosts().stream().map(DefaultsRouteTest::mxFacts).toList());
         assertThat(a.tlsRptRecord()).isEqualTo(b.tlsRptRecord());
         assertThat(a.snapshot()).isEqualTo(b.snapshot());
         assertThat(a.observations().refusedAddresses()).isEqualTo(b.observations().refusedAddresses());
@@ -80,6 +88,15 @@ class DefaultsRouteTest extends SandboxTest {
         assertThat(a.observations().policyFetch().flatMap(PolicyFetch::plainHttp).isPresent())
                 .as("the plain-HTTP diagnostic runs on both routes or on neither")
                 .isEqualTo(b.observations().policyFetch().flatMap(PolicyFetch::plainHttp).isPresent());
+    }
+
+    /** What was seen of an MX host, without the measured times. */
+    private static List<Object> mxFacts(MxHostResult host) {
+        return List.of(host.host(), host.preference(), host.covered(), host.matchedBy(),
+                host.addresses().map(a -> List.of(a.outcome(), a.addresses())), host.refused(),
+                host.probe().map(p -> p.addresses().stream().map(a -> List.of(a.address(), a.outcome(),
+                        a.tlsFailure(), a.detail(), a.greeting(), a.extensions(), a.tlsVersion(), a.chain())).toList()),
+                host.dane().map(d -> List.of(d.status(), d.matched(), d.rolloverReady())));
     }
 
     /** What a fetch saw, without the measured time. */

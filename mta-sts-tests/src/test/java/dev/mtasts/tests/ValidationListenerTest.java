@@ -54,6 +54,11 @@ class ValidationListenerTest extends SandboxTest {
         }
 
         @Override
+        public void mxProbeEnded(DomainName domain, dev.mtasts.probe.MxProbe probe) {
+            events.add("probe " + probe.host() + " " + probe.outcome());
+        }
+
+        @Override
         public void validationEnded(ValidationReport report) {
             events.add("ended " + report.verdict());
             reports.add(report);
@@ -75,8 +80,12 @@ class ValidationListenerTest extends SandboxTest {
                 .isLessThan(recorder.events.indexOf("fetch started mta-sts.heard.test"));
         assertThat(recorder.events.indexOf("fetch started mta-sts.heard.test"))
                 .isLessThan(recorder.events.indexOf("fetch ended OK"));
+        assertThat(recorder.events).contains("dns mx1.heard.test FOUND", "dns _25._tcp.mx1.heard.test NXDOMAIN",
+                "probe mx1.heard.test STARTTLS_OK");
+        assertThat(recorder.events.indexOf("dns mx1.heard.test FOUND"))
+                .isLessThan(recorder.events.indexOf("probe mx1.heard.test STARTTLS_OK"));
         assertThat(recorder.events.get(recorder.events.size() - 1)).isEqualTo("ended ENFORCING");
-        assertThat(recorder.events).hasSize(8);
+        assertThat(recorder.events).hasSize(11);
         assertThat(recorder.reports).containsExactly(report);
     }
 

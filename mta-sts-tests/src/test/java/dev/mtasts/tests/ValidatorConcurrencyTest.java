@@ -11,6 +11,7 @@ import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.report.Finding;
+import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.AddressAnswer;
@@ -80,11 +81,16 @@ class ValidatorConcurrencyTest {
         public CompletionStage<AddressAnswer> addresses(DomainName host) {
             return watch("A " + host, () -> delegate.addresses(host));
         }
+
+        @Override
+        public CompletionStage<dev.mtasts.resolver.TlsaAnswer> tlsa(DomainName name) {
+            return watch("TLSA " + name, () -> delegate.tlsa(name));
+        }
     }
 
     private static Validator.Builder withResolver(DnsResolver resolver) {
         return MtaStsValidator.builder().resolver(resolver)
-                .fetcher(sandbox.fetcher())
+                .fetcher(sandbox.fetcher()).mxProbe(sandbox.mxProbe().orElseThrow())
                 .addressPolicy(AddressPolicy.allowAll()).deadline(Duration.ofSeconds(10));
     }
 
@@ -136,8 +142,11 @@ class ValidatorConcurrencyTest {
             assertThat(actual.domain()).isEqualTo(expected.domain());
             assertThat(actual.verdict()).as(describe(actual)).isEqualTo(expected.verdict());
             assertThat(actual.atRisk()).isEqualTo(expected.atRisk());
-            assertThat(actual.findings()).extracting(Finding::code)
-                    .isEqualTo(expected.findings().stream().map(Finding::code).toList());
+            // POLICY_SLOW measures time: forty validations, each with a fetch and two MX probes, on one small
+            // machine that also runs every server may well take over its two seconds; that is not a wrong answer
+            assertThat(actual.findings()).extracting(Finding::code).filteredOn(c -> c != FindingCode.POLICY_SLOW)
+                    .isEqualTo(expected.findings().stream().map(Finding::code)
+                            .filter(c -> c != FindingCode.POLICY_SLOW).toList());
         }
     }
 
