@@ -43,6 +43,17 @@ class MtaStsValidatorBuilderTest {
     }
 
     @Test
+    void withoutAProbeModuleNothingIsProbedAndAGivenProbeIsKept() {
+        dev.mtasts.probe.MxTlsProbe probe = request -> new CompletableFuture<>();
+        Validator.Builder builder = MtaStsValidator.builder().resolver(InstantResolver.NOTHING).fetcher(request -> null);
+
+        assertThat(builder.build().mxProbe()).as("mta-sts-smtp is not on core's test class path").isEmpty();
+        assertThat(builder.mxProbe(probe).build().mxProbe()).containsSame(probe);
+        assertThat(builder.noMxProbe().build().mxProbe()).isEmpty();
+        assertThat(builder.build().toString()).contains("mxProbe=none");
+    }
+
+    @Test
     void deadlineMustBePositive() {
         assertThatThrownBy(() -> MtaStsValidator.builder().deadline(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");

@@ -90,6 +90,17 @@ class DefaultsRouteTest extends SandboxTest {
                 .isEqualTo(b.observations().policyFetch().flatMap(PolicyFetch::plainHttp).isPresent());
     }
 
+    @org.junit.jupiter.api.Test
+    void theDefaultProbeIsStartTlsProbesOwnDefaultsAndNoMxProbeTurnsItOff() {
+        Validator byDefault = MtaStsValidator.builder().resolver(sandbox.resolver()).fetcher(sandbox.fetcher()).build();
+        Validator without = MtaStsValidator.builder().resolver(sandbox.resolver()).fetcher(sandbox.fetcher())
+                .noMxProbe().build();
+
+        assertThat(byDefault.mxProbe()).contains(StartTlsProbe.builder().build());
+        assertThat(without.mxProbe()).isEmpty();
+        assertThat(sandbox.validatorBuilder().build().mxProbe()).isPresent().isNotEqualTo(byDefault.mxProbe());
+    }
+
     /** What was seen of an MX host, without the measured times. */
     private static List<Object> mxFacts(MxHostResult host) {
         return List.of(host.host(), host.preference(), host.covered(), host.matchedBy(),
