@@ -197,6 +197,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(Predicate.class, () -> (Predicate<Object>) x -> true),
             Map.entry(Duration.class, () -> Duration.ofSeconds(1)),
             Map.entry(Instant.class, () -> Instant.EPOCH),
+            Map.entry(java.time.LocalDate.class, () -> java.time.LocalDate.EPOCH),
             Map.entry(Clock.class, Clock::systemUTC),
             Map.entry(Executor.class, () -> (Executor) Runnable::run),
             Map.entry(InetAddress.class, () -> LOOPBACK),
