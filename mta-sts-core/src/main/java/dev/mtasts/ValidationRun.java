@@ -10,7 +10,6 @@ import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.probe.ProbeOutcome;
 import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
-import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.RefusedAddress;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.AddressAnswer;
@@ -70,15 +69,15 @@ final class ValidationRun {
     private final Validator config;
     private final SafeListener listener;
     private final DomainName domain;
-    private final Optional<PolicySnapshot> previous;
+    private final ValidationRequest request;
     private final Instant start;
     private final long startNanos;
 
-    ValidationRun(Validator config, SafeListener listener, DomainName domain, Optional<PolicySnapshot> previous) {
+    ValidationRun(Validator config, SafeListener listener, ValidationRequest request) {
         this.config = config;
         this.listener = listener;
-        this.domain = domain;
-        this.previous = previous;
+        this.domain = request.domain();
+        this.request = request;
         this.start = config.clock().instant();
         this.startNanos = System.nanoTime();
     }
@@ -106,7 +105,8 @@ final class ValidationRun {
             Observations observations = new Observations(sts.join(), mx.join(), rpt.join(), addresses.join(),
                     vetted.join().refused(), fetch.join(), mxHosts.join());
             ValidationReport report = ReportAssembler.assemble(domain, start,
-                    Duration.ofNanos(System.nanoTime() - startNanos), observations, previous);
+                    Duration.ofNanos(System.nanoTime() - startNanos), observations, request.previous(),
+                    request.evidence(), config.minimumCleanDays());
             LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(),
                     report.findings().size(), report.elapsed().toMillis());
             listener.validationEnded(report);

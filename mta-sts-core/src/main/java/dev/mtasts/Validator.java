@@ -50,6 +50,12 @@ public final class Validator {
      */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(75);
 
+    /**
+     * The default number of consecutive clean days of TLS-RPT reports that promotion to {@code enforce} needs: 14,
+     * the short end of the 14 to 30 days the usual rollout advice gives.
+     */
+    public static final int DEFAULT_MINIMUM_CLEAN_DAYS = 14;
+
     /** How much longer than the deadline the blocking {@code validate} waits before it gives up. */
     static final Duration BLOCKING_SLACK = Duration.ofSeconds(1);
 
@@ -61,6 +67,7 @@ public final class Validator {
     private final Clock clock;
     private final SafeListener listener;
     private final Executor executor;
+    private final int minimumCleanDays;
 
     private Validator(Builder b) {
         this.resolver = b.resolver != null ? b.resolver : DefaultProviders.resolver();
@@ -71,6 +78,7 @@ public final class Validator {
         this.clock = b.clock;
         this.listener = new SafeListener(b.listener);
         this.executor = b.executor != null ? b.executor : DefaultExecutor.get();
+        this.minimumCleanDays = b.minimumCleanDays;
     }
 
     static Builder builder() {
@@ -156,7 +164,7 @@ public final class Validator {
      */
     public CompletableFuture<ValidationReport> validateAsync(DomainName domain) {
         Objects.requireNonNull(domain, "domain");
-        return new ValidationRun(this, listener, domain, Optional.empty()).start();
+        return validateAsync(ValidationRequest.of(domain));
     }
 
     /**
@@ -169,7 +177,42 @@ public final class Validator {
     public CompletableFuture<ValidationReport> validateAsync(DomainName domain, PolicySnapshot previous) {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(previous, "previous");
-        return new ValidationRun(this, listener, domain, Optional.of(previous)).start();
+        return validateAsync(ValidationRequest.of(domain).withPrevious(previous));
+    }
+
+    /**
+     * Validates a domain with what is known from before (an earlier snapshot, TLS-RPT evidence), and waits for the
+     * report.
+     *
+     * <pre>{@code
+     * ValidationReport r = validator.validate(ValidationRequest.of("example.com"));
+     * }</pre>
+     *
+     * @param request the domain and what is known from before
+     * @return the report
+     */
+    public ValidationReport validate(ValidationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return await(validateAsync(request), request.domain().value());
+    }
+
+    /**
+     * Validates a domain with what is known from before, without blocking.
+     *
+     * @param request the domain and what is known from before
+     * @return the report, when done; never completes exceptionally for network faults
+     */
+    public CompletableFuture<ValidationReport> validateAsync(ValidationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return new ValidationRun(this, listener, request).start();
+    }
+
+    /**
+     * @return how many consecutive clean days of {@code sts} TLS-RPT reports make a {@code testing} policy ready for
+     *         {@code enforce}, when evidence is given
+     */
+    public int minimumCleanDays() {
+        return minimumCleanDays;
     }
 
     /** @return the resolver every look-up goes through */
@@ -258,8 +301,24 @@ public final class Validator {
         private Clock clock = Clock.systemUTC();
         private ValidationListener listener = ValidationListener.NONE;
         private Executor executor;
+        private int minimumCleanDays = DEFAULT_MINIMUM_CLEAN_DAYS;
 
         private Builder() {
+        }
+
+        /**
+         * @param days how many consecutive clean days of {@code sts} TLS-RPT reports, up to the newest, make a
+         *             {@code testing} policy ready for {@code enforce} when a validation is given evidence
+         *             ({@link ValidationRequest#withEvidence}); default {@link #DEFAULT_MINIMUM_CLEAN_DAYS 14}
+         * @return this builder
+         * @throws IllegalArgumentException when not between 1 and 366
+         */
+        public Builder minimumCleanDays(int days) {
+            if (days < 1 || days > 366) {
+                throw new IllegalArgumentException("minimumCleanDays must be 1 to 366, not " + days);
+            }
+            this.minimumCleanDays = days;
+            return this;
         }
 
         /**

@@ -198,7 +198,25 @@ public enum FindingCode {
     /** A {@code rua} URI is neither {@code mailto:} nor {@code https:}. */
     TLSRPT_RUA_SCHEME(Layer.TLS_RPT, "RFC 8460 §3", false, "rua scheme not mailto or https"),
     /** The TLS-RPT record is valid with remarks. */
-    TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "a remark on the TLS-RPT record");
+    TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "a remark on the TLS-RPT record"),
+
+    // ---- PROMOTION ----
+    /**
+     * The TLS-RPT reports given as evidence show failed sessions: within the last {@code minimumCleanDays} days a
+     * {@code WARNING} naming the result type, the receiving MX host, the reporters and what the live check says
+     * about it; before that an {@code INFO} (failures that stopped).
+     */
+    TLSRPT_REPORTED_FAILURES(Layer.PROMOTION, "RFC 8460 §4.3", true, "TLS-RPT reports show failures"),
+    /** The reports given as evidence show fewer consecutive clean {@code sts} days, up to the newest, than needed. */
+    TLSRPT_EVIDENCE_SHORT(Layer.PROMOTION, "RFC 8461 §5, RFC 8460 §4", true, "too few clean days of TLS-RPT reports"),
+    /** The newest report given as evidence ends more than 3 days before the check: it says little about today. */
+    TLSRPT_EVIDENCE_STALE(Layer.PROMOTION, "RFC 8460 §4", true, "the newest TLS-RPT report is old"),
+    /**
+     * The policy is in {@code enforce} without a testing period behind it: an earlier snapshot showed
+     * {@code mode: none}, or there is neither a TLS-RPT record nor report evidence, so senders that fail TLS now
+     * refuse mail without anyone seeing why. A {@code WARNING}.
+     */
+    ENFORCE_WITHOUT_TESTING(Layer.PROMOTION, "RFC 8461 §5, §8", false, "enforce without a testing period");
 
     private final Layer layer;
     private final String reference;

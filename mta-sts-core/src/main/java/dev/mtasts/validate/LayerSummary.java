@@ -6,6 +6,7 @@ import dev.mtasts.report.Layer;
 import dev.mtasts.report.LayerResult;
 import dev.mtasts.report.LayerStatus;
 import dev.mtasts.report.Promotion;
+import dev.mtasts.report.PromotionStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class LayerSummary {
                 status(Layer.MX_COVERAGE, findings, coverageSkipped),
                 status(Layer.TLS_RPT, findings, domainExists ? Optional.empty()
                         : Optional.of("the domain does not exist")),
-                promotion(promotion));
+                promotion(promotion, findings));
     }
 
     private static LayerResult status(Layer layer, List<Finding> findings, Optional<String> skippedBecause) {
@@ -64,7 +65,12 @@ final class LayerSummary {
         return new LayerResult(layer, LayerStatus.PASS, Optional.empty());
     }
 
-    private static LayerResult promotion(Promotion promotion) {
+    private static LayerResult promotion(Promotion promotion, List<Finding> findings) {
+        boolean warned = findings.stream().anyMatch(f -> f.layer() == Layer.PROMOTION
+                && f.severity() != Severity.INFO);
+        if (promotion.status() == PromotionStatus.NOT_APPLICABLE && warned) {
+            return new LayerResult(Layer.PROMOTION, LayerStatus.WARN, Optional.of(promotion.advice()));
+        }
         return switch (promotion.status()) {
             case READY -> new LayerResult(Layer.PROMOTION, LayerStatus.PASS, Optional.of("ready for enforce"));
             case NOT_READY -> new LayerResult(Layer.PROMOTION, LayerStatus.WARN, Optional.of(

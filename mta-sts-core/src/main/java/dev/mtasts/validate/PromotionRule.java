@@ -52,7 +52,7 @@ final class PromotionRule {
     }
 
     static Promotion promotion(Verdict verdict, List<Finding> findings, TlsRptCheck.Result tlsRpt,
-                               MxTransportCheck.Result transport) {
+                               MxTransportCheck.Result transport, EvidenceCheck.Result reported) {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(tlsRpt, "tlsRpt");
@@ -71,14 +71,24 @@ final class PromotionRule {
         String evidence = tlsRpt.record().map(r -> "the TLS-RPT reports sent to " + String.join(", ",
                 r.rua().stream().map(URI::toString).toList())).orElse(tlsRpt.canExist() ? "the TLS-RPT reports"
                 : "the MX hosts' TLS logs (no TLS-RPT record can exist for this domain)");
+        if (reported.summary().isPresent()) {
+            String summary = reported.summary().get() + " ";
+            return blockers.isEmpty()
+                    ? new Promotion(PromotionStatus.READY, List.of(), "Nothing blocks enforce. " + transport(transport)
+                    + summary + "Publish the enforce policy and a new id.", reported.evidence())
+                    : new Promotion(PromotionStatus.NOT_READY, blockers, summary + "Fix the " + blockers.size()
+                    + " blocker" + (blockers.size() == 1 ? "" : "s") + " listed, then check again with the newer"
+                    + " reports.", reported.evidence());
+        }
         if (blockers.isEmpty()) {
             return new Promotion(PromotionStatus.READY, List.of(), "Nothing blocks enforce. " + transport(transport)
                     + "Before switching, review " + evidence + " of the last 14 to 30 days: every MX should show"
-                    + " successful sessions and no sts-policy or certificate failures. Then publish the enforce policy"
-                    + " and a new id.");
+                    + " successful sessions and no sts-policy or certificate failures (give them to this check as"
+                    + " evidence to have them read). Then publish the enforce policy and a new id.",
+                    reported.evidence());
         }
         return new Promotion(PromotionStatus.NOT_READY, blockers, "Fix the " + blockers.size() + " blocker"
                 + (blockers.size() == 1 ? "" : "s") + " listed, then review " + evidence + " over 14 to 30 days"
-                + " before switching to enforce.");
+                + " before switching to enforce.", reported.evidence());
     }
 }

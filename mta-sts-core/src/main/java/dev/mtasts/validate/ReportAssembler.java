@@ -8,6 +8,7 @@ import dev.mtasts.report.Finding;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.PolicySnapshot;
+import dev.mtasts.report.PromotionEvidence;
 import dev.mtasts.report.Promotion;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
@@ -43,7 +44,26 @@ public final class ReportAssembler {
      */
     public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
                                             Observations observations, Optional<PolicySnapshot> previous) {
+        return assemble(domain, checkedAt, elapsed, observations, previous, Optional.empty(),
+                dev.mtasts.Validator.DEFAULT_MINIMUM_CLEAN_DAYS);
+    }
+
+    /**
+     * @param domain           the policy domain
+     * @param checkedAt        when the validation started
+     * @param elapsed          how long the network part took
+     * @param observations     what was observed
+     * @param previous         the snapshot of an earlier validation
+     * @param evidence         what the domain's TLS-RPT reports show
+     * @param minimumCleanDays the consecutive clean days of reports promotion needs
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     */
+    public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
+                                            Observations observations, Optional<PolicySnapshot> previous,
+                                            Optional<PromotionEvidence> evidence, int minimumCleanDays) {
         Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(checkedAt, "checkedAt");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(observations, "observations");
@@ -79,7 +99,10 @@ public final class ReportAssembler {
 
         Verdict verdict = VerdictRule.verdict(observations, record.state(), policy.usable(), fetched.cutShort());
         List<Finding> sorted = findings.sorted();
-        Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt, transport);
+        EvidenceCheck.Result reported = new EvidenceCheck(names, findings, checkedAt, minimumCleanDays)
+                .check(verdict, policy.usable(), tlsRpt, evidence, previous, transport);
+        sorted = findings.sorted();
+        Promotion promotion = PromotionRule.promotion(verdict, sorted, tlsRpt, transport, reported);
         Remediation remediation = RemediationWriter.write(new RemediationInput(names, checkedAt, verdict, record,
                 findings.has(FindingCode.POLICY_CHANGED_WITHOUT_NEW_ID), policy, mx, tlsRpt, domainExists));
         return new ValidationReport(domain, checkedAt, elapsed, observations, record.record(), policy.usable(),

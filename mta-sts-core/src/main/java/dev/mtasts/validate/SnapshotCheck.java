@@ -44,7 +44,8 @@ final class SnapshotCheck {
         }
         String digest = policy.map(p -> sha256(p.toText())).orElseGet(() -> sha256(body.get()));
         String domain = names.domain().value();
-        PolicySnapshot now = new PolicySnapshot(domain, record.get().id(), digest, fetchedAt);
+        PolicySnapshot now = new PolicySnapshot(domain, record.get().id(), digest, fetchedAt,
+                policy.map(p -> p.mode().token()).orElse(PolicySnapshot.UNKNOWN_MODE));
         previous.filter(p -> p.domain().equals(domain)).ifPresent(before -> {
             String subject = names.stsSubject();
             if (before.id().equals(now.id()) && !before.policySha256().equals(now.policySha256())) {

@@ -9,6 +9,7 @@ import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import dev.mtasts.ValidationListener;
+import dev.mtasts.ValidationRequest;
 import dev.mtasts.Validator;
 import dev.mtasts.fetcher.AddressFailure;
 import dev.mtasts.fetcher.CertificateFacts;
@@ -256,6 +257,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(MxHostObservation.class, () -> new MxHostObservation(DOMAIN, Optional.empty(), List.of(),
                     Optional.empty(), Optional.empty())),
             Map.entry(DaneStatus.class, () -> DaneStatus.NONE),
+            Map.entry(ValidationRequest.class, () -> ValidationRequest.of(DOMAIN)),
             Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
@@ -299,7 +301,8 @@ class NullRefusalTest extends NullRefusalTestCase {
                     ProbeOutcome.CONNECT_FAILED))),
             Map.entry(MxProbe.class, () -> List.of(MX_PROBE)),
             Map.entry(MxProbeRequest.class, () -> List.of(MxProbeRequest.of(DOMAIN, List.of(LOOPBACK)))),
-            Map.entry(MxProbeSettings.class, () -> List.of(MxProbeSettings.defaults())));
+            Map.entry(MxProbeSettings.class, () -> List.of(MxProbeSettings.defaults())),
+            Map.entry(ValidationRequest.class, () -> List.of(ValidationRequest.of(DOMAIN))));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)
@@ -325,7 +328,8 @@ class NullRefusalTest extends NullRefusalTestCase {
     @Test
     void parameterNamesOfAMethodAndOfARecordAreThoseOfTheSource() throws ReflectiveOperationException {
         Method prefixedWith = DomainName.class.getMethod("prefixedWith", String.class);
-        Constructor<?> snapshot = PolicySnapshot.class.getConstructors()[0];
+        Constructor<?> snapshot = PolicySnapshot.class.getConstructor(String.class, String.class, String.class,
+                Instant.class);
         assertThat(NullRefusalCheck.ParameterNames.of(prefixedWith, DomainName.class)).contains(List.of("labels"));
         assertThat(NullRefusalCheck.ParameterNames.of(snapshot, PolicySnapshot.class))
                 .contains(List.of("domain", "id", "policySha256", "fetchedAt"));

@@ -18,10 +18,10 @@ class PolicySnapshotTest {
     private static final String SHA = "3f1a0000000000000000000000000000000000000000000000000000000000e9";
 
     @Test
-    void lineHasTheFourFieldsInOrder() {
+    void lineHasTheFiveFieldsInOrder() {
         PolicySnapshot s = new PolicySnapshot("example.com", "20261129T120000", SHA, Instant.parse("2026-11-29T12:00:00Z"));
 
-        assertThat(s.toLine()).isEqualTo("example.com 20261129T120000 " + SHA + " 2026-11-29T12:00:00Z");
+        assertThat(s.toLine()).isEqualTo("example.com 20261129T120000 " + SHA + " 2026-11-29T12:00:00Z unknown");
         assertThat(PolicySnapshot.parseLine(s.toLine())).isEqualTo(s);
         assertThat(PolicySnapshot.parseLine("  " + s.toLine() + "\n")).isEqualTo(s);
     }

@@ -199,6 +199,11 @@ final class Seen {
         return ReportAssembler.assemble(domain, NOW, Duration.ZERO, observations(), previous);
     }
 
+    ValidationReport assemble(Optional<PolicySnapshot> previous, dev.mtasts.report.PromotionEvidence evidence) {
+        return ReportAssembler.assemble(domain, NOW, Duration.ZERO, observations(), previous, Optional.of(evidence),
+                14);
+    }
+
     static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal); // a literal: no look-up
