@@ -104,9 +104,11 @@ final class ValidationRun {
         return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch, mxHosts).thenApplyAsync(ignored -> {
             Observations observations = new Observations(sts.join(), mx.join(), rpt.join(), addresses.join(),
                     vetted.join().refused(), fetch.join(), mxHosts.join());
-            ValidationReport report = ReportAssembler.assemble(domain, start,
+            ValidationReport assembled = ReportAssembler.assemble(domain, start,
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, request.previous(),
                     request.evidence(), config.minimumCleanDays());
+            // the time assembling took counts too: elapsed is the caller's wait, start to report
+            ValidationReport report = assembled.withElapsed(Duration.ofNanos(System.nanoTime() - startNanos));
             LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(),
                     report.findings().size(), report.elapsed().toMillis());
             listener.validationEnded(report);
@@ -159,13 +161,14 @@ final class ValidationRun {
         Duration budget = budget(MxProbeRequest.DEFAULT_DEADLINE);
         long guard = budget.toMillis() + FETCH_MARGIN.toMillis() / 2;
         MxProbeRequest request = new MxProbeRequest(host, allowed, budget);
-        CompletableFuture<MxProbe> future;
+        CompletableFuture<MxProbe> original;
         try {
-            future = probe.probe(request).toCompletableFuture().copy();
+            original = probe.probe(request).toCompletableFuture();
         } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
+            original = CompletableFuture.failedFuture(e);
         }
-        return future
+        CompletableFuture<MxProbe> running = original;
+        return original.copy()
                 .completeOnTimeout(failedProbe(host, allowed, ProbeOutcome.TIMEOUT, "the probe did not answer within"
                         + " its budget of " + budget.toMillis() + " ms"), guard, TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
@@ -179,7 +182,8 @@ final class ValidationRun {
                                     p == null ? "the probe answered null" : "the probe answered for another host");
                     listener.mxProbeEnded(domain, checked);
                     return checked;
-                });
+                })
+                .whenComplete((p, e) -> cancelIfRunning(running));
     }
 
     /** A probe result for a probe that broke its contract: every address not probed, with the reason. */
@@ -223,13 +227,14 @@ final class ValidationRun {
     private <T extends DnsAnswer> CompletableFuture<T> bounded(Supplier<CompletionStage<T>> call, DomainName name,
                                                                Function<DnsResult, T> failed) {
         Duration limit = DNS_LIMIT.compareTo(config.deadline()) < 0 ? DNS_LIMIT : config.deadline();
-        CompletableFuture<T> future;
+        CompletableFuture<T> original;
         try {
-            future = call.get().toCompletableFuture().copy();
+            original = call.get().toCompletableFuture();
         } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
+            original = CompletableFuture.failedFuture(e);
         }
-        return future
+        CompletableFuture<T> running = original;
+        return original.copy()
                 .completeOnTimeout(failed.apply(DnsResult.failure(name, DnsOutcome.TIMEOUT,
                         "no answer within " + limit.toMillis() + " ms")), limit.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
@@ -243,7 +248,8 @@ final class ValidationRun {
                             DnsOutcome.NETWORK_ERROR, "the resolver answered null"));
                     listener.dnsAnswered(domain, checked);
                     return checked;
-                });
+                })
+                .whenComplete((answer, e) -> cancelIfRunning(running));
     }
 
     /** A host's addresses, split into those the address policy allows and those it refuses. */
@@ -281,13 +287,14 @@ final class ValidationRun {
         long guard = Math.max(budget.toMillis(), remaining.toMillis());
         Duration given = budget;
         listener.policyFetchStarted(domain, request);
-        CompletableFuture<PolicyFetch> future;
+        CompletableFuture<PolicyFetch> original;
         try {
-            future = config.fetcher().fetch(request).toCompletableFuture().copy();
+            original = config.fetcher().fetch(request).toCompletableFuture();
         } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
+            original = CompletableFuture.failedFuture(e);
         }
-        return future
+        CompletableFuture<PolicyFetch> running = original;
+        return original.copy()
                 .completeOnTimeout(PolicyFetch.builder(FetchOutcome.TIMEOUT)
                         .detail("the fetcher did not answer within its budget of " + given.toMillis() + " ms")
                         .elapsed(Duration.ofMillis(guard)).build(), guard, TimeUnit.MILLISECONDS)
@@ -301,7 +308,19 @@ final class ValidationRun {
                             .detail("the fetcher answered null").build();
                     listener.policyFetchEnded(domain, checked);
                     return checked;
-                });
+                })
+                .whenComplete((f, e) -> cancelIfRunning(running));
+    }
+
+    /**
+     * Once a step's answer is in (its own, or the guard's when it overran), asks the SPI to stop: cancelling the
+     * future an SPI returned tells a well-behaved implementation to close its sockets, so that no connection
+     * outlives its report (see the SPIs' Javadoc).
+     */
+    private static void cancelIfRunning(CompletableFuture<?> original) {
+        if (!original.isDone()) {
+            original.cancel(true);
+        }
     }
 
     static Throwable unwrap(Throwable e) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 class MxProbePipelineTest {
 
     /** Two MX hosts; mx1 has a private and a public address, mx2 one public address; TLSA nowhere. */
-    private static final class Resolver implements DnsResolver {
+    private static class Resolver implements DnsResolver {
         final Set<String> asked = ConcurrentHashMap.newKeySet();
         private final String[] mx;
 
@@ -151,6 +151,27 @@ class MxProbePipelineTest {
             assertThat(report.has(FindingCode.MX_NOT_PROBED)).isTrue();
             assertThat(report.errors()).noneMatch(f -> f.layer() == dev.mtasts.report.Layer.MX_COVERAGE);
         }
+    }
+
+    @Test
+    @Timeout(10)
+    void aProbeAndAFetchThatOverrunTheirBudgetAreCancelledSoTheyCanCloseTheirSockets() {
+        CompletableFuture<MxProbe> probing = new CompletableFuture<>();
+        CompletableFuture<PolicyFetch> fetching = new CompletableFuture<>();
+        Resolver resolver = new Resolver("10 mx2.example.com") {
+            @Override
+            public CompletionStage<AddressAnswer> addresses(DomainName host) {
+                return CompletableFuture.completedFuture(AddressAnswer.found(host, "192.0.2.26"));
+            }
+        };
+
+        ValidationReport report = MtaStsValidator.builder().resolver(resolver).fetcher(r -> fetching)
+                .addressPolicy(AddressPolicy.allowAll()).deadline(Duration.ofSeconds(2)).mxProbe(r -> probing)
+                .build().validate("example.com");
+
+        assertThat(probing).isCancelled();
+        assertThat(fetching).isCancelled();
+        assertThat(report.elapsed()).isPositive();
     }
 
     @Test

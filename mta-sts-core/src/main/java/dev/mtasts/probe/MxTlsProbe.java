@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
  * address; a stage completes exceptionally only for a bug. Implementations must be thread-safe, bound every step
  * by the request's {@linkplain MxProbeRequest#deadline() deadline}, cap the bytes they read, and should not hold a
  * thread per probe in flight. They connect only to the addresses given: the validator resolves the host through its
- * {@code DnsResolver} and vets each address with its {@code AddressPolicy} first.
+ * {@code DnsResolver} and vets each address with its {@code AddressPolicy} first. When the validator stops waiting
+ * (its deadline passed), it cancels the returned stage ({@code toCompletableFuture().cancel(true)}): an
+ * implementation should then close its connections at once, so that none outlives the report.
  *
  * <pre>{@code
  * // not run: it would connect to port 25 of a documentation address (192.0.2.25)

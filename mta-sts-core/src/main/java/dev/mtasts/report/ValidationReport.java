@@ -78,6 +78,16 @@ public record ValidationReport(DomainName domain, Instant checkedAt, Duration el
     }
 
     /**
+     * @param total how long the validation took, start to report
+     * @return a copy with that elapsed time
+     */
+    public ValidationReport withElapsed(Duration total) {
+        Objects.requireNonNull(total, "total");
+        return new ValidationReport(domain, checkedAt, total, observations, stsRecord, policy, mxHosts, tlsRptRecord,
+                layers, findings, verdict, atRisk, inconclusive, promotion, remediation, snapshot);
+    }
+
+    /**
      * @param layer a layer
      * @return its result
      */
