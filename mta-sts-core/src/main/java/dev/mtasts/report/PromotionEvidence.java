@@ -15,7 +15,7 @@ import java.util.Optional;
  * implement it too. Implementations must be immutable.
  *
  * <pre>{@code
- * // not compiled: TlsRptReports (mta-sts-tlsrpt) and ValidationRequest are being written (issue 12)
+ * // not run: needs the domain's TLS-RPT reports, which the sandbox does not have
  * PromotionEvidence evidence = TlsRptReports.read(Path.of("reports")).evidenceFor(DomainName.of("example.com"));
  * ValidationReport r = validator.validate(ValidationRequest.of("example.com").withEvidence(evidence));
  * }</pre>

@@ -16,7 +16,8 @@ final class DocSources {
 
     /** The published modules, whose Javadoc users read; a module that does not exist (yet) is left out. */
     static final List<String> PUBLISHED_MODULES =
-            List.of("mta-sts-core", "mta-sts-dns", "mta-sts-http", "mta-sts-smtp", "mta-sts-testkit", "mta-sts-json");
+            List.of("mta-sts-core", "mta-sts-dns", "mta-sts-http", "mta-sts-smtp", "mta-sts-tlsrpt", "mta-sts-testkit",
+                    "mta-sts-json");
 
     private final Path root;
 
