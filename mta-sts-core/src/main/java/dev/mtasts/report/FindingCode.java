@@ -167,8 +167,9 @@ public enum FindingCode {
     /** The TLS handshake with an MX host failed ({@code validation-failure}). */
     MX_TLS_HANDSHAKE(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "TLS handshake with the MX host failed"),
     /**
-     * An MX host's certificate expires within the policy's {@code max_age} (at most 30 days ahead, the window in
-     * which automatic renewal runs): renew it, or senders in enforce mode refuse the host once it expires.
+     * An MX host's certificate expires within 14 days, or within the policy's {@code max_age} when that is longer
+     * (senders that cached the policy insist on a valid certificate that long): renew it, or senders in enforce
+     * mode refuse the host once it expires.
      */
     MX_CERT_EXPIRING(Layer.MX_COVERAGE, "RFC 8461 §4.2", false, "MX certificate expires soon"),
     /**

@@ -40,8 +40,11 @@ import java.util.Optional;
  */
 final class MxTransportCheck {
 
-    /** Certificates are flagged when they expire within the policy's max_age, and never further ahead than this. */
-    static final Duration EXPIRY_HORIZON = Duration.ofDays(30);
+    /**
+     * Certificates are flagged when they expire within this many days, or within the policy's max_age when that is
+     * longer: a sender that caches the policy for max_age insists on a valid certificate all that time.
+     */
+    static final Duration EXPIRY_HORIZON = Duration.ofDays(14);
 
     /**
      * @param hosts    every MX host, with its transport
@@ -230,7 +233,7 @@ final class MxTransportCheck {
     }
 
     private void expiry(DomainName host, AddressProbe a, CertificateFacts leaf, Optional<MtaStsPolicy> policy) {
-        Duration horizon = policy.map(MtaStsPolicy::maxAge).filter(m -> m.compareTo(EXPIRY_HORIZON) < 0)
+        Duration horizon = policy.map(MtaStsPolicy::maxAge).filter(m -> m.compareTo(EXPIRY_HORIZON) > 0)
                 .orElse(EXPIRY_HORIZON);
         Duration left = Duration.between(now, leaf.notAfter());
         if (left.compareTo(horizon) < 0) {

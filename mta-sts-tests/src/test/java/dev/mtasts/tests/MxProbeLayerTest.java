@@ -146,6 +146,30 @@ class MxProbeLayerTest extends SandboxTest {
     }
 
     @Test
+    void aCertificateExpiringWithinFourteenDaysOrWithinMaxAgeIsAWarning() {
+        java.time.Instant now = java.time.Instant.now();
+        sandbox.domain("soon.probe.test").stsRecord("v=STSv1; id=" + E2e.ID).tlsRpt("v=TLSRPTv1; rua=mailto:t@soon.probe.test")
+                .policy(policy("enforce", 604800, "mx1.soon.probe.test")).mx(10, "mx1.soon.probe.test")
+                .mxCertificate("mx1.soon.probe.test", c -> c.validity(now.minusSeconds(86400), now.plus(Duration.ofDays(10))));
+        sandbox.domain("later.probe.test").stsRecord("v=STSv1; id=" + E2e.ID).tlsRpt("v=TLSRPTv1; rua=mailto:t@later.probe.test")
+                .policy(policy("enforce", 604800, "mx1.later.probe.test")).mx(10, "mx1.later.probe.test")
+                .mxCertificate("mx1.later.probe.test", c -> c.validity(now.minusSeconds(86400), now.plus(Duration.ofDays(20))));
+        sandbox.domain("cached.probe.test").stsRecord("v=STSv1; id=" + E2e.ID).tlsRpt("v=TLSRPTv1; rua=mailto:t@cached.probe.test")
+                .policy(policy("enforce", 2592000, "mx1.cached.probe.test")).mx(10, "mx1.cached.probe.test")
+                .mxCertificate("mx1.cached.probe.test", c -> c.validity(now.minusSeconds(86400), now.plus(Duration.ofDays(20))));
+
+        ValidationReport soon = validator.validate("soon.probe.test");
+        ValidationReport later = validator.validate("later.probe.test");
+        ValidationReport cached = validator.validate("cached.probe.test");
+
+        assertThat(finding(soon, FindingCode.MX_CERT_EXPIRING, Severity.WARNING).message())
+                .contains("mx1.soon.probe.test", "in 9 days");
+        assertThat(codes(later)).doesNotContain(FindingCode.MX_CERT_EXPIRING);
+        assertThat(finding(cached, FindingCode.MX_CERT_EXPIRING, Severity.WARNING).message())
+                .contains("max_age of 2592000 seconds");
+    }
+
+    @Test
     void anUntrustedMxCertificateIsCategorised() {
         deployed("selfsigned.probe.test", "testing", "mx1.selfsigned.probe.test")
                 .mxCertificate("mx1.selfsigned.probe.test", c -> c.selfSigned());
