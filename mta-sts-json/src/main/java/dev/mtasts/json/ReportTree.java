@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.report.EvidenceFailure;
 import dev.mtasts.report.Finding;
 import dev.mtasts.report.LayerResult;
 import dev.mtasts.report.Promotion;
+import dev.mtasts.report.PromotionEvidence;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes a {@link ValidationReport} as a tree, field by field in the order of the schema
@@ -81,7 +85,40 @@ final class ReportTree {
         ArrayNode blockers = node.putArray("blockers");
         promotion.blockers().stream().map(f -> f.code().name()).distinct().forEach(blockers::add);
         node.put("advice", promotion.advice());
+        promotion.evidence().ifPresent(e -> node.set("evidence", evidence(e)));
         return node;
+    }
+
+    /** The TLS-RPT evidence the readiness was judged with: days, the clean run, sessions, failures. */
+    private static ObjectNode evidence(PromotionEvidence evidence) {
+        ObjectNode node = NODES.objectNode();
+        evidence.firstDay().ifPresent(d -> node.put("firstDay", d.toString()));
+        evidence.lastDay().ifPresent(d -> node.put("lastDay", d.toString()));
+        node.put("daysCovered", evidence.daysCovered());
+        node.put("consecutiveCleanStsDays", evidence.consecutiveCleanStsDays());
+        node.put("totalStsSessions", evidence.totalStsSessions());
+        node.put("failedStsSessions", evidence.failedStsSessions());
+        ArrayNode reporters = node.putArray("reporters");
+        evidence.reporters().forEach(reporters::add);
+        counts(node.putObject("failuresByResultType"), evidence.failuresByResultType());
+        counts(node.putObject("failuresByReceivingMx"), evidence.failuresByReceivingMx());
+        ArrayNode failures = node.putArray("failures");
+        for (EvidenceFailure f : evidence.failures()) {
+            ObjectNode failure = failures.addObject();
+            failure.put("day", f.day().toString());
+            failure.put("reporter", f.reporter());
+            failure.put("policyType", f.policyType());
+            failure.put("resultType", f.resultType());
+            put(failure, "receivingMxHost", f.receivingMxHost());
+            failure.put("failedSessions", f.failedSessions());
+            put(failure, "additionalInformation", f.additionalInformation());
+        }
+        return node;
+    }
+
+    /** A map of counts, sorted by key whatever the implementation's map (an application may give any). */
+    private static void counts(ObjectNode node, Map<String, Long> counts) {
+        new TreeMap<>(counts).forEach(node::put);
     }
 
     private static ObjectNode finding(Finding finding) {

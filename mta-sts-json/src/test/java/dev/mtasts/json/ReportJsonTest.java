@@ -24,7 +24,7 @@ class ReportJsonTest {
         assertThat(names).containsExactly("schemaVersion", "domain", "checkedAt", "elapsed", "verdict", "atRisk",
                 "inconclusive", "promotion", "layers", "findings", "stsRecord", "policy", "tlsRptRecord", "mx", "dns",
                 "refusedAddresses", "fetch", "remediation", "snapshot");
-        assertThat(tree.get("schemaVersion").asText()).isEqualTo(ReportJson.SCHEMA_VERSION).isEqualTo("1.1");
+        assertThat(tree.get("schemaVersion").asText()).isEqualTo(ReportJson.SCHEMA_VERSION).isEqualTo("1.2");
         assertThat(tree.get("domain").asText()).isEqualTo("example.com");
         assertThat(tree.get("checkedAt").asText()).isEqualTo("2026-11-29T12:00:00Z");
         assertThat(tree.get("verdict").asText()).isEqualTo("ENFORCING");
