@@ -15,6 +15,13 @@ import java.util.concurrent.CompletionStage;
  * {@link PolicyFetchRequest#deadline() deadline}: when it passes, the fetcher closes its connections and reports
  * {@link FetchOutcome#TIMEOUT}.
  *
+ * <p><b>Cancellation:</b> a caller that no longer wants the result (its own deadline passed, or the user gave
+ * up) cancels the future of the returned stage: {@code fetch(request).toCompletableFuture().cancel(true)}. An
+ * implementation SHOULD then close every connection of that fetch promptly and start no further network
+ * activity for it, so that no connection outlives the report it was for; the validator relies on this when its
+ * guard gives up on a fetch. Cancelling a fetch that has ended changes nothing. (Cancel the future the fetcher
+ * returned, not a {@code copy()} of it: cancelling a copy does not reach the fetcher.)
+ *
  * <p><b>Thread safety:</b> implementations must be safe for concurrent use by many threads and should not
  * block the calling thread; one instance serves every fetch of a validator.
  *

@@ -38,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * TLS (for HTTPS), sends the request and parses the response under the caps. Every step is asynchronous;
  * when the operation's budget has passed, the connection is closed whatever it is doing and the outcome is
  * {@code TIMEOUT}. A connect attempt waits the connect timeout, or what is left of the budget if that is less.
- * State is guarded by {@code this}.
+ *
+ * <p>Every I/O callback runs guarded: any exception or error thrown on one ends the fetch at once as a
+ * {@code PROTOCOL_ERROR} naming it (never left inside a future until the deadline). Reads loop rather than
+ * recurse when data is already there. {@link #cancel()} closes the connection at once. State is guarded by
+ * {@code this}.
  */
 final class FetchOperation {
 
@@ -78,6 +82,12 @@ final class FetchOperation {
      */
     FetchOperation(FetcherSettings settings, PolicyFetchRequest request, boolean tls, Duration budget,
             String budgetWords) {
+        this(settings, request, tls, budget, budgetWords, new ResponseParser(MAX_HEAD, settings.maxBodySize()));
+    }
+
+    /** As above, with the parser given (for tests). */
+    FetchOperation(FetcherSettings settings, PolicyFetchRequest request, boolean tls, Duration budget,
+            String budgetWords, ResponseParser parser) {
         this.settings = settings;
         this.request = request;
         this.tls = tls;
@@ -85,16 +95,60 @@ final class FetchOperation {
         this.budget = budget;
         this.budgetWords = budgetWords;
         this.deadlineNanos = startNanos + budget.toNanos();
-        this.parser = new ResponseParser(MAX_HEAD, settings.maxBodySize());
+        this.parser = parser;
     }
 
     CompletableFuture<PolicyFetch> start() {
         synchronized (this) {
+            if (result.isDone()) {
+                return result; // cancelled before it started
+            }
             deadlineTimer = NetworkThreads.timer().schedule(this::deadlinePassed,
                     budget.toNanos(), TimeUnit.NANOSECONDS);
             tryNextAddress();
         }
         return result;
+    }
+
+    /**
+     * Ends the fetch now: closes the connection, stops the timers, and completes the result with a
+     * {@link java.util.concurrent.CancellationException}. Does nothing once the fetch has ended.
+     */
+    synchronized void cancel() {
+        if (result.isDone()) {
+            return;
+        }
+        stopTimersAndClose();
+        LOG.debug("{}://{}{}: cancelled while {}", scheme(), request.host(), request.path(), phase);
+        result.cancel(false);
+    }
+
+    /** @return the response bytes consumed so far (HTTP, after TLS), at most the parser's budget */
+    synchronized long bytesRead() {
+        return parser.consumed();
+    }
+
+    /** @return true while a channel of this operation is open (for tests) */
+    synchronized boolean channelOpen() {
+        return channel != null && channel.isOpen();
+    }
+
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable t) { // StackOverflowError and friends included: the fetch must end, not hang
+            internalFailure(t);
+        }
+    }
+
+    private synchronized void internalFailure(Throwable failure) {
+        if (result.isDone()) {
+            return;
+        }
+        LOG.debug("{}://{}{}: failed while {}", scheme(), request.host(), request.path(), phase, failure);
+        finish(builder(FetchOutcome.PROTOCOL_ERROR).detail("the fetch failed while " + phase + ": "
+                + failure.getClass().getSimpleName() + (failure.getMessage() == null ? ""
+                        : ": " + failure.getMessage())));
     }
 
     private synchronized void tryNextAddress() {
@@ -144,7 +198,7 @@ final class FetchOperation {
         } catch (RuntimeException e) { // for example an address family the host does not support
             connected.completeExceptionally(e);
         }
-        connected.whenComplete((v, failure) -> connectDone(opened, target, failure));
+        connected.whenComplete((v, failure) -> guarded(() -> connectDone(opened, target, failure)));
     }
 
     private synchronized void connectTimeoutPassed(AsynchronousSocketChannel which) {
@@ -192,7 +246,7 @@ final class FetchOperation {
             transport = new PlainTransport(which);
         }
         SSLEngine handshakeEngine = engine;
-        transport.handshake().whenComplete((v, e) -> handshakeDone(transport, handshakeEngine, e));
+        transport.handshake().whenComplete((v, e) -> guarded(() -> handshakeDone(transport, handshakeEngine, e)));
     }
 
     private synchronized void handshakeDone(Transport transport, SSLEngine engine, Throwable failure) {
@@ -220,43 +274,65 @@ final class FetchOperation {
             }
         }
         phase = "sending the request";
-        transport.write(ByteBuffer.wrap(requestBytes())).whenComplete((v, e) -> {
+        transport.write(ByteBuffer.wrap(requestBytes())).whenComplete((v, e) -> guarded(() -> {
             if (e != null) {
                 ioFailed(e);
             } else {
-                readMore(transport);
+                readLoop(transport);
             }
-        });
+        }));
     }
 
-    private void readMore(Transport transport) {
-        synchronized (this) {
-            if (result.isDone()) {
+    /**
+     * Reads until the parser is done. A read that completes at once is handled in this loop, not in a nested
+     * callback, so bytes already buffered (a thousand tiny TLS records, say) cost no stack.
+     */
+    private void readLoop(Transport transport) {
+        while (true) {
+            synchronized (this) {
+                if (result.isDone()) {
+                    return;
+                }
+                phase = parser.headComplete() ? "reading the body" : "waiting for the response";
+            }
+            CompletableFuture<ByteBuffer> next = transport.read();
+            if (!next.isDone()) {
+                next.whenComplete((data, e) -> guarded(() -> {
+                    if (received(data, e)) {
+                        readLoop(transport);
+                    }
+                }));
                 return;
             }
-            phase = parser.headComplete() ? "reading the body" : "waiting for the response";
+            ByteBuffer data;
+            Throwable failure = null;
+            try {
+                data = next.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                data = null;
+                failure = e;
+            }
+            if (!received(data, failure)) {
+                return;
+            }
         }
-        transport.read().whenComplete((data, e) -> received(transport, data, e));
     }
 
-    private void received(Transport transport, ByteBuffer data, Throwable failure) {
-        synchronized (this) {
-            if (result.isDone()) {
-                return;
-            }
-            if (failure != null) {
-                ioFailed(failure);
-                return;
-            }
-            ResponseParser.Result parsed = data == Transport.EOF ? parser.endOfStream() : parser.feed(data);
-            if (parsed == ResponseParser.Result.NEED_MORE) {
-                // fall through to the next read outside the lock
-            } else {
-                finish(fromParser(parsed));
-                return;
-            }
+    /** @return true when the parser needs more bytes */
+    private synchronized boolean received(ByteBuffer data, Throwable failure) {
+        if (result.isDone()) {
+            return false;
         }
-        readMore(transport);
+        if (failure != null) {
+            ioFailed(failure);
+            return false;
+        }
+        ResponseParser.Result parsed = data == Transport.EOF ? parser.endOfStream() : parser.feed(data);
+        if (parsed == ResponseParser.Result.NEED_MORE) {
+            return true;
+        }
+        finish(fromParser(parsed));
+        return false;
     }
 
     private PolicyFetch.Builder fromParser(ResponseParser.Result parsed) {
@@ -316,6 +392,14 @@ final class FetchOperation {
     private void finish(PolicyFetch.Builder builder) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         PolicyFetch fetch = builder.elapsed(elapsed).build();
+        stopTimersAndClose();
+        LOG.debug("{}://{}{} via {}: {} in {} ms{}", scheme(), request.host(), request.path(),
+                fetch.address().map(Object::toString).orElse("no address"), fetch.outcome(), elapsed.toMillis(),
+                fetch.detail().isEmpty() ? "" : " (" + fetch.detail() + ")");
+        result.complete(fetch);
+    }
+
+    private void stopTimersAndClose() {
         if (deadlineTimer != null) {
             deadlineTimer.cancel(false);
         }
@@ -325,10 +409,6 @@ final class FetchOperation {
         if (channel != null) {
             close(channel);
         }
-        LOG.debug("{}://{}{} via {}: {} in {} ms{}", scheme(), request.host(), request.path(),
-                fetch.address().map(Object::toString).orElse("no address"), fetch.outcome(), elapsed.toMillis(),
-                fetch.detail().isEmpty() ? "" : " (" + fetch.detail() + ")");
-        result.complete(fetch);
     }
 
     private String connectFailureDetail() {
@@ -347,6 +427,7 @@ final class FetchOperation {
                 + "Host: " + hostHeader + "\r\n"
                 + "User-Agent: " + settings.userAgent() + "\r\n"
                 + "Accept: */*\r\n"
+                + "Accept-Encoding: identity\r\n"
                 + "Cache-Control: no-cache\r\n"
                 + "Connection: close\r\n\r\n";
         return text.getBytes(StandardCharsets.US_ASCII);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -32,8 +33,14 @@ import javax.net.ssl.X509TrustManager;
  *       label, never the subject CN); failures categorised as {@code UNTRUSTED}, {@code EXPIRED},
  *       {@code NOT_YET_VALID}, {@code HOSTNAME_MISMATCH} or {@code HANDSHAKE}. No TLS session is resumed, so
  *       every fetch sees the certificate served now.</li>
- *   <li>HTTP/1.1 with {@code Connection: close}; no redirect is followed, no cache is used and no conditional
- *       request is sent; the body is read only for status 200 and only up to the cap plus one byte.</li>
+ *   <li>HTTP/1.1 with {@code Connection: close} and {@code Accept-Encoding: identity}; no redirect is followed,
+ *       no cache is used and no conditional request is sent; the body is read only for status 200 and only up to
+ *       the cap plus one byte; a 200 with a {@code Content-Encoding} is a {@code PROTOCOL_ERROR} naming the
+ *       encoding, and its body is neither read nor inflated.</li>
+ *   <li>At most {@link Builder#maxBodySize(int) the body cap} plus 64 KiB of HTTP is read from a server per
+ *       fetch, whatever it sends: interim {@code 1xx} responses, the head, chunk framing and extensions, trailers
+ *       and the body all count; past that, the fetch ends as {@code PROTOCOL_ERROR} (or {@code TOO_LARGE} when
+ *       the body itself passed the cap).</li>
  *   <li>Each fetch completes within its {@link PolicyFetchRequest#deadline() request's timeout}, diagnostics
  *       included, whatever the servers do (a server that trickles a byte a second cannot hold it); each address
  *       has a connect timeout of its own within that budget.</li>
@@ -93,6 +100,10 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
      * documentation for how it is shared with the plain-HTTP diagnostic.
      *
      * @param request the host, the addresses to try, the path and the time budget
+     * <p>Cancelling the returned future ({@code fetch(request).toCompletableFuture().cancel(true)}, as a caller
+     * that gave up does) closes the fetch's connection at once, whatever it is doing, and no plain-HTTP
+     * diagnostic starts afterwards.
+     *
      * @return a stage that completes on the callback executor with what happened, never exceptionally for a
      *         network fault
      */
@@ -101,24 +112,44 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         Objects.requireNonNull(request, "request");
         long startNanos = System.nanoTime();
         FetchBudget budget = FetchBudget.of(request.deadline(), settings.plainHttpDiagnostic());
-        CompletableFuture<PolicyFetch> https =
-                new FetchOperation(settings, request, true, budget.https(), budget.httpsWords()).start();
+        CompletableFuture<PolicyFetch> returned = new CompletableFuture<>();
+        AtomicReference<FetchOperation> current = new AtomicReference<>(
+                new FetchOperation(settings, request, true, budget.https(), budget.httpsWords()));
+        returned.whenComplete((f, e) -> {
+            if (returned.isCancelled()) {
+                current.get().cancel(); // the caller gave up: close the connection now
+            }
+        });
+        CompletableFuture<PolicyFetch> https = current.get().start();
         CompletableFuture<PolicyFetch> withProbe = settings.plainHttpDiagnostic()
-                ? https.thenCompose(fetch -> fetch.outcome() == FetchOutcome.OK
+                ? https.thenCompose(fetch -> fetch.outcome() == FetchOutcome.OK || returned.isDone()
                         ? CompletableFuture.completedFuture(fetch)
-                        : probe(request, fetch, budget, Duration.ofNanos(System.nanoTime() - startNanos)))
+                        : probe(request, fetch, budget, Duration.ofNanos(System.nanoTime() - startNanos), current,
+                                returned))
                 : https;
-        return withProbe.thenApplyAsync(Function.identity(), settings.callbackExecutor());
+        withProbe.whenCompleteAsync((fetch, failure) -> {
+            if (failure != null) {
+                returned.completeExceptionally(failure);
+            } else {
+                returned.complete(fetch);
+            }
+        }, settings.callbackExecutor());
+        return returned;
     }
 
     private CompletableFuture<PolicyFetch> probe(PolicyFetchRequest request, PolicyFetch https, FetchBudget budget,
-            Duration elapsed) {
+            Duration elapsed, AtomicReference<FetchOperation> current, CompletableFuture<PolicyFetch> returned) {
         Optional<Duration> left = budget.diagnosticLeft(elapsed);
         if (left.isEmpty()) {
             return CompletableFuture.completedFuture(https); // no time left: the diagnostic does not run
         }
-        return new FetchOperation(settings, request, false, left.get(), budget.diagnosticWords(left.get())).start()
-                .thenApply(plain -> https.withPlainHttp(new PlainHttpProbe(plain)));
+        FetchOperation plain = new FetchOperation(settings, request, false, left.get(),
+                budget.diagnosticWords(left.get()));
+        current.set(plain);
+        if (returned.isCancelled()) {
+            plain.cancel(); // cancelled while the operation was being switched: it never connects
+        }
+        return plain.start().thenApply(p -> https.withPlainHttp(new PlainHttpProbe(p)));
     }
 
     /** @return the options, equal for fetchers configured alike (for tests) */

@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * An incremental HTTP/1.x response parser (RFC 9112) with hard limits: the head is capped at
- * {@code maxHead} bytes, the body at {@code maxBody}; reading stops one byte past the body cap.
- * Only a 200 response has its body read: for every other status the head is all the fetcher needs.
+ * {@code maxHead} bytes, the body at {@code maxBody} (reading stops one byte past it), and the whole response
+ * (interim 1xx responses, the head, chunk framing and extensions, trailers and the body) at
+ * {@code maxBody + }{@link #FRAMING_ALLOWANCE}: no byte past that budget is consumed, whatever the server sends.
+ * Only a 200 response has its body read: for every other status the head is all the fetcher needs; a 200 with a
+ * {@code Content-Encoding} is refused without reading its body (the fetcher never asks for compression and never
+ * inflates). Not thread-safe: one parser per response.
  */
-final class ResponseParser {
+class ResponseParser {
 
     /** What the parser concluded. */
     enum Result { NEED_MORE, COMPLETE, TOO_LARGE, MALFORMED }
@@ -25,6 +29,9 @@ final class ResponseParser {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[0-9] ([0-9]{3})(?: .*)?");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final int MAX_LINE = 8 * 1024;
+
+    /** What the whole response may hold beyond the body cap: the head, interim responses, framing, trailers. */
+    static final int FRAMING_ALLOWANCE = 64 * 1024;
 
     private final int maxHead;
     private final int maxBody;
@@ -38,23 +45,92 @@ final class ResponseParser {
     private long announced;
     private Result result = Result.NEED_MORE;
     private String problem = "";
+    private final long budget;
+    private long consumed;
+    private int interim;
+    private int last = -1;     // the byte before the current one in the head
+    private int beforeLast = -1;
 
     ResponseParser(int maxHead, int maxBody) {
         this.maxHead = maxHead;
         this.maxBody = maxBody;
+        this.budget = (long) maxBody + FRAMING_ALLOWANCE;
     }
 
+    /**
+     * Consumes bytes, never more than what is left of the response's budget.
+     *
+     * @param in bytes received; advanced past what was consumed
+     * @return what the bytes so far amount to
+     */
     Result feed(ByteBuffer in) {
+        if (result != Result.NEED_MORE) {
+            return result;
+        }
+        long left = budget - consumed;
+        ByteBuffer view = in;
+        if (in.remaining() > left) {
+            view = in.duplicate();
+            view.limit(view.position() + (int) left);
+        }
+        int start = view.position();
+        parse(view);
+        consumed += view.position() - start;
+        if (view != in) {
+            in.position(view.position());
+        }
+        if (result == Result.NEED_MORE && consumed >= budget) {
+            return malformed("the response is longer than the " + budget + " bytes read for a whole response (the"
+                    + " body cap of " + maxBody + " plus " + FRAMING_ALLOWANCE + " for the head, interim responses,"
+                    + " chunk framing and trailers), while " + phaseWords() + ", after " + interim
+                    + " interim (1xx) responses and " + body.size() + " body bytes");
+        }
+        return result;
+    }
+
+    /** @return the bytes consumed so far, at most {@link #budget()} */
+    long consumed() {
+        return consumed;
+    }
+
+    /** @return the most this parser consumes: the body cap plus {@link #FRAMING_ALLOWANCE} */
+    long budget() {
+        return budget;
+    }
+
+    private String phaseWords() {
+        switch (phase) {
+            case HEAD:
+                return "reading a response head";
+            case TRAILERS:
+                return "reading the trailers";
+            case CHUNK_SIZE:
+            case CHUNK_END:
+            case CHUNK_DATA:
+                return "reading a chunked body";
+            default:
+                return "reading the body";
+        }
+    }
+
+    private void parse(ByteBuffer in) {
         while (in.hasRemaining() && result == Result.NEED_MORE) {
             byte b;
             switch (phase) {
                 case HEAD:
                     b = in.get();
                     if (head.size() >= maxHead) {
-                        return malformed("the response head is longer than " + maxHead + " bytes");
+                        malformed("the response head is longer than " + maxHead + " bytes");
+                        return;
                     }
                     head.write(b);
-                    if (b == '\n' && headEnded()) {
+                    boolean ended = b == '\n' && (last == '\n' || last == '\r' && beforeLast == '\n'
+                            || head.size() <= 2); // an empty first line ends the head at once
+                    beforeLast = last;
+                    last = b;
+                    if (ended) {
+                        last = -1;
+                        beforeLast = -1;
                         parseHead();
                     }
                     break;
@@ -74,7 +150,8 @@ final class ResponseParser {
                 case TRAILERS:
                     b = in.get();
                     if (line.size() >= MAX_LINE) {
-                        return malformed("a chunk line is longer than " + MAX_LINE + " bytes");
+                        malformed("a chunk line is longer than " + MAX_LINE + " bytes");
+                        return;
                     }
                     line.write(b);
                     if (b == '\n') {
@@ -95,7 +172,6 @@ final class ResponseParser {
                     in.position(in.limit());
             }
         }
-        return result;
     }
 
     /** The connection closed: decide what the bytes so far amount to. */
@@ -139,17 +215,16 @@ final class ResponseParser {
         return phase != Phase.HEAD;
     }
 
-    private boolean headEnded() {
-        byte[] h = head.toByteArray();
-        int n = h.length;
-        return n >= 2 && h[n - 2] == '\n' || n >= 3 && h[n - 3] == '\n' && h[n - 2] == '\r';
-    }
-
     private void parseHead() {
         String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r?\n");
-        Matcher m = STATUS_LINE.matcher(lines.length == 0 ? "" : lines[0]);
+        String first = lines.length == 0 ? "" : lines[0];
+        if (first.isEmpty()) {
+            malformed("the response starts with an empty line instead of an HTTP/1.x status line");
+            return;
+        }
+        Matcher m = STATUS_LINE.matcher(first);
         if (!m.matches()) {
-            malformed("the response does not start with an HTTP/1.x status line: '" + printable(lines[0]) + "'");
+            malformed("the response does not start with an HTTP/1.x status line: '" + printable(first) + "'");
             return;
         }
         int code = Integer.parseInt(m.group(1));
@@ -163,13 +238,29 @@ final class ResponseParser {
             fields.add(Map.entry(lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()));
         }
         if (code >= 100 && code < 200 && code != 101) {
-            head.reset(); // an interim response: the real one follows
+            head.reset(); // an interim response: the real one follows (the budget bounds how many)
+            interim++;
             return;
         }
         status = code;
         headers.addAll(fields);
         if (code != 200) {
             complete();
+            return;
+        }
+        List<String> codings = new ArrayList<>();
+        for (String value : values("content-encoding")) {
+            for (String coding : value.split(",")) {
+                String c = coding.strip();
+                if (!c.isEmpty() && !c.equalsIgnoreCase("identity")) {
+                    codings.add(c);
+                }
+            }
+        }
+        if (!codings.isEmpty()) {
+            malformed("the server sent the body with Content-Encoding: " + printable(String.join(", ", codings))
+                    + " although the request asked for none (Accept-Encoding: identity); senders read the body as it"
+                    + " is and see compressed bytes, not a policy (the body was neither read nor inflated)");
             return;
         }
         startBody();

@@ -19,14 +19,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * An HTTPS and plain-HTTP server on loopback for tests: it picks its certificate by SNI and its response by
- * host, and can misbehave the ways real policy hosts do (see {@link HttpResponse}).
+ * host, and can misbehave the ways real policy hosts do (see {@link HttpResponse}): slow, endless, reset or
+ * raw responses, TLS records of one byte, a handshake that stalls half-way. It counts what it sent per host
+ * ({@link #bytesSent(String)}) and the connections still open ({@link #openConnections()}).
  *
  * <p>It listens on two ephemeral ports of one loopback address: {@link #httpsPort()} and {@link #httpPort()}.
  * Over HTTPS the host is the SNI name (or {@code localhost} without SNI); over plain HTTP it is the
@@ -67,6 +69,7 @@ public final class TestHttpsServer implements AutoCloseable {
     private final Map<String, HttpResponse> responses = new ConcurrentHashMap<>();
     private final Map<String, HttpResponse> plainResponses = new ConcurrentHashMap<>();
     private final List<HttpRecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private TestHttpsServer(TestCertificateAuthority authority, InetAddress bind) throws IOException {
@@ -186,6 +189,7 @@ public final class TestHttpsServer implements AutoCloseable {
         plainResponses.clear();
         keyManager.clear();
         requests.clear();
+        sent.clear();
         return this;
     }
 
@@ -222,6 +226,40 @@ public final class TestHttpsServer implements AutoCloseable {
     /** @return the number of requests received so far */
     public int requestCount() {
         return requests.size();
+    }
+
+    /**
+     * The response bytes (HTTP, before TLS) this server handed to its sockets for a host so far: a bound on
+     * what a client can have read. A client that stops reading stops it from growing by much more than the
+     * sockets' buffers (a few MiB on loopback).
+     *
+     * <pre>{@code
+     * fetcher.fetch(request).toCompletableFuture().join();
+     * assertThat(server.bytesSent("mta-sts.endless.test")).isLessThan(16 << 20);
+     * }</pre>
+     *
+     * @param host the host name (SNI or {@code Host} header), any case
+     * @return the bytes written so far; 0 for a host never asked for
+     */
+    public long bytesSent(String host) {
+        Objects.requireNonNull(host, "host");
+        LongAdder counter = sent.get(key(host));
+        return counter == null ? 0 : counter.sum();
+    }
+
+    /**
+     * The connections accepted and not yet closed: a client that closes its connection is seen here as soon as
+     * the server notices (while it waits before answering, writes, or stalls a handshake, at once).
+     *
+     * <pre>{@code
+     * future.cancel(true);
+     * await().until(() -> server.openConnections() == 0);
+     * }</pre>
+     *
+     * @return the number of open connections
+     */
+    public int openConnections() {
+        return open.size();
     }
 
     /** Stops listening, closes every connection and stops the threads; waits at most a few seconds. */
@@ -263,20 +301,18 @@ public final class TestHttpsServer implements AutoCloseable {
                 return;
             }
             try {
-                Socket served = tls ? wrap(socket) : socket;
-                workers.execute(new HttpConnection(served, tls, this::responseFor, requests::add,
+                workers.execute(new HttpConnection(socket, tls ? tlsFactory : null,
+                        host -> responses.get(key(host)), this::responseFor, requests::add, this::counter,
                         () -> open.remove(socket)));
-            } catch (IOException | RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 open.remove(socket);
                 closeQuietly(socket);
             }
         }
     }
 
-    private SSLSocket wrap(Socket socket) throws IOException {
-        SSLSocket ssl = (SSLSocket) tlsFactory.createSocket(socket, null, socket.getPort(), true);
-        ssl.setUseClientMode(false);
-        return ssl;
+    private LongAdder counter(String host) {
+        return sent.computeIfAbsent(key(host), h -> new LongAdder());
     }
 
     private HttpResponse responseFor(HttpRecordedRequest request) {

@@ -82,6 +82,9 @@ public final class TlsTransport implements Transport {
                             done.completeExceptionally(new SSLException("the server closed TLS during the handshake"));
                             return;
                         }
+                        if (status == SSLEngineResult.Status.BUFFER_OVERFLOW) { // application data came early
+                            appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
+                        }
                         break;
                     default: // FINISHED, NOT_HANDSHAKING
                         done.complete(null);
@@ -119,6 +122,12 @@ public final class TlsTransport implements Transport {
         return done;
     }
 
+    /**
+     * One read: unwraps every record already buffered (as many as fit in the application buffer) before it
+     * delivers, and receives from the network only when nothing is buffered. It loops rather than recursing, so a
+     * server that sends thousands of tiny records costs one delivery per network read, not a stack frame per
+     * record.
+     */
     private void readStep(CompletableFuture<ByteBuffer> done) {
         try {
             while (true) {
@@ -133,13 +142,17 @@ public final class TlsTransport implements Transport {
                 }
                 appIn.clear();
                 SSLEngineResult.Status status = unwrap();
-                if (status == SSLEngineResult.Status.CLOSED) {
-                    done.complete(EOF);
-                    return;
+                while (status == SSLEngineResult.Status.OK && netIn.position() > 0 && appIn.hasRemaining()
+                        && !handshaking()) {
+                    status = unwrap(); // drain the records already received into the same delivery
                 }
                 if (appIn.position() > 0) {
                     appIn.flip();
-                    done.complete(appIn);
+                    done.complete(appIn); // data before a close_notify is delivered; CLOSED comes again next read
+                    return;
+                }
+                if (status == SSLEngineResult.Status.CLOSED) {
+                    done.complete(EOF);
                     return;
                 }
                 if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
@@ -158,7 +171,16 @@ public final class TlsTransport implements Transport {
         }
     }
 
-    /** Unwraps from netIn into appIn, growing buffers as the engine asks; returns OK, UNDERFLOW or CLOSED. */
+    private boolean handshaking() {
+        SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
+        return status != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                && status != SSLEngineResult.HandshakeStatus.FINISHED;
+    }
+
+    /**
+     * Unwraps one record from netIn into appIn, growing buffers as the engine asks; returns OK, UNDERFLOW, CLOSED,
+     * or OVERFLOW when appIn already holds data and has no room for the next record.
+     */
     private SSLEngineResult.Status unwrap() throws SSLException {
         while (true) {
             netIn.flip();
@@ -170,6 +192,9 @@ public final class TlsTransport implements Transport {
             }
             switch (result.getStatus()) {
                 case BUFFER_OVERFLOW:
+                    if (appIn.position() > 0) {
+                        return result.getStatus(); // deliver what is there first; the record waits in netIn
+                    }
                     appIn = grow(appIn, engine.getSession().getApplicationBufferSize());
                     break;
                 case BUFFER_UNDERFLOW:
