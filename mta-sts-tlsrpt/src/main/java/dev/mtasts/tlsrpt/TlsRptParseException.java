@@ -13,11 +13,12 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try {
- *     TlsRptReportParser.defaults().parseJson("{\"report-id\": 7}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
- *             "bad.json");
+ *     byte[] json = "{\"report-id\": \"r1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+ *     TlsRptReportParser.defaults().parseJson(json, "bad.json");
  * } catch (TlsRptParseException e) {
- *     assertThat(e.path()).contains("$.report-id");
- *     assertThat(e.source()).isEqualTo("bad.json");
+ *     assertThat(e).hasMessage("bad.json (report-id r1): $.organization-name: missing: the field is required"
+ *             + " (RFC 8460 §4.4)");
+ *     assertThat(e.path()).contains("$.organization-name");
  * }
  * }</pre>
  *

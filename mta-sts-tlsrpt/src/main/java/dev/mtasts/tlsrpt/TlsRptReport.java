@@ -22,7 +22,8 @@ import java.util.Optional;
  *                                                 "max_age: 86400"]},
  *                    "summary": {"total-successful-session-count": 42, "total-failure-session-count": 0}}]}
  *     """;
- * TlsRptReport tlsRpt = TlsRptReportParser.defaults().parseJson(json.getBytes(StandardCharsets.UTF_8), "google.json");
+ * TlsRptReport tlsRpt = TlsRptReportParser.defaults()
+ *         .parseJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "google.json");
  * assertThat(tlsRpt.policiesFor(domain)).singleElement().extracting(PolicyReport::totalSuccessfulSessionCount)
  *         .isEqualTo(42L);
  * }</pre>
