@@ -1,10 +1,10 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
-import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Validator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.tlsrpt.TlsRptReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Validate each domain and print its report: verdict and promotion readiness, each layer"
                 + " with its mark (under MX coverage, each MX host's STARTTLS probe per address and its DANE"
-                + " status), the findings with their fix, and the exact records and policy to publish.",
+                + " status), the findings with their fix, and the exact records and policy to publish. With"
+                + " --reports, readiness is judged with what senders' TLS-RPT reports show.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding",
@@ -62,6 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         options.noteMissingProbe(err);
         Snapshots previous = options.previousSnapshots();
+        Optional<TlsRptReports> evidence = options.reports(err, spec.qualifiedName());
         Validator validator = options.validator();
 
         List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
@@ -69,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
             Optional<PolicySnapshot> before = previous.get(name.value());
             CompletableFuture<ValidationReport> future;
             try {
-                future = before.isPresent() ? validator.validateAsync(name, before.get()) : validator.validateAsync(name);
+                future = validator.validateAsync(ValidationOptions.request(name, before, evidence, false));
             } catch (RuntimeException e) {
                 future = CompletableFuture.failedFuture(e);
             }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 + " STARTTLS and DANE (RFC 7672): what works, what is broken, how to fix it, and whether mode"
                 + " testing can move to mode enforce.",
         subcommands = {CheckCommand.class, ScanCommand.class, DemoCommand.class, PolicyCommand.class,
+                ReportsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -11,6 +11,7 @@ import dev.mtasts.report.LayerResult;
 import dev.mtasts.report.LayerStatus;
 import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Promotion;
+import dev.mtasts.report.PromotionEvidence;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.ValidationReport;
@@ -75,7 +76,19 @@ final class ReportText {
         line.append(style.dim("  " + errors + " error" + plural(errors) + ", " + warnings + " warning"
                 + plural(warnings) + ", " + report.elapsed().toMillis() + " ms"));
         out.println(line);
-        out.println(INDENT + "Promotion to enforce: " + promotionStatus(report.promotion()));
+        out.println(INDENT + "Promotion to enforce: " + promotionStatus(report.promotion())
+                + report.promotion().evidence().map(ReportText::evidence).orElse(""));
+    }
+
+    /** The TLS-RPT evidence readiness was judged with, in a few words; the advice says the rest. */
+    private static String evidence(PromotionEvidence e) {
+        if (e.lastDay().isEmpty()) {
+            return " (TLS-RPT evidence: no report about this domain)";
+        }
+        int run = e.consecutiveCleanStsDays();
+        return " (TLS-RPT evidence: " + run + " consecutive clean sts day" + plural(run) + " up to "
+                + e.lastDay().get() + ", " + e.failedStsSessions() + " failed of " + e.totalStsSessions()
+                + " sessions; reported by " + Printable.of(String.join(", ", e.reporters())) + ")";
     }
 
     private String verdict(Verdict verdict) {

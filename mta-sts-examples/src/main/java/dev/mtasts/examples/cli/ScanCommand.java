@@ -4,6 +4,7 @@ import dev.mtasts.DomainName;
 import dev.mtasts.Validator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.tlsrpt.TlsRptReports;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
                 + " of its own or after the domain) and write one JSON line per input line (JSON Lines) as they"
                 + " complete: the report, with \"input\" (the line as read) after \"schemaVersion\", or, for a line"
                 + " that is not a domain (or not UTF-8, or longer than 4096 bytes), {\"input\": ..., \"error\": ...}."
-                + " A summary goes to stderr at the end.",
+                + " A summary goes to stderr at the end. With --reports, each domain a TLS-RPT report is about"
+                + " has its readiness judged with the reports' evidence; the other domains as without.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding in any report",
@@ -77,6 +79,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         options.noteMissingProbe(err);
         Snapshots previous = options.previousSnapshots();
+        Optional<TlsRptReports> evidence = options.reports(err, spec.qualifiedName());
         Validator validator = options.validator();
         boolean interactive = Terminal.stderr();
         Progress progress = interactive ? new Progress(err, countLines()) : Progress.NONE;
@@ -111,8 +114,7 @@ final class ScanCommand implements Callable<Integer> {
                 String original = line.text();
                 CompletableFuture<ValidationReport> future;
                 try {
-                    future = before.isPresent() ? validator.validateAsync(name, before.get())
-                            : validator.validateAsync(name);
+                    future = validator.validateAsync(ValidationOptions.request(name, before, evidence, true));
                 } catch (RuntimeException e) {
                     future = CompletableFuture.failedFuture(e);
                 }

@@ -1,7 +1,9 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.AddressPolicy;
+import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
+import dev.mtasts.ValidationRequest;
 import dev.mtasts.Validator;
 import dev.mtasts.dns.DnsjavaResolver;
 import dev.mtasts.http.HttpsPolicyFetcher;
@@ -10,6 +12,8 @@ import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.probe.MxTlsProbeFactory;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.tlsrpt.BadReport;
+import dev.mtasts.tlsrpt.TlsRptReports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -68,6 +72,13 @@ final class ValidationOptions {
             description = "Snapshots of an earlier run (see --save): flags a policy that changed while its id"
                     + " did not. A missing file counts as empty.")
     Path previous;
+
+    @Option(names = "--reports", paramLabel = "DIR|FILE",
+            description = "TLS-RPT aggregate reports to judge promotion readiness with (repeatable; JSON, .json.gz"
+                    + " or .eml files, or directories of them; see 'mta-sts reports'): READY needs 14 consecutive"
+                    + " clean sts days up to a recent report, and each failure they show becomes a blocker naming"
+                    + " its receiving MX host. Bad files are noted on stderr and skipped.")
+    List<Path> reportPaths = new ArrayList<>();
 
     @Option(names = "--save", paramLabel = "SNAPSHOT_FILE",
             description = "Write one policy snapshot per domain to this file, for --previous next time.")
@@ -147,6 +158,50 @@ final class ValidationOptions {
             err.println("mta-sts: note: MX hosts are not probed: no MX probe module (mta-sts-smtp) is on the"
                     + " class path.");
         }
+    }
+
+    /**
+     * Reads {@code --reports}; notes each bad file on {@code err}.
+     *
+     * @return the reports, or empty without {@code --reports}
+     * @throws InputException when a path does not exist, or not one file could be read as a report
+     */
+    Optional<TlsRptReports> reports(PrintWriter err, String command) {
+        if (reportPaths.isEmpty()) {
+            return Optional.empty();
+        }
+        TlsRptReports reports = ReportInputs.read("--reports: cannot read", reportPaths);
+        if (ReportInputs.noneReadable(reports)) {
+            throw new InputException("--reports: " + ReportInputs.noneReadableMessage(reports));
+        }
+        for (BadReport bad : reports.bad()) {
+            err.println(command + ": note: skipped " + Printable.of(bad.path() + ": " + bad.reason()));
+        }
+        err.flush();
+        return Optional.of(reports);
+    }
+
+    /**
+     * The request for one domain: its {@code --previous} snapshot, and the evidence of {@code --reports} for it.
+     *
+     * @param domain     the domain
+     * @param before     its snapshot from {@code --previous}
+     * @param reports    the reports of {@code --reports}
+     * @param onlyNamed  give evidence only when a report is about the domain ({@code scan}: reports for some of
+     *                   many domains); otherwise a domain no report is about gets evidence of no report, and the
+     *                   validation says so ({@code check}: the user asked for that domain's reports)
+     * @return the request
+     */
+    static ValidationRequest request(DomainName domain, Optional<PolicySnapshot> before,
+                                     Optional<TlsRptReports> reports, boolean onlyNamed) {
+        ValidationRequest request = ValidationRequest.of(domain);
+        if (before.isPresent()) {
+            request = request.withPrevious(before.get());
+        }
+        if (reports.isPresent() && (!onlyNamed || reports.get().domains().contains(domain))) {
+            request = request.withEvidence(reports.get().evidenceFor(domain));
+        }
+        return request;
     }
 
     /** @return the snapshots of {@code --previous}, or none */
