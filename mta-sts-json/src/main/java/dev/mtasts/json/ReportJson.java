@@ -1,6 +1,7 @@
 package dev.mtasts.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtasts.report.PromotionEvidence;
 import dev.mtasts.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,19 @@ public final class ReportJson {
      */
     public static ObjectNode toTree(ValidationReport report) {
         return ReportTree.of(Objects.requireNonNull(report, "report"));
+    }
+
+    /**
+     * The JSON tree of TLS-RPT evidence, exactly as a report's {@code promotion.evidence} has it (the schema's
+     * {@code /properties/promotion/properties/evidence}), for programs that show evidence outside a report, such as
+     * {@code mta-sts reports --json}.
+     *
+     * @param evidence the evidence
+     * @return its JSON tree: a new tree each call
+     * @since 0.1.0
+     */
+    public static ObjectNode toTree(PromotionEvidence evidence) {
+        return ReportTree.evidence(Objects.requireNonNull(evidence, "evidence"));
     }
 
     /**

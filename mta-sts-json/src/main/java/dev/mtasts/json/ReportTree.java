@@ -90,7 +90,7 @@ final class ReportTree {
     }
 
     /** The TLS-RPT evidence the readiness was judged with: days, the clean run, sessions, failures. */
-    private static ObjectNode evidence(PromotionEvidence evidence) {
+    static ObjectNode evidence(PromotionEvidence evidence) {
         ObjectNode node = NODES.objectNode();
         evidence.firstDay().ifPresent(d -> node.put("firstDay", d.toString()));
         evidence.lastDay().ifPresent(d -> node.put("lastDay", d.toString()));

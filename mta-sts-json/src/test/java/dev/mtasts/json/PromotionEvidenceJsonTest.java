@@ -99,6 +99,14 @@ class PromotionEvidenceJsonTest {
     }
 
     @Test
+    void theEvidenceTreeAloneIsTheOneInsideTheReport() {
+        PromotionEvidence evidence = failureOnDayTen("Microsoft Corporation", "x");
+
+        assertThat(ReportJson.toTree(evidence))
+                .isEqualTo(ReportJson.toTree(withEvidence(evidence)).get("promotion").get("evidence"));
+    }
+
+    @Test
     void evidenceWithoutAReportHasNoDaysAndEmptyLists() {
         JsonNode evidence = ReportJson.toTree(withEvidence(noReport())).get("promotion").get("evidence");
 
