@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + " testing can move to mode enforce.",
         subcommands = {CheckCommand.class, ScanCommand.class, DemoCommand.class, PolicyCommand.class,
                 ReportsCommand.class,
-                CommandLine.HelpCommand.class},
+                dev.mtasts.examples.serve.ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding",
