@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code mta-sts} command line: {@code check}, {@code scan}, {@code demo} and {@code policy}.
+ * The {@code mta-sts} command line: {@code check}, {@code scan}, {@code demo}, {@code policy}, {@code reports} and
+ * {@code serve}.
  *
  * <p>{@link #commandLine()} gives a ready {@link CommandLine} (the tests run every command through it);
  * {@link #main(String[])} runs it and exits with its code, documented in {@link ExitCodes}. A usage or input error
@@ -36,7 +37,8 @@ public final class MtaStsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name a command: check, scan, demo or policy.");
+        throw new ParameterException(spec.commandLine(), "Name a command: check, scan, demo, policy, reports or"
+                + " serve.");
     }
 
     /** @return the command line, with its exception handling; its writers can be replaced with setOut/setErr */
