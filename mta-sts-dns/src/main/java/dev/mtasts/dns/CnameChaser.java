@@ -122,6 +122,15 @@ final class CnameChaser {
         }
         Optional<SOARecord> soa = soaCovering(reply, owner);
         soa.ifPresent(s -> state.ttl(Math.min(s.getTTL(), s.getMinimum())));
+        if (soa.isEmpty() && reply.getRcode() == Rcode.NOERROR && owner.equals(asked)) {
+            Optional<String> foreign = foreignRecords(answer, toName(asked));
+            if (foreign.isPresent()) {
+                // neither an answer nor a denial: records of other names only, which no resolver may take as ours
+                return done(state.finish(DnsOutcome.MALFORMED, "the reply about " + asked + " "
+                        + Type.string(state.type) + " holds no record of that name, only records of other names ("
+                        + foreign.get() + ")", List.of()));
+            }
+        }
         if (!owner.equals(asked) && soa.isEmpty()) {
             // the server stopped at an alias it is not authoritative for: ask for the alias itself
             return step(state, owner);
@@ -130,6 +139,23 @@ final class CnameChaser {
             return done(state.finish(DnsOutcome.NXDOMAIN, "", List.of()));
         }
         return done(state.finish(DnsOutcome.NODATA, "", List.of()));
+    }
+
+    /** @return the first few records of the answer section owned by another name, or empty when there is none */
+    private static Optional<String> foreignRecords(List<Record> answer, Name asked) {
+        List<String> names = new ArrayList<>();
+        int count = 0;
+        for (Record r : answer) {
+            if (!r.getName().equals(asked)) {
+                count++;
+                if (names.size() < 3) {
+                    names.add(r.getName().toString(true) + " " + Type.string(r.getType()));
+                }
+            }
+        }
+        return count == 0 ? Optional.empty()
+                : Optional.of(String.join(", ", names) + (count > names.size() ? " and " + (count - names.size())
+                        + " more" : ""));
     }
 
     /** @return an SOA in the authority section whose zone holds the name: a negative answer that covers it */

@@ -33,6 +33,15 @@ import org.xbill.DNS.Type;
  * CNAMEs are followed whether or not the server already did (at most {@code maxCnames} aliases, loops
  * detected). Each exchange and each look-up's outcome are logged at DEBUG through SLF4J.
  *
+ * <p><b>Hostile servers.</b> A reply whose transaction ID or question does not match the query (RFC 5452 §9.1) is
+ * discarded and the resolver keeps waiting for the real one until the per-query timeout; an attempt that saw only
+ * such replies is a TIMEOUT whose detail says how many were discarded. Each UDP query has its own socket on a random
+ * port; each TCP query has its own connection, closed when the exchange ends (reply, timeout or error), so a server
+ * that goes silent on one TCP connection cannot delay any other look-up. Over TCP at most 4 messages that do not
+ * answer the query are read before the attempt fails as MALFORMED. A reply that holds only records of other names
+ * is MALFORMED, never taken for NODATA. All socket I/O runs on one daemon thread, {@code mta-sts-dns-io}, which
+ * ends two seconds after the last query.
+ *
  * <p><b>DNSSEC.</b> This resolver does not validate DNSSEC itself. Every query asks the configured resolver for
  * its verdict twice over: the DO bit (RFC 3225), and the AD bit set in the query, which RFC 6840 §5.7 defines as
  * "tell me the AD bit" without needing DNSSEC records. {@link dev.mtasts.resolver.DnsResult#authenticated()} is

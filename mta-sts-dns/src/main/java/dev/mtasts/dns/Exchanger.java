@@ -33,6 +33,9 @@ final class Exchanger {
     /** The EDNS0 payload size announced (the DNS Flag Day 2020 value, which avoids IP fragmentation). */
     static final int EDNS_PAYLOAD = 1232;
 
+    /** How long after an exchange's own time-out the stage is failed anyway, should the sockets not end it. */
+    private static final long SAFETY_NET_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final Supplier<List<InetSocketAddress>> servers;
     private final Duration timeout;
     private final int retries;
@@ -81,9 +84,7 @@ final class Exchanger {
         }
         long wait = Math.min(timeout.toNanos(), remaining);
         SimpleResolver resolver = resolver(server, tcp, wait);
-        if (type == Type.TLSA) {
-            resolver.setIoClientFactory(ShortTlsa.around(resolver.getIoClientFactory()));
-        }
+        resolver.setIoClientFactory(type == Type.TLSA ? ShortTlsa.around(DnsSockets.SHARED) : DnsSockets.SHARED);
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         query.getHeader().setFlag(Flags.AD); // RFC 6840 §5.7: ask for the AD bit
         long start = System.nanoTime();
@@ -93,14 +94,21 @@ final class Exchanger {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.orTimeout(wait, TimeUnit.NANOSECONDS).handleAsync((reply, error) -> {
+        // the sockets end the exchange at `wait` themselves (closing the socket, counting discarded replies); this
+        // later time-out is only a safety net
+        return sent.orTimeout(wait + SAFETY_NET_NANOS, TimeUnit.NANOSECONDS).handleAsync((reply, error) -> {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             String transport = tcp ? "tcp" : "udp";
             if (error != null) {
                 DnsOutcome outcome = Failures.outcomeOf(error);
-                String detail = outcome == DnsOutcome.TIMEOUT
+                int discarded = Failures.unwrap(error) instanceof DnsSockets.ReplyTimeout
+                        ? ((DnsSockets.ReplyTimeout) Failures.unwrap(error)).discarded() : 0;
+                String detail = outcome != DnsOutcome.TIMEOUT
+                        ? Failures.describe(error) + " (" + address(server) + " over " + transport + ")"
+                        : discarded == 0
                         ? "no reply from " + address(server) + " over " + transport + " within " + millis + " ms"
-                        : Failures.describe(error) + " (" + address(server) + " over " + transport + ")";
+                        : "no reply from " + address(server) + " over " + transport + " within " + millis
+                                + " ms that answers the query: " + DnsSockets.ReplyTimeout.note(discarded);
                 LOG.debug("DNS {} {} via {} {}: {} after {} ms ({})", name, Type.string(type), address(server),
                         transport, outcome, millis, Failures.describe(error));
                 return CompletableFuture.completedFuture(Exchange.failed(outcome, detail, Optional.of(server)));

@@ -109,6 +109,29 @@ final class DnsResponder {
         return reply;
     }
 
+    /** @return the same query (ID, flags, EDNS) asked about another name */
+    Message askedAbout(Message query, Name other) {
+        Message copy = query.clone();
+        Record q = query.getQuestion();
+        copy.removeAllRecords(Section.QUESTION);
+        copy.addRecord(Record.newRecord(other, q.getType(), q.getDClass()), Section.QUESTION);
+        return copy;
+    }
+
+    /**
+     * @return a reply to the question asked whose answer section holds the records {@code other} has of the type
+     *         asked for (owned by {@code other}), and nothing about the name asked
+     */
+    Message withRecordsOf(Message query, Name other) {
+        Message reply = replyShell(query);
+        reply.getHeader().setFlag(Flags.AA);
+        Message theirs = answer(askedAbout(query, other));
+        for (Record r : theirs.getSection(Section.ANSWER)) {
+            reply.addRecord(r, Section.ANSWER);
+        }
+        return reply;
+    }
+
     /** @return a reply with the question and no records, with the given RCODE */
     Message rcodeOnly(Message query, int rcode) {
         Message reply = replyShell(query);

@@ -74,6 +74,7 @@ public final class TestDnsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TestDnsServer.class);
     private static final int POLL_MILLIS = 100;
     private static final int TCP_READ_TIMEOUT_MILLIS = 5_000;
+    private static final int STALL_MILLIS = 30_000;
     private static final int TCP_WORKERS = 2;
     private static final int MAX_RECORDED = 10_000;
     private static final String ANY_TYPE = "*";
@@ -371,21 +372,26 @@ public final class TestDnsServer implements AutoCloseable {
         Message query = parsed.get();
         record(query, DnsRecordedQuery.Transport.UDP);
         DnsFault fault = faultFor(query);
-        byte[] out;
         if (fault != null && fault.kind() == DnsFault.Kind.DROP) {
             return;
-        } else if (fault != null && fault.kind() == DnsFault.Kind.MALFORMED) {
-            out = DnsResponder.garbage(query);
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (Message forged : forgeries(query, fault)) {
+            out.add(forged.toWire());
+        }
+        if (fault != null && fault.kind() == DnsFault.Kind.MALFORMED) {
+            out.add(DnsResponder.garbage(query));
         } else {
             Message reply = reply(query, fault);
-            out = reply.toWire();
-            if (out.length > DnsResponder.udpLimit(query)
-                    || fault != null && fault.kind() == DnsFault.Kind.TRUNCATED) {
-                out = responder.truncate(reply).toWire();
+            byte[] wire = reply.toWire();
+            boolean truncate = fault != null
+                    && (fault.kind() == DnsFault.Kind.TRUNCATED || fault.kind() == DnsFault.Kind.SILENT_TCP);
+            if (wire.length > DnsResponder.udpLimit(query) || truncate) {
+                wire = responder.truncate(reply).toWire();
             }
+            out.add(wire);
         }
-        byte[] bytes = out;
-        Runnable send = () -> sendUdp(bytes, client);
+        Runnable send = () -> out.forEach(bytes -> sendUdp(bytes, client));
         if (fault != null && fault.kind() == DnsFault.Kind.DELAY) {
             try {
                 delayer.schedule(send, fault.delay().toMillis(), TimeUnit.MILLISECONDS);
@@ -432,7 +438,8 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     private void serveConnection(Socket socket) {
-        try (socket) {
+        boolean stalled = false;
+        try {
             socket.setSoTimeout(TCP_READ_TIMEOUT_MILLIS);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -455,14 +462,20 @@ public final class TestDnsServer implements AutoCloseable {
                 if (fault != null && fault.kind() == DnsFault.Kind.DROP) {
                     continue; // stay silent; the client times out
                 }
+                if (fault != null && fault.kind() == DnsFault.Kind.SILENT_TCP) {
+                    stall(socket);
+                    stalled = true;
+                    return; // the worker is free; the connection stays open and unread
+                }
                 if (fault != null && fault.kind() == DnsFault.Kind.DELAY) {
                     Thread.sleep(fault.delay().toMillis());
                 }
-                byte[] reply = fault != null && fault.kind() == DnsFault.Kind.MALFORMED
+                for (Message forged : forgeries(query, fault)) {
+                    writeTcp(out, forged.toWire());
+                }
+                writeTcp(out, fault != null && fault.kind() == DnsFault.Kind.MALFORMED
                         ? DnsResponder.garbage(query)
-                        : reply(query, fault).toWire();
-                out.writeShort(reply.length);
-                out.write(reply);
+                        : reply(query, fault).toWire());
                 out.flush();
             }
         } catch (InterruptedException e) {
@@ -472,11 +485,52 @@ public final class TestDnsServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("TCP connection failed: {}", e.toString());
         } finally {
+            if (!stalled) {
+                closeQuietly(socket);
+                openConnections.remove(socket);
+            }
+        }
+    }
+
+    private static void writeTcp(DataOutputStream out, byte[] message) throws IOException {
+        if (message.length > 65_535) {
+            throw new IOException("a reply of " + message.length + " bytes does not fit a TCP DNS message");
+        }
+        out.writeShort(message.length);
+        out.write(message);
+    }
+
+    /** Keeps a connection open and unread until the server closes or {@link #STALL_MILLIS} pass. */
+    private void stall(Socket socket) {
+        LOG.debug("stalling TCP connection from {}", socket.getRemoteSocketAddress());
+        try {
+            delayer.schedule(() -> {
+                closeQuietly(socket);
+                openConnections.remove(socket);
+            }, STALL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            closeQuietly(socket);
             openConnections.remove(socket);
         }
     }
 
     // ---- shared ----
+
+    /** @return the forged replies sent ahead of the real one: wrong IDs, NXDOMAIN; none unless SPOOFED_FIRST */
+    private List<Message> forgeries(Message query, DnsFault fault) {
+        if (fault == null || fault.kind() != DnsFault.Kind.SPOOFED_FIRST) {
+            return List.of();
+        }
+        List<Message> forged = new ArrayList<>(fault.count());
+        int id = query.getHeader().getID();
+        for (int i = 1; i <= fault.count(); i++) {
+            Message m = responder.rcodeOnly(query, Rcode.NXDOMAIN);
+            m.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+            m.getHeader().setID((id + i) & 0xFFFF);
+            forged.add(m);
+        }
+        return forged;
+    }
 
     private Message reply(Message query, DnsFault fault) {
         if (fault != null && fault.kind() == DnsFault.Kind.SERVFAIL) {
@@ -485,9 +539,19 @@ public final class TestDnsServer implements AutoCloseable {
         if (fault != null && fault.kind() == DnsFault.Kind.REFUSED) {
             return responder.rcodeOnly(query, Rcode.REFUSED);
         }
-        Message reply = responder.answer(query);
+        Message reply;
+        if (fault != null && fault.kind() == DnsFault.Kind.ANSWER_FOR) {
+            reply = responder.answer(responder.askedAbout(query, DnsZone.absolute(fault.other())));
+        } else if (fault != null && fault.kind() == DnsFault.Kind.FOREIGN_RECORDS) {
+            reply = responder.withRecordsOf(query, DnsZone.absolute(fault.other()));
+        } else {
+            reply = responder.answer(query);
+        }
         if (authenticData && reply.getRcode() != Rcode.REFUSED) {
             reply.getHeader().setFlag(org.xbill.DNS.Flags.AD);
+        }
+        if (fault != null && fault.kind() == DnsFault.Kind.WRONG_ID) {
+            reply.getHeader().setID((query.getHeader().getID() + 1) & 0xFFFF);
         }
         return reply;
     }
