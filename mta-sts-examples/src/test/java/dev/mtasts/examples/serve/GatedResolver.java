@@ -8,15 +8,26 @@ import dev.mtasts.resolver.TlsaAnswer;
 import dev.mtasts.resolver.TxtAnswer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
-/** A resolver whose TXT look-ups wait until the test opens the gate: validations stay in flight meanwhile. */
+/**
+ * A resolver whose TXT look-ups (of the gated names) wait until the test opens the gate: validations stay in flight
+ * meanwhile.
+ */
 final class GatedResolver implements DnsResolver {
 
     private final DnsResolver inner;
+    private final Predicate<DomainName> gated;
     private final CompletableFuture<Void> gate = new CompletableFuture<>();
 
+    /** Gates every TXT look-up. */
     GatedResolver(DnsResolver inner) {
+        this(inner, name -> true);
+    }
+
+    GatedResolver(DnsResolver inner, Predicate<DomainName> gated) {
         this.inner = inner;
+        this.gated = gated;
     }
 
     void open() {
@@ -25,7 +36,7 @@ final class GatedResolver implements DnsResolver {
 
     @Override
     public CompletionStage<TxtAnswer> txt(DomainName name) {
-        return gate.thenCompose(x -> inner.txt(name));
+        return gated.test(name) ? gate.thenCompose(x -> inner.txt(name)) : inner.txt(name);
     }
 
     @Override

@@ -137,16 +137,22 @@
         const badge = el('span', 'badge badge-pending', 'Pending');
         const title = el('span', 'title', layer.title);
         const text = el('span', 'text', layer.pending);
+        const seen = el('details', 'seen');
+        seen.open = true;
+        const summary = el('summary', null, 'What was looked up');
         const steps = el('ul', 'steps');
-        li.append(badge, title, text, steps);
+        seen.append(summary, steps);
+        seen.hidden = true;
+        li.append(badge, title, text, seen);
         list.append(li);
-        layerRows.set(layer.layer, { li, badge, text, steps });
+        layerRows.set(layer.layer, { li, badge, text, seen, steps });
       }
     },
     observed(d) {
       const row = layerRows.get(d.layer);
       if (!row) return;
       if (row.badge.textContent === 'Pending') row.badge.textContent = 'Checking';
+      row.seen.hidden = false;
       if (row.steps.children.length < STEPS_SHOWN) row.steps.append(el('li', null, d.text));
     },
     mxHosts(d) {
@@ -164,6 +170,7 @@
       row.badge.className = 'badge badge-' + d.status;
       row.badge.textContent = d.statusText;
       row.text.textContent = d.summary;
+      row.seen.open = false;
     },
     verdict(d) {
       state.verdict = d;
