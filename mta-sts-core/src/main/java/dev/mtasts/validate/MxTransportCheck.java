@@ -176,8 +176,8 @@ final class MxTransportCheck {
             String detail = Quoting.message(first.detail());
             switch (first.outcome()) {
                 case GREETING_REJECTED -> findings.add(FindingCode.MX_GREETING_REJECTED, Severity.WARNING, subject,
-                        "MX host " + host + where + " refused the session in its greeting (" + detail + "), so"
-                                + " STARTTLS could not be checked; the refusal may be aimed at the address this"
+                        "MX host " + host + where + " did not open the session with a 220 greeting: " + detail
+                                + ". STARTTLS could not be checked; a 421 or 554 may be aimed only at the address this"
                                 + " check runs from (a block list or a rate limit).",
                         "If senders are refused too, fix the server's greeting; otherwise check STARTTLS from"
                                 + " another host.");
