@@ -3,10 +3,12 @@ package dev.mtasts;
 import dev.mtasts.internal.Quoting;
 import java.net.IDN;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A DNS domain or host name in its canonical form: the one way a name enters this library.
@@ -23,7 +25,9 @@ import java.util.Optional;
  * nor ends with {@code -}, and the whole name is at most 253 characters. Empty input, whitespace,
  * an empty label ({@code a..b}, {@code .a}), a wildcard, an IP address literal ({@code 192.0.2.1},
  * {@code [::1]}, {@code 2001:db8::1}) and a name whose last label is all digits are rejected with an
- * {@link IllegalArgumentException} whose message names the offending part.
+ * {@link IllegalArgumentException} whose message names the offending part; so are a URL ({@code https://example.com/}),
+ * a mail address ({@code user@example.com}), a name with a port, and a Unicode label that mixes scripts
+ * ({@code pаypal.com} with a Cyrillic {@code а}; Latin with Han, Kana, Bopomofo or Hangul is allowed).
  *
  * <p>This type is an immutable value: equal names are {@code equals}, and it is safe to share
  * between threads.
@@ -95,10 +99,7 @@ public final class DomainName implements Comparable<DomainName> {
                         + "' contains a control character at position " + (i + 1));
             }
         }
-        if (input.startsWith("[") || input.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("'" + Quoting.message(input)
-                    + "' is an IP address literal or has a port, not a domain name");
-        }
+        checkNotAnAddressOrUrl(input);
         String name = input.endsWith(".") ? input.substring(0, input.length() - 1) : input;
         if (name.isEmpty()) {
             throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' is only the root '.'");
@@ -130,6 +131,36 @@ public final class DomainName implements Comparable<DomainName> {
         return ascii;
     }
 
+    /**
+     * Names what was typed instead of a domain name: a URL ({@code https://example.com/}), a mail address
+     * ({@code user@example.com}), an IPv6 address ({@code 2001:db8::1}), an address literal ({@code [192.0.2.1]}) or
+     * a name with a port ({@code example.com:443}). An IPv4 address is refused later, by its all-digit last label.
+     */
+    private static void checkNotAnAddressOrUrl(String input) {
+        String quoted = "'" + Quoting.message(input) + "'";
+        int scheme = input.indexOf("://");
+        if (scheme > 0) {
+            throw new IllegalArgumentException(quoted + " is a URL, not a domain name; give the host name alone, such"
+                    + " as 'example.com'");
+        }
+        if (input.startsWith("[")) {
+            throw new IllegalArgumentException(quoted + " is an IP address literal, not a domain name");
+        }
+        int colon = input.indexOf(':');
+        if (colon >= 0) {
+            boolean ipv6 = input.indexOf(':', colon + 1) > colon
+                    && input.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+            throw new IllegalArgumentException(quoted + (ipv6 ? " is an IP address (IPv6), not a domain name"
+                    : " has a port or a ':'; give the domain name alone, without ':port'"));
+        }
+        int at = input.lastIndexOf('@');
+        if (at >= 0) {
+            throw new IllegalArgumentException(quoted + " is a mail address or has an '@', not a domain name"
+                    + (at + 1 < input.length() ? "; give the domain after the '@', such as '"
+                    + Quoting.message(input.substring(at + 1)) + "'" : ""));
+        }
+    }
+
     private static void checkNoEmptyLabel(String input, String name) {
         if (name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' has an empty label");
@@ -149,7 +180,11 @@ public final class DomainName implements Comparable<DomainName> {
             return name;
         }
         for (String label : name.split("[.\u3002\uFF0E\uFF61]", -1)) { // the dots IDNA accepts as separators
+            if (label.isEmpty()) { // 'a\u3002\u3002b', a leading or a trailing full-width dot
+                throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' has an empty label");
+            }
             checkUnicodeLabel(input, label, false);
+            checkOneScript(input, label);
         }
         try {
             // the Unicode 3.2 tables of java.net.IDN lack newer scripts; the letters were checked above against
@@ -159,6 +194,49 @@ public final class DomainName implements Comparable<DomainName> {
             throw new IllegalArgumentException("domain name '" + Quoting.message(input)
                     + "' cannot be converted to A-labels: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The scripts a typed Unicode label may mix: one script, or Latin with the scripts written together in Chinese,
+     * Japanese or Korean (the "highly restrictive" profile of Unicode TS #39 §5.2). Digits, punctuation and combining
+     * marks (scripts Common and Inherited) go with any.
+     */
+    private static final List<Set<Character.UnicodeScript>> SCRIPT_MIXES = List.of(
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA),
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
+
+    /**
+     * Refuses a typed label that mixes scripts ({@code pаypal} with a Cyrillic {@code а}): such a name looks like
+     * another domain (a homograph), and registries refuse most mixes. Only labels typed in Unicode are checked; an
+     * A-label ({@code xn--...}) names a label exactly and is taken as given, so a registered mixed label can still
+     * be checked in that form.
+     */
+    private static void checkOneScript(String input, String label) {
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        for (int i = 0; i < label.length(); ) {
+            int cp = label.codePointAt(i);
+            i += Character.charCount(cp);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED
+                    && script != Character.UnicodeScript.UNKNOWN) {
+                scripts.add(script);
+            }
+        }
+        if (scripts.size() <= 1 || SCRIPT_MIXES.stream().anyMatch(mix -> mix.containsAll(scripts))) {
+            return;
+        }
+        List<String> names = scripts.stream().map(DomainName::scriptName).toList();
+        throw new IllegalArgumentException("domain name '" + Quoting.message(input) + "' mixes scripts in label '"
+                + Quoting.message(label) + "' (" + String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                + names.get(names.size() - 1) + "), so it can pass for another domain; write the label in one script,"
+                + " or give its A-label (xn--...) if that name is really registered");
+    }
+
+    private static String scriptName(Character.UnicodeScript script) {
+        String name = script.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static boolean isDeviation(int cp) {

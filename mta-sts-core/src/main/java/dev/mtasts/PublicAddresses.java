@@ -22,6 +22,11 @@ final class PublicAddresses implements AddressPolicy {
         if (isV4Mapped(b)) {
             return v4Refusal(last4).map(r -> r + ", as an IPv4-mapped IPv6 address");
         }
+        if (isV4Translated(b)) {
+            // SIIT (RFC 2765, RFC 6145): a translator turns these into IPv4 packets to the embedded address, public or not.
+            // Not to be confused with IPv4-mapped ::ffff:0:0/96 below, which the JDK hands over as the IPv4 address itself
+            return Optional.of("IPv4-translated (::ffff:0:0:0/96, SIIT)");
+        }
         if (startsWith(b, NAT64_WELL_KNOWN, 12) || startsWith(b, NAT64_LOCAL_USE, 6)) {
             // a NAT64 gateway forwards these to the embedded IPv4 address (RFC 6052, RFC 8215)
             return v4Refusal(last4).map(r -> r + ", through the NAT64 prefix");
@@ -46,6 +51,16 @@ final class PublicAddresses implements AddressPolicy {
             }
         }
         return true;
+    }
+
+    /** {@code ::ffff:0:a.b.c.d}: eight zero bytes, {@code ffff}, two zero bytes, then the IPv4 address. */
+    private static boolean isV4Translated(byte[] b) {
+        for (int i = 0; i < 8; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
     }
 
     private static boolean isV4Mapped(byte[] b) {
@@ -78,6 +93,13 @@ final class PublicAddresses implements AddressPolicy {
         if (a0 == 192 && a1 == 0 && (b[2] & 0xff) == 0) {
             return Optional.of("IETF protocol assignments (192.0.0.0/24)");
         }
+        if ((a0 == 192 && a1 == 0 && (b[2] & 0xff) == 2) || (a0 == 198 && a1 == 51 && (b[2] & 0xff) == 100)
+                || (a0 == 203 && a1 == 0 && (b[2] & 0xff) == 113)) {
+            return Optional.of("documentation (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24)");
+        }
+        if (a0 == 192 && a1 == 88 && (b[2] & 0xff) == 99) {
+            return Optional.of("deprecated 6to4 relay anycast (192.88.99.0/24, RFC 7526)");
+        }
         if (a0 == 198 && (a1 == 18 || a1 == 19)) {
             return Optional.of("benchmarking (198.18.0.0/15)");
         }
@@ -102,6 +124,27 @@ final class PublicAddresses implements AddressPolicy {
             return Optional.of("loopback (::1)");
         }
         int first = b[0] & 0xff;
+        int word0 = (first << 8) | (b[1] & 0xff);
+        int word1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        if (word0 == 0x0100 && word1 == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0) {
+            return Optional.of("discard-only (100::/64, RFC 6666)");
+        }
+        if (word0 == 0x2001 && word1 == 0x0db8) {
+            return Optional.of("documentation (2001:db8::/32, RFC 3849)");
+        }
+        if (word0 == 0x3fff && (word1 & 0xf000) == 0) {
+            return Optional.of("documentation (3fff::/20, RFC 9637)");
+        }
+        if (word0 == 0x2001 && word1 < 0x0200) {
+            // IANA's IPv6 special-purpose registry: 2001::/23 is not globally reachable, apart from a few anycast
+            // services (AMT, AS112, ORCHIDv2, DRIP) that never serve a policy or mail
+            return Optional.of(word1 == 0 ? "Teredo (2001::/32, RFC 4380)"
+                    : word1 == 2 && b[4] == 0 && b[5] == 0 ? "benchmarking (2001:2::/48, RFC 5180)"
+                    : "IETF protocol assignments (2001::/23)");
+        }
+        if (word0 == 0x5f00) {
+            return Optional.of("segment routing SIDs (5f00::/16, RFC 9602)");
+        }
         if ((first & 0xfe) == 0xfc) {
             return Optional.of("unique-local (fc00::/7)");
         }

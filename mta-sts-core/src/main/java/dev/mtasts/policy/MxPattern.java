@@ -128,13 +128,26 @@ public final class MxPattern {
             return Optional.of(new Defect(ProblemCode.MX_MULTIPLE_VALUES, "mx " + quoted
                     + " lists several hosts; give each its own 'mx:' line"));
         }
+        // a name that would be valid without its one trailing dot (C10, D7) is named as such; '*.' and 'a..' get their
+        // own reason (without the dot, 'a.' still ends in an empty label). No recursion: the name without the dot goes
+        // through nameDefect once, so the check is at most two linear passes, whatever the number of dots (issue 16,
+        // defect 1: one recursive call and one copy per trailing dot overflowed the stack on 'a' + 60 000 dots)
         if (value.length() > 1 && value.endsWith(".") && !value.endsWith("..")
-                && defect(value.substring(0, value.length() - 1)).isEmpty()) {
-            // a name that would be valid without its one trailing dot (C10, D7); '*.' and 'a..' get their own reason.
-            // With "..", the name without the dot still ends in '.' (an empty label): no need to recurse deeper
+                && nameDefect(value.substring(0, value.length() - 1), quoted).isEmpty()) {
             return Optional.of(new Defect(ProblemCode.MX_TRAILING_DOT, "mx " + quoted
                     + " ends with a dot; write the name without the trailing dot"));
         }
+        return nameDefect(value, quoted);
+    }
+
+    /**
+     * The checks of the name itself, once whitespace, non-ASCII characters and lists are ruled out: address literals,
+     * the wildcard, the length and every label. Linear in the value; never recurses.
+     *
+     * @param value  the value, free of whitespace, commas and non-ASCII characters
+     * @param quoted the value as the message quotes it (the whole value, also when {@code value} lacks its last dot)
+     */
+    private static Optional<Defect> nameDefect(String value, String quoted) {
         if (value.startsWith("[") || value.indexOf(':') >= 0) {
             return invalid("mx " + quoted + " is an address literal or has a port; only host names are allowed");
         }

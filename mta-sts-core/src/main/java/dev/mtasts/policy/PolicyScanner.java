@@ -153,8 +153,8 @@ final class PolicyScanner {
                     + " starts with whitespace; field names start at the beginning of the line");
             return;
         }
-        int colon = text.indexOf(':', from);
-        if (colon < 0 || colon >= to) {
+        int colon = indexOf(':', from, to);
+        if (colon < 0) {
             add(ProblemCode.FIELD_NO_COLON, lineNumber, 1, "line " + Quoting.quotedText(text.substring(from, to))
                     + " has no ':'; write 'name: value'");
             return;
@@ -397,6 +397,19 @@ final class PolicyScanner {
             }
         }
         errorSeen |= error;
+    }
+
+    /**
+     * @return the first {@code c} in {@code text[from, to)}, or -1. Bounded by the line: {@code text.indexOf(c, from)}
+     *     would read on to the end of the body for every line without one, which is quadratic in the number of lines
+     */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean isAllWhitespace(int from, int to) {

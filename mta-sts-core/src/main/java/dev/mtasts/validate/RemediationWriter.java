@@ -3,19 +3,27 @@ package dev.mtasts.validate;
 import dev.mtasts.DomainName;
 import dev.mtasts.policy.MtaStsPolicy;
 import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.PolicyExtension;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.policy.PolicyParseResult;
+import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.record.StsRecord;
 import dev.mtasts.report.MxHostResult;
 import dev.mtasts.report.Remediation;
 import dev.mtasts.report.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -134,7 +142,10 @@ final class RemediationWriter {
         }
         if (mx.known() && mode != PolicyMode.NONE) {
             for (MxHostResult host : mx.hosts()) {
-                if (patterns.stream().noneMatch(p -> p.matches(host.host()))) {
+                // the exact pattern first: a set look-up, so thousands of MX hosts stay linear
+                Optional<MxPattern> exact = exact(host.host());
+                if (exact.filter(patterns::contains).isEmpty()
+                        && patterns.stream().noneMatch(p -> p.matches(host.host()))) {
                     covering(host.host()).ifPresent(patterns::add);
                 }
             }
@@ -145,8 +156,91 @@ final class RemediationWriter {
         Duration fallback = mode == PolicyMode.ENFORCE ? ENFORCE_MAX_AGE : TESTING_MAX_AGE;
         Duration maxAge = current.map(MtaStsPolicy::maxAge).or(() -> parsed.flatMap(PolicyParseResult::maxAge))
                 .filter(a -> a.compareTo(TESTING_MAX_AGE) >= 0).orElse(fallback);
-        return Optional.of(new MtaStsPolicy(MtaStsPolicy.VERSION_STSV1, mode, new ArrayList<>(patterns), maxAge,
-                current.map(MtaStsPolicy::extensions).orElse(List.of())));
+        List<PolicyExtension> extensions = current.map(MtaStsPolicy::extensions).orElse(List.of());
+        return withinSizeLimit(new ArrayList<>(patterns), extensions)
+                .map(fitting -> new MtaStsPolicy(MtaStsPolicy.VERSION_STSV1, mode, fitting, maxAge, extensions));
+    }
+
+    /**
+     * Keeps the proposed policy within the {@value PolicyParser#MAX_POLICY_BYTES} bytes that senders read (RFC 8461
+     * §3.3, B15): a longer one is ignored by every sender that applies the suggested limit, and refused by this
+     * library's own parser. With thousands of MX hosts, the exact patterns of the hosts that share a parent domain are
+     * replaced by one wildcard over that parent ({@code mx1.example.com}, {@code mx2.example.com}, ... become
+     * {@code *.example.com}), the largest groups first, until the policy fits. A wildcard covers exactly the hosts it
+     * replaces and their siblings, so every MX host is still covered; it is never written over a top-level name.
+     *
+     * <p>When even that does not fit (tens of thousands of hosts under as many parents), no policy is proposed: a
+     * truncated list would leave MX hosts out, and in {@code enforce} mode senders would refuse mail to them. The
+     * findings of the MX coverage layer still name the hosts.
+     *
+     * @return the patterns, shortened with wildcards where needed, or empty when no policy within the limit covers them
+     */
+    static Optional<List<MxPattern>> withinSizeLimit(List<MxPattern> patterns, List<PolicyExtension> extensions) {
+        // the fixed part: version, mode and max_age lines at their longest ("testing"/"enforce", 10 digits), CRLF
+        long fixed = "version: STSv1\r\nmode: testing\r\nmax_age: 0000000000\r\n".length();
+        for (PolicyExtension e : extensions) {
+            fixed += utf8Length(e.name()) + 2 + utf8Length(e.value()) + 2;
+        }
+        long size = fixed;
+        for (MxPattern p : patterns) {
+            size += mxLineLength(p.text());
+        }
+        if (size <= PolicyParser.MAX_POLICY_BYTES) {
+            return Optional.of(patterns);
+        }
+        // group the exact patterns by parent domain (two labels or more, so no wildcard over a top-level name)
+        Map<String, List<MxPattern>> byParent = new LinkedHashMap<>();
+        for (MxPattern p : patterns) {
+            int dot = p.text().indexOf('.');
+            if (!p.isWildcard() && dot > 0 && p.text().indexOf('.', dot + 1) > 0) {
+                byParent.computeIfAbsent(p.text().substring(dot + 1), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Map.Entry<String, List<MxPattern>>> groups = new ArrayList<>(byParent.entrySet());
+        groups.sort(Comparator.comparingInt((Map.Entry<String, List<MxPattern>> g) -> g.getValue().size()).reversed());
+        Map<MxPattern, MxPattern> replaced = new HashMap<>();
+        Set<MxPattern> present = new HashSet<>(patterns);
+        for (Map.Entry<String, List<MxPattern>> group : groups) {
+            if (size <= PolicyParser.MAX_POLICY_BYTES || group.getValue().size() < 2) {
+                break;
+            }
+            Optional<MxPattern> wildcard = wildcardOver(group.getKey());
+            if (wildcard.isEmpty()) {
+                continue;
+            }
+            for (MxPattern p : group.getValue()) {
+                size -= mxLineLength(p.text());
+                replaced.put(p, wildcard.get());
+            }
+            if (present.add(wildcard.get())) {
+                size += mxLineLength(wildcard.get().text());
+            }
+        }
+        if (size > PolicyParser.MAX_POLICY_BYTES) {
+            return Optional.empty();
+        }
+        Set<MxPattern> out = new LinkedHashSet<>();
+        for (MxPattern p : patterns) {
+            out.add(replaced.getOrDefault(p, p)); // the wildcard takes the place of its group's first host
+        }
+        return Optional.of(new ArrayList<>(out));
+    }
+
+    private static Optional<MxPattern> wildcardOver(String parent) {
+        try {
+            return Optional.of(MxPattern.of("*." + parent));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a parent a pattern cannot name
+        }
+    }
+
+    /** @return the bytes of {@code mx: <pattern>\r\n}; patterns are ASCII */
+    private static long mxLineLength(String pattern) {
+        return "mx: ".length() + pattern.length() + 2;
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**
