@@ -96,7 +96,7 @@ class ValidationRunTest {
     @Test
     void theFetchBudgetIsAtMostTheRfcMinutePlusDiagnosticsUnderTheDefaultDeadline() {
         AtomicReference<PolicyFetchRequest> given = new AtomicReference<>();
-        Validator validator = MtaStsValidator.builder()
+        Validator validator = MtaStsValidator.builder().addressPolicy(AddressPolicy.allowAll())   // a documentation address
                 .resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
                 .fetcher(request -> {
                     given.set(request);
@@ -109,14 +109,16 @@ class ValidationRunTest {
 
     @Test
     void aFetcherThatThrowsOrNeverAnswersStillGivesAReportWithinTheDeadline() {
-        Validator throwing = MtaStsValidator.builder().resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
+        Validator throwing = MtaStsValidator.builder().addressPolicy(AddressPolicy.allowAll())
+                .resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
                 .fetcher(request -> {
                     throw new IllegalStateException("boom");
                 }).build();
         assertThat(throwing.validate("example.com").observations().policyFetch()).map(PolicyFetch::outcome)
                 .contains(FetchOutcome.CONNECT_FAILURE);
 
-        Validator silent = MtaStsValidator.builder().resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
+        Validator silent = MtaStsValidator.builder().addressPolicy(AddressPolicy.allowAll())
+                .resolver(new RecordingResolver(List.of(address("192.0.2.7"))))
                 .fetcher(request -> new CompletableFuture<>())
                 .deadline(Duration.ofMillis(800)).build();
         long start = System.nanoTime();
@@ -195,7 +197,7 @@ class ValidationRunTest {
                 return CompletableFuture.completedFuture(AddressAnswer.found(host, "192.0.2.7"));
             }
         };
-        Validator validator = MtaStsValidator.builder().resolver(nulls)
+        Validator validator = MtaStsValidator.builder().resolver(nulls).addressPolicy(AddressPolicy.allowAll())
                 .fetcher(request -> CompletableFuture.completedFuture(null)).build();
 
         ValidationReport report = validator.validate("example.com");

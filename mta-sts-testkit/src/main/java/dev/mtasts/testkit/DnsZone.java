@@ -402,7 +402,9 @@ public final class DnsZone {
             throw new IllegalArgumentException("'" + address + "' is not an IPv" + (length == 4 ? 4 : 6) + " literal");
         }
         try {
-            return InetAddress.getByAddress(bytes);
+            // an IPv4-mapped IPv6 literal (::ffff:a.b.c.d) must stay IPv6: getByAddress would make it IPv4
+            return bytes.length == 16 ? java.net.Inet6Address.getByAddress(null, bytes, null)
+                    : InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + address + "' is not an address literal", e);
         }

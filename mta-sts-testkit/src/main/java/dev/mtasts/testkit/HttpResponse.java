@@ -220,7 +220,7 @@ public final class HttpResponse {
      * HTTPS each piece is a TLS record of its own.
      *
      * <pre>{@code
-     * HttpResponse.ok("text/plain", policy).inPiecesOf(1);     // one TLS record per byte
+     * HttpResponse.ok("text/plain", text).inPiecesOf(1);       // one TLS record per byte
      * }</pre>
      *
      * @param bytes the size of each write, at least 1
@@ -238,7 +238,7 @@ public final class HttpResponse {
      * as a crashing server or a middlebox does.
      *
      * <pre>{@code
-     * HttpResponse.ok("text/plain", policy).resettingAfter(10);
+     * HttpResponse.ok("text/plain", text).resettingAfter(10);
      * }</pre>
      *
      * @param bytes body bytes to send before the reset, below the body length
@@ -259,7 +259,7 @@ public final class HttpResponse {
      * request. Plain HTTP is not affected.
      *
      * <pre>{@code
-     * server.respond("mta-sts.stall.test", HttpResponse.status(200).stallingHandshake());
+     * sandbox.httpsServer().respond("mta-sts.stall.test", HttpResponse.status(200).stallingHandshake());
      * }</pre>
      *
      * @return a copy

@@ -234,8 +234,10 @@ public final class TestHttpsServer implements AutoCloseable {
      * sockets' buffers (a few MiB on loopback).
      *
      * <pre>{@code
-     * fetcher.fetch(request).toCompletableFuture().join();
-     * assertThat(server.bytesSent("mta-sts.endless.test")).isLessThan(16 << 20);
+     * TestHttpsServer server = sandbox.httpsServer();
+     * fetcher.fetch(PolicyFetchRequest.of(DomainName.of("mta-sts.example.com"),
+     *         List.of(InetAddress.getLoopbackAddress()))).toCompletableFuture().join();
+     * assertThat(server.bytesSent("mta-sts.example.com")).isLessThan(16 << 20);
      * }</pre>
      *
      * @param host the host name (SNI or {@code Host} header), any case
@@ -252,6 +254,7 @@ public final class TestHttpsServer implements AutoCloseable {
      * the server notices (while it waits before answering, writes, or stalls a handshake, at once).
      *
      * <pre>{@code
+     * // not compiled: a test's last step, with the test's own future and Awaitility's await()
      * future.cancel(true);
      * await().until(() -> server.openConnections() == 0);
      * }</pre>
