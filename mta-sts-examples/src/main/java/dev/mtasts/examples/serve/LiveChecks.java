@@ -104,13 +104,16 @@ final class LiveChecks {
 
     private void ended(LiveCheck check, ValidationReport report, Throwable failure) {
         long now = nanoTime.getAsLong();
-        check.finish(report, failure, now);
+        // the slot is freed before the check is marked finished: a request arriving in between joins the check
+        // (still running) or, once it is dropped, starts a new one; it is never told the server is busy by a check
+        // that has already ended
         synchronized (this) {
             inFlight--;
             if (failure != null || reuseNanos <= 0 || checks.size() > MAX_KEPT) {
                 checks.remove(check.domain(), check);
             }
         }
+        check.finish(report, failure, now);
     }
 
     private void publish(DomainName domain, ProgressEvents.Draft draft) {
