@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -38,6 +39,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final CountDownLatch clientClosed = new CountDownLatch(1);
     private final CountDownLatch accepted = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
     private ScriptedSmtpServer(ServerSocket listener, Script script) {
@@ -60,7 +62,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(loopback, port), 16);
+        // Room for every test's connections at once: when the accept queue is full, Linux drops the client's final
+        // ACK, and a client that waits for the server to speak first (as SMTP's does) then waits in vain.
+        listener.bind(new InetSocketAddress(loopback, port), 128);
         return new ScriptedSmtpServer(listener, script);
     }
 
@@ -86,6 +90,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return accepted.await(time.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** @return how many connections this server has accepted */
+    int connections() {
+        return connections.get();
+    }
+
     List<Throwable> failures() {
         return List.copyOf(failures);
     }
@@ -104,6 +113,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             accepted.countDown();
+            connections.incrementAndGet();
             Thread worker = new Thread(() -> serve(socket), "scripted-smtp-conn");
             worker.setDaemon(true);
             worker.start();

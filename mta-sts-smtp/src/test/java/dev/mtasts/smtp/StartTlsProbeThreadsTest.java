@@ -48,7 +48,10 @@ class StartTlsProbeThreadsTest {
                 Thread.sleep(20);
             }
 
-            assertThat(probes).allSatisfy(f -> assertThat(f.join().outcome()).isEqualTo(ProbeOutcome.STARTTLS_OK));
+            assertThat(server.connections()).as("connections the server accepted").isEqualTo(PROBES);
+            assertThat(probes).extracting(f -> f.join().addresses().get(0))
+                    .allSatisfy(a -> assertThat(a.outcome()).as("%s: %s", a.outcome(), a.detail())
+                            .isEqualTo(ProbeOutcome.STARTTLS_OK));
             assertThat(peak).isLessThanOrEqualTo(NetworkThreads.IO_THREADS + 1 + DaemonPool.THREADS);
             assertThat(completedOn).allSatisfy(name -> assertThat(name).startsWith(SmtpCallbacks.THREAD_PREFIX));
         }
