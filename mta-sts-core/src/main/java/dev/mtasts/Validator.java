@@ -7,6 +7,7 @@ import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.DnsResolver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A configured validator: validates domains' MTA-STS deployments (RFC 8461) and TLS-RPT records (RFC 8460) and
@@ -205,6 +208,90 @@ public final class Validator {
     public CompletableFuture<ValidationReport> validateAsync(ValidationRequest request) {
         Objects.requireNonNull(request, "request");
         return new ValidationRun(this, listener, request).start();
+    }
+
+    /**
+     * Validates many domains with the {@linkplain BulkOptions#defaults() default options} and hands on each result as
+     * its validation ends; returns when every result has been handed on. See
+     * {@link #validateAll(Iterator, BulkOptions, Consumer)}.
+     *
+     * <pre>{@code
+     * // not run: reads a file of the reader's
+     * try (Stream<String> lines = Files.lines(Path.of("domains.txt"))) {
+     *     BulkSummary summary = validator.validateAll(lines, result -> result.report()
+     *             .ifPresent(r -> LoggerFactory.getLogger("scan").info("{} {}", r.domain(), r.verdict())));
+     * }
+     * }</pre>
+     *
+     * @param domains  the domains, one an element, read lazily (a stream of a file's lines is never read ahead)
+     * @param onResult called with each result, one at a time
+     * @return the counts
+     * @throws InterruptedException when the calling thread is interrupted while waiting for a free slot
+     */
+    public BulkSummary validateAll(Stream<String> domains, Consumer<BulkResult> onResult)
+            throws InterruptedException {
+        return validateAll(domains, BulkOptions.defaults(), onResult);
+    }
+
+    /**
+     * Validates many domains and hands on each result as its validation ends. See
+     * {@link #validateAll(Iterator, BulkOptions, Consumer)}.
+     *
+     * @param domains  the domains, one an element, read lazily
+     * @param options  the bound on validations in flight, the input parser and the request of each domain
+     * @param onResult called with each result, one at a time
+     * @return the counts
+     * @throws InterruptedException when the calling thread is interrupted while waiting for a free slot
+     */
+    public BulkSummary validateAll(Stream<String> domains, BulkOptions options, Consumer<BulkResult> onResult)
+            throws InterruptedException {
+        Objects.requireNonNull(domains, "domains");
+        return validateAll(domains.iterator(), options, onResult);
+    }
+
+    /**
+     * Validates many domains, with at most {@link BulkOptions#maxInFlight()} in flight, and hands on each result as
+     * its validation ends (in the order they end, not the input order); returns when every result has been handed
+     * on.
+     *
+     * <ul>
+     *   <li>Backpressure: the calling thread reads the next input only once a slot is free, so the inputs are read
+     *       as fast as validations end and no faster; nothing is kept once handed on, so memory stays flat however
+     *       many inputs there are.</li>
+     *   <li>Every input read yields exactly one result: a report, an input error (not a domain name), or, only for
+     *       a bug or a caller's SPI that never answers, a failure. A skipped input (blank, by default) yields none
+     *       and is counted.</li>
+     *   <li>Each validation has this validator's {@linkplain #deadline() deadline} from its own start: a slow domain
+     *       holds one slot, never the others. A validation still running a few seconds after its deadline (a
+     *       caller's SPI that never answers) becomes a failure, so the call always returns.</li>
+     *   <li>{@code onResult} is called one result at a time (never concurrently), from the thread that ended the
+     *       validation, or the calling thread for an input error; it should be quick. If it throws, no more inputs
+     *       are read, the validations in flight end, and the exception is rethrown.</li>
+     *   <li>An interrupt stops it at once: no more inputs are read, results still to come are dropped, and
+     *       {@code InterruptedException} is thrown.</li>
+     * </ul>
+     *
+     * <pre>{@code
+     * BulkSummary summary = validator.validateAll(List.of("example.com", "example.org").iterator(),
+     *         BulkOptions.builder().maxInFlight(64).build(),
+     *         result -> result.report().ifPresent(progress::validationEnded));
+     * assert summary.reports() == 2;
+     * }</pre>
+     *
+     * @param domains  the domains, one an element; an element is never {@code null}
+     * @param options  the bound on validations in flight, the input parser and the request of each domain
+     * @param onResult called with each result, one at a time
+     * @return the counts
+     * @throws InterruptedException when the calling thread is interrupted while waiting for a free slot
+     * @throws NullPointerException when an element is {@code null}
+     * @since 1.1.0
+     */
+    public BulkSummary validateAll(Iterator<String> domains, BulkOptions options, Consumer<BulkResult> onResult)
+            throws InterruptedException {
+        Objects.requireNonNull(domains, "domains");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(onResult, "onResult");
+        return new BulkRun(this, options, onResult).run(domains);
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.mtasts.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtasts.AddressPolicy;
+import dev.mtasts.BulkOptions;
+import dev.mtasts.BulkResult;
+import dev.mtasts.BulkSummary;
 import dev.mtasts.DomainName;
 import dev.mtasts.MtaStsValidator;
 import dev.mtasts.Problem;
@@ -138,7 +141,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Finding.class, PolicySnapshot.class, DnsResult.class, TxtRecord.class, MxRecord.class,
             PolicyFetch.Builder.class, PolicyFetchRequest.class, MediaType.class, ReportAssembler.class,
             LayerResult.class, MxHostResult.class, RefusedAddress.class, MxProbe.class, AddressProbe.Builder.class,
-            TlsaRecord.class, DaneResult.class);
+            TlsaRecord.class, DaneResult.class, BulkOptions.class, BulkResult.class);
 
     private static final URI MAILTO = URI.create("mailto:tls@example.com");
     private static final Problem PROBLEM = Problem.of(ProblemCode.POLICY_EMPTY, 1, 1, "policy is empty");
@@ -258,6 +261,14 @@ class NullRefusalTest extends NullRefusalTestCase {
                     Optional.empty(), Optional.empty())),
             Map.entry(DaneStatus.class, () -> DaneStatus.NONE),
             Map.entry(ValidationRequest.class, () -> ValidationRequest.of(DOMAIN)),
+            Map.entry(java.util.Iterator.class, java.util.Collections::emptyIterator),
+            Map.entry(java.util.stream.Stream.class, java.util.stream.Stream::empty),
+            Map.entry(java.util.function.Consumer.class, () -> (java.util.function.Consumer<Object>) x -> { }),
+            Map.entry(java.util.function.Function.class, () -> java.util.function.Function.identity()),
+            Map.entry(BulkOptions.class, BulkOptions::defaults),
+            Map.entry(BulkResult.Outcome.class, () -> BulkResult.Outcome.INPUT_ERROR),
+            Map.entry(BulkResult.class, () -> BulkResult.inputError("x", "x")),
+            Map.entry(BulkSummary.class, () -> new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO)),
             Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
@@ -302,7 +313,11 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(MxProbe.class, () -> List.of(MX_PROBE)),
             Map.entry(MxProbeRequest.class, () -> List.of(MxProbeRequest.of(DOMAIN, List.of(LOOPBACK)))),
             Map.entry(MxProbeSettings.class, () -> List.of(MxProbeSettings.defaults())),
-            Map.entry(ValidationRequest.class, () -> List.of(ValidationRequest.of(DOMAIN))));
+            Map.entry(ValidationRequest.class, () -> List.of(ValidationRequest.of(DOMAIN))),
+            Map.entry(BulkOptions.class, () -> List.of(BulkOptions.defaults())),
+            Map.entry(BulkOptions.Builder.class, () -> List.of(BulkOptions.builder())),
+            Map.entry(BulkResult.class, () -> List.of(BulkResult.inputError("x", "x"))),
+            Map.entry(BulkSummary.class, () -> List.of(new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO))));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)

@@ -7,8 +7,10 @@ import dev.mtasts.fetcher.PolicyFetcher;
 import dev.mtasts.testkit.TestCertificateAuthority;
 import dev.mtasts.testkit.TestHttpsServer;
 import java.net.InetAddress;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +25,28 @@ final class FetcherFixture implements AutoCloseable {
 
     final TestCertificateAuthority ca = TestCertificateAuthority.create();
     final TestHttpsServer server;
+    final Optional<Provider> tlsProvider;
 
+    /** A fixture whose fetchers speak TLS with the JDK's provider. */
     FetcherFixture() throws Exception {
+        this(Optional.empty());
+    }
+
+    /** @param tlsProvider the TLS provider of the fixture's fetchers (but those with an {@code sslContext}) */
+    FetcherFixture(Optional<Provider> tlsProvider) throws Exception {
+        this.tlsProvider = tlsProvider;
         server = TestHttpsServer.start(ca);
     }
 
-    /** @return every default but the server's ports (trust: the JDK's trust store only) */
+    /** @return every default but the server's ports and the fixture's TLS provider (trust: the JDK's trust store) */
     HttpsPolicyFetcher.Builder bareBuilder() {
+        HttpsPolicyFetcher.Builder builder = portsOnlyBuilder();
+        tlsProvider.ifPresent(builder::tlsProvider);
+        return builder;
+    }
+
+    /** @return every default but the server's ports, with the JDK's TLS provider (for an {@code sslContext}) */
+    HttpsPolicyFetcher.Builder portsOnlyBuilder() {
         return HttpsPolicyFetcher.builder()
                 .httpsPort(server.httpsPort())
                 .httpPort(server.httpPort());

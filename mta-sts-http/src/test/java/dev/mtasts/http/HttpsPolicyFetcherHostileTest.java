@@ -33,8 +33,8 @@ class HttpsPolicyFetcherHostileTest {
     private static final String CHUNKED = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked"
             + "\r\n\r\n";
 
-    private static FetcherFixture fixture;
-    private static HttpsPolicyFetcher fetcher;
+    static FetcherFixture fixture;
+    static HttpsPolicyFetcher fetcher;
 
     @BeforeAll
     static void start() throws Exception {

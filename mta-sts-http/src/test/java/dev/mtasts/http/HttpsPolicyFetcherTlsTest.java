@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpsPolicyFetcherTlsTest {
 
-    private static FetcherFixture fixture;
-    private static HttpsPolicyFetcher fetcher;
+    static FetcherFixture fixture;
+    static HttpsPolicyFetcher fetcher;
 
     @BeforeAll
     static void start() throws Exception {
@@ -215,7 +215,7 @@ class HttpsPolicyFetcherTlsTest {
 
     @Test
     void sslContextOptionChecksTheHostNameAfterTheHandshake() throws Exception {
-        HttpsPolicyFetcher withContext = fixture.bareBuilder().sslContext(fixture.ca.clientSslContext()).build();
+        HttpsPolicyFetcher withContext = fixture.portsOnlyBuilder().sslContext(fixture.ca.clientSslContext()).build();
         fixture.server.respond("mta-sts.ctxgood.test", HttpResponse.ok("text/plain", POLICY));
         String wrong = "mta-sts.ctxwrong.test";
         fixture.server.certificate(wrong, fixture.ca.issue("www.ctxwrong.test"))
@@ -227,7 +227,7 @@ class HttpsPolicyFetcherTlsTest {
 
     @Test
     void sslContextOptionReportsAnUnknownAuthorityAsUntrusted() throws Exception {
-        HttpsPolicyFetcher withContext = fixture.bareBuilder()
+        HttpsPolicyFetcher withContext = fixture.portsOnlyBuilder()
                 .sslContext(TestCertificateAuthority.create().clientSslContext()).build();
         fixture.server.respond("mta-sts.ctxother.test", HttpResponse.ok("text/plain", POLICY));
 

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StartTlsProbeTest {
 
+    /** @return a probe builder with the TLS provider under test: the JDK's here, another in a subclass */
+    StartTlsProbe.Builder newBuilder() {
+        return StartTlsProbe.builder();
+    }
+
     static final DomainName MX = DomainName.of("mx1.example.test");
     private static TestCertificateAuthority ca;
     private ScriptedSmtpServer server;
@@ -55,7 +60,7 @@ class StartTlsProbeTest {
     }
 
     private AddressProbe probe(ScriptedSmtpServer.Script script) throws Exception {
-        return probe(MX, script, StartTlsProbe.builder().replyTimeout(Duration.ofSeconds(5)));
+        return probe(MX, script, newBuilder().replyTimeout(Duration.ofSeconds(5)));
     }
 
     private AddressProbe probe(DomainName host, ScriptedSmtpServer.Script script, StartTlsProbe.Builder builder)
@@ -92,7 +97,7 @@ class StartTlsProbeTest {
     @Test
     void theEhloNameIsTheConfiguredOne() throws Exception {
         probe(MX, goodServer(ca.issue("mx1.example.test")),
-                StartTlsProbe.builder().ehloName("probe.example.net"));
+                newBuilder().ehloName("probe.example.net"));
 
         assertThat(server.commands()).first().isEqualTo("EHLO probe.example.net");
     }
@@ -180,7 +185,7 @@ class StartTlsProbeTest {
     @Test
     void anEndlessGreetingIsCutOffAtTheCap() throws Exception {
         AddressProbe a = probe(MX, c -> c.sendForever("220-" + "x".repeat(70)),
-                StartTlsProbe.builder().maxReplyBytes(4096));
+                newBuilder().maxReplyBytes(4096));
 
         assertThat(a.outcome()).isEqualTo(ProbeOutcome.GREETING_REJECTED);
         assertThat(a.connected()).isTrue();
@@ -195,7 +200,7 @@ class StartTlsProbeTest {
             c.lines("220 mx1.example.test ESMTP");
             c.expect("EHLO");
             c.sendForever("250-X-FILLER " + "y".repeat(60));
-        }, StartTlsProbe.builder().maxReplyBytes(8192));
+        }, newBuilder().maxReplyBytes(8192));
 
         assertThat(a.outcome()).isEqualTo(ProbeOutcome.NO_STARTTLS);
         assertThat(a.detail()).startsWith("The reply to EHLO was cut off after");
@@ -206,7 +211,7 @@ class StartTlsProbeTest {
         AddressProbe a = probe(MX, c -> {
             c.sleep(Duration.ofSeconds(3));
             c.lines("220 too late");
-        }, StartTlsProbe.builder().replyTimeout(Duration.ofMillis(400)));
+        }, newBuilder().replyTimeout(Duration.ofMillis(400)));
 
         assertThat(a.outcome()).isEqualTo(ProbeOutcome.TIMEOUT);
         assertThat(a.connected()).isTrue();
@@ -224,7 +229,7 @@ class StartTlsProbeTest {
             c.expect("STARTTLS");
             c.lines("220 go ahead");
             c.sleep(Duration.ofSeconds(3)); // never answers the ClientHello
-        }, StartTlsProbe.builder().replyTimeout(Duration.ofMillis(500)));
+        }, newBuilder().replyTimeout(Duration.ofMillis(500)));
 
         assertThat(a.outcome()).isEqualTo(ProbeOutcome.TIMEOUT);
         assertThat(a.connected()).isTrue();
@@ -299,9 +304,9 @@ class StartTlsProbeTest {
     void aWildcardCertificateIsValidForOneLabelOnly() throws Exception {
         IssuedCertificate wildcard = ca.issue("*.example.test");
 
-        AddressProbe one = probe(MX, goodServer(wildcard), StartTlsProbe.builder());
+        AddressProbe one = probe(MX, goodServer(wildcard), newBuilder());
         server.close();
-        AddressProbe two = probe(DomainName.of("a.mx1.example.test"), goodServer(wildcard), StartTlsProbe.builder());
+        AddressProbe two = probe(DomainName.of("a.mx1.example.test"), goodServer(wildcard), newBuilder());
 
         assertThat(one.outcome()).isEqualTo(ProbeOutcome.STARTTLS_OK);
         assertThat(two.outcome()).isEqualTo(ProbeOutcome.TLS_FAILED);
@@ -347,7 +352,7 @@ class StartTlsProbeTest {
 
     @Test
     void nothingListeningIsConnectFailed() throws Exception {
-        StartTlsProbe probe = StartTlsProbe.builder().port(freePort()).build();
+        StartTlsProbe probe = newBuilder().port(freePort()).build();
         InetAddress nowhere = InetAddress.getByName("127.0.0.254");
 
         MxProbe result = probe.probe(MxProbeRequest.of(MX, List.of(nowhere)).withDeadline(Duration.ofSeconds(10)))

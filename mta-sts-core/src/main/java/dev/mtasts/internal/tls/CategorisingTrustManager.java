@@ -35,9 +35,9 @@ final class CategorisingTrustManager extends X509ExtendedTrustManager {
         List<X509Certificate> certificates = List.of(chain);
         try {
             if (delegate instanceof X509ExtendedTrustManager) {
-                ((X509ExtendedTrustManager) delegate).checkServerTrusted(chain, authType, engine);
+                ((X509ExtendedTrustManager) delegate).checkServerTrusted(chain, AuthTypes.forJdk(authType), engine);
             } else {
-                delegate.checkServerTrusted(chain, authType);
+                delegate.checkServerTrusted(chain, AuthTypes.forJdk(authType));
             }
         } catch (CertificateException e) {
             throw trustPath.explain(certificates, e);
@@ -61,7 +61,7 @@ final class CategorisingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         try {
-            delegate.checkServerTrusted(chain, authType);
+            delegate.checkServerTrusted(chain, AuthTypes.forJdk(authType));
         } catch (CertificateException e) {
             throw trustPath.explain(List.of(chain), e);
         }

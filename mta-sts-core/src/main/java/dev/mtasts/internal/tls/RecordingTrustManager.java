@@ -51,9 +51,9 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
                 throw new CertificateException("the server sent no certificate");
             }
             if (engine != null && delegate instanceof X509ExtendedTrustManager) {
-                ((X509ExtendedTrustManager) delegate).checkServerTrusted(presented, authType, engine);
+                ((X509ExtendedTrustManager) delegate).checkServerTrusted(presented, AuthTypes.forJdk(authType), engine);
             } else {
-                delegate.checkServerTrusted(presented, authType);
+                delegate.checkServerTrusted(presented, AuthTypes.forJdk(authType));
             }
         } catch (CertificateException | RuntimeException e) {
             CertificateException failure = e instanceof CertificateException ? (CertificateException) e

@@ -3,6 +3,7 @@ package dev.mtasts.internal.tls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,12 +41,15 @@ public final class TlsSetup {
 
     private final SSLContext context;
     private final Optional<Trust> trust; // empty for a caller's own context
+    private final Optional<Provider> provider; // empty for the JDK's default TLS provider
     private final Object identity;
     private final String description;
 
-    private TlsSetup(SSLContext context, Optional<Trust> trust, Object identity, String description) {
+    private TlsSetup(SSLContext context, Optional<Trust> trust, Optional<Provider> provider, Object identity,
+                     String description) {
         this.context = context;
         this.trust = trust;
+        this.provider = provider;
         this.identity = identity;
         this.description = description;
     }
@@ -97,18 +101,49 @@ public final class TlsSetup {
      * @return the caller's context, used as it is (it cannot make {@linkplain #observingEngine observing engines})
      */
     public static TlsSetup custom(SSLContext context) {
-        return new TlsSetup(context, Optional.empty(), new Same(context), "sslContext " + Same.name(context));
+        return new TlsSetup(context, Optional.empty(), Optional.empty(), new Same(context),
+                "sslContext " + Same.name(context));
+    }
+
+    /**
+     * The same trust with the TLS protocol of another provider (a native one such as Conscrypt, for speed): the
+     * trust decision, its categories and the RFC 6125 name check stay the library's.
+     *
+     * @param tlsProvider a JCA provider of {@code SSLContext} {@code TLS}
+     * @return this set-up with engines from that provider
+     * @throws IllegalArgumentException when the provider has no {@code TLS} context
+     * @throws IllegalStateException    for a caller's own {@code SSLContext}, which has its provider already
+     */
+    public TlsSetup withProvider(Provider tlsProvider) {
+        Trust t = trust.orElseThrow(() -> new IllegalStateException(
+                "a caller's own SSLContext has its provider already; choose one or the other"));
+        Optional<Provider> chosen = Optional.of(tlsProvider);
+        SSLContext withProvider;
+        try {
+            withProvider = context(new CategorisingTrustManager(t.manager(), t.path()), chosen);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("the provider " + tlsProvider.getName() + " cannot make a TLS context: "
+                    + e.getCause().getMessage(), e);
+        }
+        return new TlsSetup(withProvider, trust, chosen, List.of(identity, tlsProvider.getName()),
+                description + " (TLS by " + tlsProvider.getName() + ")");
+    }
+
+    /** @return the provider of the TLS protocol, empty for the JDK's default */
+    public Optional<Provider> provider() {
+        return provider;
     }
 
     private static TlsSetup categorising(X509TrustManager trustManager, Object identity, String description) {
         Trust trust = new Trust(trustManager, new TrustPath(Arrays.asList(trustManager.getAcceptedIssuers())));
-        return new TlsSetup(context(new CategorisingTrustManager(trustManager, trust.path())), Optional.of(trust),
-                identity, description);
+        return new TlsSetup(context(new CategorisingTrustManager(trustManager, trust.path()), Optional.empty()),
+                Optional.of(trust), Optional.empty(), identity, description);
     }
 
-    private static SSLContext context(TrustManager trustManager) {
+    private static SSLContext context(TrustManager trustManager, Optional<Provider> provider) {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = provider.isPresent() ? SSLContext.getInstance("TLS", provider.get())
+                    : SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trustManager}, null);
             return context;
         } catch (GeneralSecurityException e) {
@@ -127,6 +162,14 @@ public final class TlsSetup {
      * @throws IllegalArgumentException when the host cannot be sent as a server name (RFC 6066)
      */
     public SSLEngine newEngine(String host) {
+        if (provider.isPresent()) {
+            // Another provider may resume a session by server name alone (Conscrypt keys its cache on the SNI
+            // name), and a resumed session skips the trust check: a context of its own per connection has an
+            // empty cache, so every connection sees, and checks, the certificate served now.
+            Trust t = trust.orElseThrow();
+            return configure(context(new CategorisingTrustManager(t.manager(), t.path()), provider)
+                    .createSSLEngine(), host);
+        }
         return configure(context.createSSLEngine(), host);
     }
 
@@ -143,7 +186,7 @@ public final class TlsSetup {
     public ObservedHandshake observingEngine(String host) {
         Trust t = trust.orElseThrow(() -> new IllegalStateException("a caller's own SSLContext cannot be observed"));
         RecordingTrustManager recorder = new RecordingTrustManager(t.manager(), t.path());
-        return new ObservedHandshake(configure(context(recorder).createSSLEngine(), host), recorder);
+        return new ObservedHandshake(configure(context(recorder, provider).createSSLEngine(), host), recorder);
     }
 
     private static SSLEngine configure(SSLEngine engine, String host) {

@@ -1,8 +1,7 @@
 package dev.mtasts.examples.cli;
 
-import dev.mtasts.DomainName;
+import dev.mtasts.BulkOptions;
 import dev.mtasts.Validator;
-import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.tlsrpt.TlsRptReports;
 import java.io.BufferedWriter;
@@ -15,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +30,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mta-sts scan FILE|-}: one JSON line per input line, written as each validation completes.
  *
- * <p>Memory stays flat however long the input: lines are read one at a time, at most {@code --concurrency}
- * validations are in flight (a semaphore holds the reader back), each result is written and dropped, and the
- * summary keeps counts only. This is the pattern to copy for bulk validation; {@code BulkScan} shows it bare.
+ * <p>Memory stays flat however long the input: {@link dev.mtasts.Validator#validateAll} reads a line only when
+ * one of the {@code --concurrency} slots is free, each result is written and dropped, and the summary keeps counts
+ * only. {@code BulkScan} shows the same call bare.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = MtaStsCli.Version.class,
         sortOptions = false,
@@ -58,7 +57,7 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ValidationOptions options;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + BulkOptions.DEFAULT_MAX_IN_FLIGHT,
             description = "Validations in flight at once. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
@@ -89,52 +88,37 @@ final class ScanCommand implements Callable<Integer> {
         try (InputLines in = openInput();
              JsonLines out = openOutput();
              SnapshotWriter save = SnapshotWriter.open(options.save)) {
-            Semaphore slots = new Semaphore(concurrency);
-            InputLines.Line line;
-            while ((line = next(in)) != null) {
-                if (line.error() != null) {
-                    out.write(ReportJson.inputError(line.text(), line.error()));
-                    summary.inputError();
-                    continue;
-                }
-                String text = domainText(line.text());
-                if (text.isEmpty()) {
-                    continue;
-                }
-                DomainName name;
+            BulkOptions bulk = BulkOptions.builder()
+                    .maxInFlight(concurrency)
+                    .inputParser(line -> {
+                        String text = domainText(line);
+                        return text.isEmpty() ? Optional.empty() : Optional.of(DomainArgument.parse(text));
+                    })
+                    .requestFor(name -> ValidationOptions.request(name, previous.get(name.value()), evidence, true))
+                    .build();
+            validator.validateAll(readableLines(in, out, summary), bulk, result -> {
                 try {
-                    name = DomainArgument.parse(text);
-                } catch (IllegalArgumentException e) {
-                    out.write(ReportJson.inputError(line.text(), e.getMessage()));
-                    summary.inputError();
-                    continue;
-                }
-                slots.acquire();
-                Optional<PolicySnapshot> before = previous.get(name.value());
-                String original = line.text();
-                CompletableFuture<ValidationReport> future;
-                try {
-                    future = validator.validateAsync(ValidationOptions.request(name, before, evidence, true));
-                } catch (RuntimeException e) {
-                    future = CompletableFuture.failedFuture(e);
-                }
-                future.whenComplete((report, failure) -> {
-                    try {
-                        if (failure != null) {
-                            out.write(ReportJson.inputError(original, "validation failed: " + failure));
-                            summary.failure();
-                        } else {
-                            out.write(ReportJson.scanLine(original, report));
-                            ValidationOptions.snapshotLine(report, before).ifPresent(save::write);
+                    switch (result.outcome()) {
+                        case REPORT -> {
+                            ValidationReport report = result.report().orElseThrow();
+                            out.write(ReportJson.scanLine(result.input(), report));
+                            ValidationOptions.snapshotLine(report, previous.get(report.domain().value()))
+                                    .ifPresent(save::write);
                             summary.add(report);
                         }
-                    } finally {
-                        slots.release();
-                        progress.update(summary.done());
+                        case INPUT_ERROR -> {
+                            out.write(ReportJson.inputError(result.input(), result.problem()));
+                            summary.inputError();
+                        }
+                        case FAILED -> {
+                            out.write(ReportJson.inputError(result.input(), "validation failed: " + result.problem()));
+                            summary.failure();
+                        }
                     }
-                });
-            }
-            slots.acquire(concurrency);
+                } finally {
+                    progress.update(summary.done());
+                }
+            });
             save.commit();
         }
         progress.finish();
@@ -153,6 +137,43 @@ final class ScanCommand implements Callable<Integer> {
     static String domainText(String line) {
         int hash = line.indexOf('#');
         return (hash < 0 ? line : line.substring(0, hash)).strip();
+    }
+
+    /**
+     * The text of each input line that could be read, for the bulk validation to parse; a line that could not (not
+     * UTF-8, too long) is written as an input error here, in input order, and not handed on.
+     */
+    private Iterator<String> readableLines(InputLines in, JsonLines out, ScanSummary summary) {
+        return new Iterator<>() {
+            private InputLines.Line pending;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null && !ended) {
+                    InputLines.Line line = ScanCommand.this.next(in);
+                    if (line == null) {
+                        ended = true;
+                    } else if (line.error() != null) {
+                        out.write(ReportJson.inputError(line.text(), line.error()));
+                        summary.inputError();
+                    } else {
+                        pending = line;
+                    }
+                }
+                return pending != null;
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String text = pending.text();
+                pending = null;
+                return text;
+            }
+        };
     }
 
     /** The input lines: FILE and stdin alike (see {@link InputLines}). */

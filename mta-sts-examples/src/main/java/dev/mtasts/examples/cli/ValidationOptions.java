@@ -12,6 +12,7 @@ import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.probe.MxTlsProbeFactory;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
+import dev.mtasts.smtp.StartTlsProbe;
 import dev.mtasts.tlsrpt.BadReport;
 import dev.mtasts.tlsrpt.TlsRptReports;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -53,6 +55,14 @@ final class ValidationOptions {
             description = "Trust the certificates in this PEM file too, besides the JDK's, for the policy host and"
                     + " the MX hosts alike (private test setups).")
     List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--tls-provider", paramLabel = "auto|jdk|conscrypt", defaultValue = "auto",
+            converter = TlsProviderChoice.Converter.class,
+            description = "Who speaks TLS to the policy hosts and MX hosts: conscrypt (native BoringSSL, a fraction"
+                    + " of the CPU per handshake), jdk (the JDK's own), or auto: conscrypt where its native library"
+                    + " loads, else jdk. Trust, failure categories and name checks are the same with either."
+                    + " Default: ${DEFAULT-VALUE}.")
+    TlsProviderChoice tlsProvider = TlsProviderChoice.AUTO;
 
     @Option(names = "--allow-private-addresses",
             description = "Fetch policies from, and probe MX hosts at, loopback and private addresses too (refused"
@@ -125,22 +135,35 @@ final class ValidationOptions {
         if (httpPort != null) {
             http.httpPort(httpPort);
         }
+        Optional<Provider> tls = tlsProvider.provider();
+        tls.ifPresent(http::tlsProvider);
         builder.fetcher(http.build());
         if (allowPrivateAddresses) {
             builder.addressPolicy(AddressPolicy.allowAll());
         }
-        Optional<MxTlsProbe> probe = probeMx ? mxProbe(roots) : Optional.empty();
+        Optional<MxTlsProbe> probe = probeMx ? mxProbe(roots, tls) : Optional.empty();
         probe.ifPresentOrElse(builder::mxProbe, builder::noMxProbe);
         return builder.build();
     }
 
     /**
      * The default MX probe ({@code mta-sts-smtp}'s, found through {@link MxTlsProbeFactory}) trusting the
-     * {@code --ca} roots as the fetcher does, on {@code --smtp-port} when given.
+     * {@code --ca} roots as the fetcher does, on {@code --smtp-port} when given; with another TLS provider,
+     * {@code mta-sts-smtp}'s {@code StartTlsProbe} with that provider.
      *
      * @return the probe; empty when no probe module is on the class path
      */
-    private Optional<MxTlsProbe> mxProbe(List<X509Certificate> roots) {
+    private Optional<MxTlsProbe> mxProbe(List<X509Certificate> roots, Optional<Provider> tls) {
+        if (tls.isPresent()) {
+            StartTlsProbe.Builder smtp = StartTlsProbe.builder().tlsProvider(tls.get());
+            if (!roots.isEmpty()) {
+                smtp.trustedCertificates(roots);
+            }
+            if (smtpPort != null) {
+                smtp.port(smtpPort);
+            }
+            return Optional.of(smtp.build());
+        }
         MxProbeSettings settings = MxProbeSettings.defaults().withTrustedCertificates(roots);
         if (smtpPort != null) {
             settings = settings.withPort(smtpPort);

@@ -53,7 +53,7 @@ final class SnippetCompiler {
             "dev.mtasts.resolver.*", "dev.mtasts.fetcher.*", "dev.mtasts.probe.*", "dev.mtasts.dns.*", "dev.mtasts.http.*",
             "dev.mtasts.smtp.*", "dev.mtasts.tlsrpt.*", "dev.mtasts.testkit.*", "dev.mtasts.json.*",
             "com.fasterxml.jackson.databind.*", "com.fasterxml.jackson.databind.node.*",
-            "java.io.*", "java.util.*", "java.util.concurrent.*", "java.time.*", "java.net.*", "java.nio.file.*",
+            "java.io.*", "java.util.*", "java.util.concurrent.*", "java.util.stream.*", "org.slf4j.*", "java.time.*", "java.net.*", "java.nio.file.*",
             "java.security.cert.*", "javax.net.ssl.*",
             "static org.assertj.core.api.Assertions.*");
 
