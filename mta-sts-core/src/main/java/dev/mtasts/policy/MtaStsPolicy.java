@@ -56,12 +56,14 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
             throw new IllegalArgumentException("max_age must be whole seconds from 0 to " + MAX_AGE_LIMIT_SECONDS
                     + ", not " + maxAge);
         }
-        Set<String> names = new HashSet<>();
-        for (PolicyExtension extension : extensions) {
-            if (!names.add(extension.name())) {
-                // RFC 8461 §3.2, C13: a parser ignores every repeat, so parse(toText()) could not give this policy back
-                throw new IllegalArgumentException("extension field '" + extension.name()
-                        + "' appears twice; a field other than mx may appear once");
+        if (extensions.size() > 1) { // one extension cannot repeat: no set to build for the usual policy
+            Set<String> names = new HashSet<>();
+            for (PolicyExtension extension : extensions) {
+                if (!names.add(extension.name())) {
+                    // RFC 8461 §3.2, C13: a parser ignores every repeat, so parse(toText()) could not give this policy back
+                    throw new IllegalArgumentException("extension field '" + extension.name()
+                            + "' appears twice; a field other than mx may appear once");
+                }
             }
         }
         if (mx.isEmpty() && mode != PolicyMode.NONE) {

@@ -22,6 +22,10 @@ final class PolicyScanner {
     static final int MAX_PROBLEMS = 200;
     private static final long ONE_DAY = 86_400L;
     private static final long ONE_WEEK = 604_800L;
+    private static final String[] KNOWN_FIELDS = {PolicyField.VERSION, PolicyField.MODE, PolicyField.MX,
+            PolicyField.MAX_AGE};
+    /** Up to this many patterns, a repeat is found by a scan of the list; beyond, by a set. */
+    private static final int MX_SCAN_LIMIT = 8;
 
     private final String text;
     private final List<Problem> problems = new ArrayList<>();
@@ -32,9 +36,10 @@ final class PolicyScanner {
     private PolicyMode mode;
     private Long maxAge;
     private final List<MxPattern> mx = new ArrayList<>();
-    private final Set<MxPattern> mxSeen = new HashSet<>();
+    private Set<MxPattern> mxSeen; // made once the list is long enough for a set to beat a scan (linear time)
     private final List<PolicyExtension> extensions = new ArrayList<>();
-    private final Set<String> seenFields = new HashSet<>();
+    private int seenKnownFields; // a bit per known field but mx
+    private Set<String> seenExtensions; // made at the first extension: most policies have none
     private boolean anyMxLine;
     private boolean versionBroken;
     private boolean modeBroken;
@@ -159,7 +164,7 @@ final class PolicyScanner {
                     + " has no ':'; write 'name: value'");
             return;
         }
-        String name = text.substring(from, colon);
+        String name = fieldName(from, colon);
         if (name.isEmpty()) { // a name is 1-32 characters (RFC 8461 §3.2, C12); also keeps charAt below in range
             add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, "line " + Quoting.quotedText(text.substring(from, to))
                     + " has no field name before ':'");
@@ -171,7 +176,8 @@ final class PolicyScanner {
                     + Quoting.quotedText(name.strip()) + " and ':'; write '" + Quoting.text(name.strip()) + ":'");
             return;
         }
-        Optional<String> nameProblem = ExtensionSyntax.POLICY_FILE.nameProblem(name);
+        Optional<String> nameProblem = PolicyField.isKnown(name) ? Optional.empty()
+                : ExtensionSyntax.POLICY_FILE.nameProblem(name);
         if (nameProblem.isPresent()) {
             add(ProblemCode.FIELD_NAME_INVALID, lineNumber, 1, nameProblem.get());
             return;
@@ -187,6 +193,50 @@ final class PolicyScanner {
         String value = text.substring(valueStart, valueEnd);
         int column = valueStart - from + 1;
         readField(lineNumber, column, name, value);
+    }
+
+    /**
+     * The field name {@code text[from, to)}: one of the known names as its constant (no copy for the lines every
+     * policy has), else the text.
+     */
+    private String fieldName(int from, int to) {
+        int length = to - from;
+        for (String known : KNOWN_FIELDS) {
+            if (known.length() == length && text.startsWith(known, from)) {
+                return known;
+            }
+        }
+        return text.substring(from, to);
+    }
+
+    /** @return true the first time a field other than mx is seen (C13: the first wins) */
+    private boolean firstOccurrence(String name) {
+        int bit = switch (name) {
+            case PolicyField.VERSION -> 1;
+            case PolicyField.MODE -> 2;
+            case PolicyField.MAX_AGE -> 4;
+            default -> 0;
+        };
+        if (bit != 0) {
+            boolean first = (seenKnownFields & bit) == 0;
+            seenKnownFields |= bit;
+            return first;
+        }
+        if (seenExtensions == null) {
+            seenExtensions = new HashSet<>();
+        }
+        return seenExtensions.add(name);
+    }
+
+    /** @return true when the pattern is already listed; a scan for a few patterns, a set beyond */
+    private boolean isRepeat(MxPattern pattern) {
+        if (mxSeen == null && mx.size() < MX_SCAN_LIMIT) {
+            return mx.contains(pattern);
+        }
+        if (mxSeen == null) {
+            mxSeen = new HashSet<>(mx);
+        }
+        return !mxSeen.add(pattern);
     }
 
     /**
@@ -210,7 +260,7 @@ final class PolicyScanner {
             readMx(line, column, value);
             return;
         }
-        if (!seenFields.add(name)) {
+        if (!firstOccurrence(name)) {
             add(ProblemCode.FIELD_DUPLICATE, line, 1, "field '" + name + "' appears again with value "
                     + Quoting.quotedText(value) + "; only the first is used, later ones are ignored");
             return;
@@ -288,8 +338,9 @@ final class PolicyScanner {
         }
         MxPattern pattern = MxPattern.ofValid(value); // defect(value) was empty just above
         // a repeated pattern is harmless and kept, so that mx() lists the file's lines and parse(toText()) round-trips
+        boolean repeated = isRepeat(pattern);
         mx.add(pattern);
-        if (!mxSeen.add(pattern)) {
+        if (repeated) {
             add(ProblemCode.MX_DUPLICATE, line, column, "mx " + Quoting.quotedText(value) + " is listed twice");
             return;
         }
@@ -359,15 +410,16 @@ final class PolicyScanner {
     private PolicyParseResult result() {
         boolean valid = !errorSeen;
         Optional<Duration> age = maxAge == null ? Optional.empty() : Optional.of(Duration.ofSeconds(maxAge));
+        List<MxPattern> patterns = List.copyOf(mx); // one copy, shared by the policy and the result
         Optional<MtaStsPolicy> policy = Optional.empty();
         if (valid && version != null && mode != null && maxAge != null && (mode == PolicyMode.NONE || !mx.isEmpty())) {
-            policy = Optional.of(new MtaStsPolicy(version, mode, mx, age.get(), extensions));
+            policy = Optional.of(new MtaStsPolicy(version, mode, patterns, age.get(), extensions));
         } else if (valid) {
             // every missing field is reported above; this guards the invariant
             add(ProblemCode.MX_MISSING, 1, 1, "mode " + (mode == null ? "?" : mode.token())
                     + " needs at least one valid 'mx:' line");
         }
-        return new PolicyParseResult(policy, Optional.ofNullable(version), Optional.ofNullable(mode), mx, age,
+        return new PolicyParseResult(policy, Optional.ofNullable(version), Optional.ofNullable(mode), patterns, age,
                 problems);
     }
 
