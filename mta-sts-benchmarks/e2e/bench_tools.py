@@ -237,6 +237,7 @@ UNITS = {"K": 1.0 / 1024, "M": 1.0, "G": 1024.0}
 def cmd_gc_peak(args):
     pattern = re.compile(r"(\d+)([KMG])->(\d+)([KMG])\((\d+)([KMG])\)")
     before_max = after_max = heap_max = 0.0
+    afters = []
     pauses = 0
     full = 0
     with open(args[0], encoding="utf-8", errors="replace") as handle:
@@ -251,11 +252,18 @@ def cmd_gc_peak(args):
             before = int(match.group(1)) * UNITS[match.group(2)]
             after = int(match.group(3)) * UNITS[match.group(4)]
             heap = int(match.group(5)) * UNITS[match.group(6)]
+            if "Pause Young" in line:
+                afters.append(after)
             before_max = max(before_max, before)
             after_max = max(after_max, after)
             heap_max = max(heap_max, heap)
+    tenth = max(1, len(afters) // 10)
+    first = sorted(afters[:tenth])
+    last = sorted(afters[-tenth:])
     print(json.dumps({"peak_before_mb": before_max, "max_after_mb": after_max,
-                      "heap_mb": heap_max, "pauses": pauses, "full": full}))
+                      "heap_mb": heap_max, "pauses": pauses, "full": full,
+                      "young_after_first_tenth_median_mb": first[len(first) // 2] if first else None,
+                      "young_after_last_tenth_median_mb": last[len(last) // 2] if last else None}))
 
 
 # ---------------------------------------------------------------------------------------------

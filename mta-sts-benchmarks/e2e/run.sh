@@ -26,7 +26,8 @@
 #   --profile            also: our scan with JFR (settings=profile) into WORKDIR/scan.jfr, top 25 hot
 #                        frames and per-package inclusive shares       env PROFILE=1
 #   --keep               leave knotd and nginx running at the end      env KEEP=1
-#   --timeout S          limit of each tool run, seconds               env TOOL_TIMEOUT (default 900)
+#   --timeout S          limit of each tool run, seconds               env TOOL_TIMEOUT (default 900;
+#                        the --memory run: env MEMORY_TIMEOUT, default 3600)
 #   -h, --help
 # Other environment:
 #   JAVA_HOME            the JDK ./mta-sts runs on (default: the system java, 17 here); e.g.
@@ -39,6 +40,9 @@
 #                        peer_scan.py), or auto (resolv-conf if unshare works; default)
 # Network: loopback only. Our scan and the peer ask 127.0.0.1:53 only; nothing looks up a name anywhere else.
 set -euo pipefail
+{ # the whole script is one compound command: bash reads it all before running, so editing this file
+  # while it runs cannot change what the run does
+
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -55,6 +59,7 @@ MEMORY_LINES="${MEMORY_LINES:-100000}"
 PROFILE="${PROFILE:-0}"
 KEEP="${KEEP:-0}"
 TOOL_TIMEOUT="${TOOL_TIMEOUT:-900}"
+MEMORY_TIMEOUT="${MEMORY_TIMEOUT:-3600}"
 JFR_JDK="${JFR_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 PY="${PYTHON:-/usr/bin/python3}"
 PEER_DNS="${PEER_DNS:-auto}"
@@ -82,7 +87,7 @@ PEER_C="${PEER_C:-$C}"
 die() { echo "run.sh: ERROR: $*" >&2; exit 1; }
 log() { echo "== $(date +%H:%M:%S) $*" >&2; }
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
-for v in N C PEER_C FLOOR_TIME FLOOR_PROCS MEMORY_LINES TOOL_TIMEOUT; do
+for v in N C PEER_C FLOOR_TIME FLOOR_PROCS MEMORY_LINES TOOL_TIMEOUT MEMORY_TIMEOUT; do
   is_uint "${!v}" || die "$v must be a whole number, got '${!v}'"
 done
 [ "$N" -ge 1 ] && [ "$N" -le 99999 ] || die "N must be 1..99999 (names are d00001.bench.test ...)"
@@ -270,7 +275,7 @@ http {
   keepalive_timeout 5s;
   ssl_protocols TLSv1.2 TLSv1.3;
   ssl_certificate_key $pki/leaf.key;
-  log_format bench "\$status\t\$ssl_server_name\t\$ssl_protocol\t\$request_uri\t\$http_user_agent";
+  log_format bench "\$status\t\$ssl_server_name\t\$ssl_protocol\t\$request_uri\t\$http_user_agent\t\$msec";
   access_log $ngx/logs/access.log bench buffer=256k flush=1s;
   include $ngx/conf/servers.conf;
 }
@@ -365,6 +370,7 @@ fi
 java_cmd=java
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_cmd="$JAVA_HOME/bin/java"; fi
 jdk_version="$("$java_cmd" -version 2>&1 | sed -n '2p')"
+jar_info="$(date -u -r "$jar" +%Y-%m-%dT%H:%M:%SZ), sha256 $(sha256sum "$jar" | cut -c1-12), git $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
 [ -n "$jdk_version" ] || die "cannot run $java_cmd"
 
 # ---------------------------------------------------------------------------------------------
@@ -388,6 +394,16 @@ rotate_access_log() {   # moves the access log of the run that just ended to $1 
   kill -USR1 "$nginx_pid"
   sleep 0.5
 }
+check_traffic() {   # label access-json expected: warns when nginx served requests the tool did not make
+  local got
+  got="$(json_get "$2" requests)"
+  if [ "$got" != "$3" ]; then
+    echo "run.sh: WARNING: $1: nginx logged $got requests, the tool made $3: someone else used 127.0.0.1:443" \
+         "during this run (or the tool fetched twice), so its figures are disturbed" >&2
+    traffic_warnings+="$1: nginx logged $got requests for $3 expected; "
+  fi
+}
+traffic_warnings=""
 json_get() { "$PY" -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 rotate_access_log "$runs/discard.access.log"
 
@@ -418,14 +434,15 @@ run_floor() {   # procs label
   local acc
   acc="$("$PY" "$here/bench_tools.py" access-log "$runs/floor$procs.access.log")"
   log "floor x$procs: $conns connections in $wall s; nginx logged $(json_get "$acc" requests) requests, $(json_get "$acc" status200) with 200"
+  check_traffic "floor x$procs" "$acc" "$conns"
   [ "$conns" -gt 0 ] || die "s_time made no connection"
   "$PY" "$here/bench_tools.py" row "$rows" kind="$label" tool="floor: openssl s_time x$procs" unit=conn \
     count="$conns" wall="$wall" user="$(json_get "$t" user)" sys="$(json_get "$t" sys)" \
     maxrss_kb="$(json_get "$t" maxrss_kb)" srv_cpu="$(secs_between "$s0" "$s1")"
 }
 
-run_ours() {   # kind label input-file repeat extra-java-opts
-  local kind="$1" label="$2" input="$3" repeat="$4" extra="$5" s0 s1 rc
+run_ours() {   # kind label input-file repeat extra-java-opts [timeout]
+  local kind="$1" label="$2" input="$3" repeat="$4" extra="$5" limit="${6:-$TOOL_TIMEOUT}" s0 s1 rc
   local out="$runs/$kind.jsonl"
   log "ours ($label): mta-sts scan --concurrency $C, $(wc -l < "$input") lines"
   rotate_access_log "$runs/discard.access.log"
@@ -433,7 +450,7 @@ run_ours() {   # kind label input-file repeat extra-java-opts
   s0="$(server_ticks)"
   set +e
   MTA_STS_JAVA_OPTS="${MTA_STS_JAVA_OPTS:-} $extra" /usr/bin/time -v -o "$runs/$kind.time" \
-    timeout --kill-after=10 "$TOOL_TIMEOUT" "$repo/mta-sts" scan --concurrency "$C" \
+    timeout --kill-after=10 "$limit" "$repo/mta-sts" scan --concurrency "$C" \
       --nameserver 127.0.0.1:53 --ca "$pki/ca.pem" --allow-private-addresses --no-probe-mx \
       --output "$out" "$input" 2>"$runs/$kind.stderr"
   rc=$?
@@ -442,7 +459,7 @@ run_ours() {   # kind label input-file repeat extra-java-opts
   rotate_access_log "$runs/$kind.access.log"
   if [ "$rc" != 0 ]; then
     tail -20 "$runs/$kind.stderr" >&2
-    [ "$rc" = 124 ] && die "ours ($label) timed out after $TOOL_TIMEOUT s"
+    [ "$rc" = 124 ] && die "ours ($label) timed out after $limit s"
     die "ours ($label) exited with $rc (0 = no ERROR finding); stderr: $runs/$kind.stderr"
   fi
   "$PY" "$here/bench_tools.py" verify-ours "$out" "$domains" "$repeat" >&2 \
@@ -451,6 +468,7 @@ run_ours() {   # kind label input-file repeat extra-java-opts
   t="$("$PY" "$here/bench_tools.py" parse-time "$runs/$kind.time")"
   acc="$("$PY" "$here/bench_tools.py" access-log "$runs/$kind.access.log")"
   log "ours ($label): nginx saw $acc"
+  check_traffic "ours ($label)" "$acc" "$(wc -l < "$out")"
   log "ours ($label) stderr summary: $(tail -3 "$runs/$kind.stderr" | tr '\n' ' ')"
   local lines
   lines="$(wc -l < "$out")"
@@ -497,6 +515,7 @@ run_peer() {
   t="$("$PY" "$here/bench_tools.py" parse-time "$runs/peer.time")"
   acc="$("$PY" "$here/bench_tools.py" access-log "$runs/peer.access.log")"
   log "peer: nginx saw $acc"
+  check_traffic peer "$acc" "$N"
   [ "$(json_get "$acc" status200)" -ge "$N" ] || die "peer: nginx served $(json_get "$acc" status200) policies, want $N"
   "$PY" "$here/bench_tools.py" row "$rows" kind=peer tool="peer: postfix-mta-sts-resolver" count="$N" \
     wall="$(json_get "$t" wall)" user="$(json_get "$t" user)" sys="$(json_get "$t" sys)" \
@@ -521,11 +540,13 @@ if [ "$MEMORY" = 1 ]; then
   memin="$WORKDIR/domains-x$repeat.txt"
   for ((r = 0; r < repeat; r++)); do cat "$domains"; done > "$memin"
   rm -f "$WORKDIR/gc.log"
-  run_ours memory "ours: memory ($repeat x $N lines, -Xmx128m)" "$memin" "$repeat" "-Xmx128m -Xlog:gc:file=$WORKDIR/gc.log"
+  run_ours memory "ours: memory ($repeat x $N lines, -Xmx128m)" "$memin" "$repeat" "-Xmx128m -Xlog:gc:file=$WORKDIR/gc.log" "$MEMORY_TIMEOUT"
   gc="$("$PY" "$here/bench_tools.py" gc-peak "$WORKDIR/gc.log")"
   memory_report="memory run: $mem_lines lines ($repeat x the $N distinct domains), -Xmx128m:"
   memory_report+=" peak heap used before a GC $(json_get "$gc" peak_before_mb) MB, max after a GC $(json_get "$gc" max_after_mb) MB,"
-  memory_report+=" heap $(json_get "$gc" heap_mb) MB, $(json_get "$gc" pauses) GC pauses ($(json_get "$gc" full) full); GC log $WORKDIR/gc.log"
+  memory_report+=" heap $(json_get "$gc" heap_mb) MB, $(json_get "$gc" pauses) GC pauses ($(json_get "$gc" full) full);"
+  memory_report+=" heap after a young GC, median of the first tenth of them $(json_get "$gc" young_after_first_tenth_median_mb) MB,"
+  memory_report+=" of the last tenth $(json_get "$gc" young_after_last_tenth_median_mb) MB (growth would be a leak); GC log $WORKDIR/gc.log"
 fi
 
 profile_report=""
@@ -550,13 +571,17 @@ fi
   echo
   echo "N=$N distinct domains, ours --concurrency $C, peer semaphore $PEER_C, nproc $(nproc), JDK: $jdk_version"
   echo "MTA_STS_JAVA_OPTS: '${MTA_STS_JAVA_OPTS:-}'; peer DNS: ${peer_dns:-not run}; peer: postfix-mta-sts-resolver $(dpkg-query -W -f='${Version}' postfix-mta-sts-resolver 2>/dev/null || echo '?'), $("$PY" --version 2>&1)"
+  echo "jar: mta-sts-examples/target/mta-sts.jar built $jar_info"
   echo "floor: openssl s_time -new -time $FLOOR_TIME (full handshake + GET, one connection at a time per process); 'domains' = connections"
   echo
   "$PY" "$here/bench_tools.py" table "$rows"
   echo
   echo "CPU ms/domain = (user+sys of the client process tree) / domains; server CPU = knotd + nginx during the run; max RSS of the client."
   echo "Client, knotd and nginx share the same $(nproc) cores. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  [ -z "$traffic_warnings" ] || { echo; echo "WARNING, disturbed runs: $traffic_warnings"; }
   [ -z "$memory_report" ] || { echo; echo "$memory_report"; }
   [ -z "$profile_report" ] || { echo; echo "$profile_report"; }
 } | tee "$WORKDIR/results.md"
 log "results in $WORKDIR/results.md; outputs in $runs"
+exit 0
+}
