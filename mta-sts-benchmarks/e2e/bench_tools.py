@@ -257,13 +257,16 @@ def cmd_gc_peak(args):
             before_max = max(before_max, before)
             after_max = max(after_max, after)
             heap_max = max(heap_max, heap)
-    tenth = max(1, len(afters) // 10)
-    first = sorted(afters[:tenth])
-    last = sorted(afters[-tenth:])
+    # Heap after a young GC, mean over each tenth of the young pauses: a plateau is steady state,
+    # a rise to the end would be a leak.
+    tenths = []
+    for k in range(10):
+        part = afters[k * len(afters) // 10:(k + 1) * len(afters) // 10]
+        if part:
+            tenths.append("%.0f" % (sum(part) / len(part)))
     print(json.dumps({"peak_before_mb": before_max, "max_after_mb": after_max,
                       "heap_mb": heap_max, "pauses": pauses, "full": full,
-                      "young_after_first_tenth_median_mb": first[len(first) // 2] if first else None,
-                      "young_after_last_tenth_median_mb": last[len(last) // 2] if last else None}))
+                      "young_after_by_tenth_mb": " ".join(tenths) or "none"}))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@
 #   -w, --workdir DIR    work directory (reused if generated for the same N)
 #                                                                      env WORKDIR   (default /tmp/mta-sts-bench)
 #   --floor-time S       seconds of each s_time run                    env FLOOR_TIME  (default 10)
-#   --floor-procs K      parallel s_time processes, concurrent floor   env FLOOR_PROCS (default 4; 0 = skip)
+#   --floor-procs K      parallel s_time processes, concurrent floor   env FLOOR_PROCS (default 4; 1 = none)
 #   --ours-only          skip the floor and the peer                   env OURS_ONLY=1
 #   --memory             also: scan MEMORY_LINES lines (the N domains repeated) with
 #                        -Xmx128m -Xlog:gc:file=WORKDIR/gc.log; peak heap from the GC log
@@ -545,8 +545,8 @@ if [ "$MEMORY" = 1 ]; then
   memory_report="memory run: $mem_lines lines ($repeat x the $N distinct domains), -Xmx128m:"
   memory_report+=" peak heap used before a GC $(json_get "$gc" peak_before_mb) MB, max after a GC $(json_get "$gc" max_after_mb) MB,"
   memory_report+=" heap $(json_get "$gc" heap_mb) MB, $(json_get "$gc" pauses) GC pauses ($(json_get "$gc" full) full);"
-  memory_report+=" heap after a young GC, median of the first tenth of them $(json_get "$gc" young_after_first_tenth_median_mb) MB,"
-  memory_report+=" of the last tenth $(json_get "$gc" young_after_last_tenth_median_mb) MB (growth would be a leak); GC log $WORKDIR/gc.log"
+  memory_report+=" heap after a young GC, mean over each tenth of the run: $(json_get "$gc" young_after_by_tenth_mb) MB"
+  memory_report+=" (a plateau is steady state, a rise to the end a leak); GC log $WORKDIR/gc.log"
 fi
 
 profile_report=""
