@@ -34,10 +34,16 @@ enum TlsProviderChoice {
                             + " this platform (" + System.getProperty("os.name") + ", " + System.getProperty("os.arch")
                             + "); use --tls-provider jdk");
                 }
-                return Optional.of(Conscrypt.newProvider());
+                return Optional.of(withNativeSignatures(Conscrypt.newProvider()));
             default:
-                return conscryptLoads() ? Optional.of(Conscrypt.newProvider()) : Optional.empty();
+                return conscryptLoads() ? Optional.of(withNativeSignatures(Conscrypt.newProvider())) : Optional.empty();
         }
+    }
+
+    /** Conscrypt checks the certificates' ECDSA signatures too, not only the handshake's: see NativeSignatures. */
+    private static Provider withNativeSignatures(Provider conscrypt) {
+        NativeSignatures.prefer(conscrypt);
+        return conscrypt;
     }
 
     private static boolean conscryptLoads() {

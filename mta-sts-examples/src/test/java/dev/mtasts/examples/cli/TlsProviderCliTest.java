@@ -1,6 +1,7 @@
 package dev.mtasts.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +72,24 @@ class TlsProviderCliTest {
                 .isEqualTo("Conscrypt"));
         assertThat(TlsProviderChoice.JDK.provider()).isEmpty();
         assertThat(CliRun.of("check", "--help").out()).contains("--tls-provider", "Default: auto");
+    }
+
+    @Test
+    void conscryptChecksEcdsaSignaturesButTheJdkStillParsesCertificates() throws Exception {
+        TlsProviderChoice.AUTO.provider();
+
+        assertThat(java.security.Signature.getInstance("SHA256withECDSA").getProvider().getName())
+                .isEqualTo(NativeSignatures.NAME);
+        assertThat(java.security.cert.CertificateFactory.getInstance("X.509").getProvider().getName())
+                .isEqualTo("SUN");
+        assertThat(java.security.Security.getProviders()).extracting(java.security.Provider::getName)
+                .doesNotContain("Conscrypt");
+        // a real certificate's signature, checked by the native provider: a good one passes, a foreign key fails
+        java.security.cert.X509Certificate leaf = sandbox.authority().issue("mx1.sig.test").certificate();
+        java.security.cert.X509Certificate issuer = sandbox.authority().intermediateCertificate();
+        leaf.verify(issuer.getPublicKey());
+        assertThatThrownBy(() -> leaf.verify(leaf.getPublicKey()))
+                .isInstanceOf(java.security.SignatureException.class);
     }
 
     private static JsonNode report(String provider, String domain) throws Exception {
