@@ -287,7 +287,7 @@ public final class MxPattern {
                 int labelLength = i - labelStart;
                 if (labelLength == 0 || labelLength > DomainName.MAX_LABEL_LENGTH
                         || value.charAt(labelStart) == '-' || value.charAt(i - 1) == '-'
-                        || (labelLength >= 4 && value.regionMatches(true, labelStart, "xn--", 0, 4))) {
+                        || (labelLength >= 4 && isAcePrefix(value, labelStart))) {
                     return false;
                 }
                 labelStart = i + 1;
@@ -296,6 +296,12 @@ public final class MxPattern {
             }
         }
         return true;
+    }
+
+    /** @return true when {@code value} has {@code xn--}, in any case, at {@code at} (four characters are there) */
+    private static boolean isAcePrefix(String value, int at) {
+        return (value.charAt(at) | 0x20) == 'x' && (value.charAt(at + 1) | 0x20) == 'n'
+                && value.charAt(at + 2) == '-' && value.charAt(at + 3) == '-';
     }
 
     /** Whitespace as {@link DomainName} refuses it in a host name: Java whitespace and Unicode space separators. */
@@ -342,8 +348,16 @@ public final class MxPattern {
      *     address; such a pattern also {@linkplain #hasNumericTopLevelLabel() ends in an all-digit label}
      */
     public boolean looksLikeIpAddress() {
-        String base = baseName();
-        return !wildcard && base.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+        if (wildcard) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -356,13 +370,18 @@ public final class MxPattern {
      * @return true when the last label is all digits, so the pattern matches no host
      */
     public boolean hasNumericTopLevelLabel() {
-        String last = text.substring(text.lastIndexOf('.') + 1);
-        return last.chars().allMatch(c -> c >= '0' && c <= '9');
+        for (int i = text.lastIndexOf('.') + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return true for a wildcard over a single label ({@code *.com}), which covers a whole top-level domain */
     public boolean isBroad() {
-        return wildcard && baseName().indexOf('.') < 0;
+        return wildcard && text.indexOf('.', WILDCARD_PREFIX.length()) < 0;
     }
 
     /**
