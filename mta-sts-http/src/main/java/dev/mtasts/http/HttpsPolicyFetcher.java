@@ -368,7 +368,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
          * Default: the JDK's provider.
          *
          * <pre>{@code
-         * // not run: needs org.conscrypt:conscrypt-openjdk-uber on the class path
+         * // not compiled: needs org.conscrypt:conscrypt-openjdk-uber on the class path
          * Builder fast = builder().tlsProvider(org.conscrypt.Conscrypt.newProvider());
          * }</pre>
          *
