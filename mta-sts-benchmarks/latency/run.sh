@@ -87,6 +87,7 @@ case "$WORKDIR" in /?*) ;; *) die "WORKDIR must be an absolute path" ;; esac
 [ "$(id -u)" = 0 ] || die "run as root (network namespace, veth, iptables in the namespace, apt-get)"
 # no proxy for curl, whatever the caller's environment says (--noproxy too); Java reads none from it
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ next to the scripts
 
 # ---------------------------------------------------------------------------------------------
 # Packages
