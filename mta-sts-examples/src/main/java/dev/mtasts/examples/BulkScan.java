@@ -40,7 +40,8 @@ public final class BulkScan {
      * @throws InterruptedException when interrupted
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        BulkSummary summary = scan(MtaStsValidator.builder().build(), Path.of(args[0]), System.out, System.err);
+        BulkSummary summary = scan(MtaStsValidator.builder().build(), Path.of(args[0]),
+                BulkOptions.DEFAULT_MAX_IN_FLIGHT, System.out, System.err);
         System.err.printf("%d reports, %d input errors, %.0f a second%n", summary.reports(), summary.inputErrors(),
                 summary.reportsPerSecond());
     }
@@ -51,16 +52,18 @@ public final class BulkScan {
      *
      * @param validator the validator
      * @param file      the domains, one a line; blank lines are skipped
+     * @param inFlight  the most validations in flight at once
      * @param out       where the verdicts go
      * @param err       where the input errors go
      * @return the counts
      * @throws IOException          when the file cannot be read
      * @throws InterruptedException when interrupted
      */
-    public static BulkSummary scan(Validator validator, Path file, PrintStream out, PrintStream err)
+    public static BulkSummary scan(Validator validator, Path file, int inFlight, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         try (Stream<String> domains = Files.lines(file, StandardCharsets.UTF_8)) {
-            return validator.validateAll(domains, BulkOptions.defaults(), result -> result.report()
+            BulkOptions options = BulkOptions.builder().maxInFlight(inFlight).build();
+            return validator.validateAll(domains, options, result -> result.report()
                     .ifPresentOrElse(report -> out.println(report.domain() + " " + report.verdict()
                                     + (report.hasErrors() ? " " + report.errors().get(0).code() : "")),
                             () -> err.println(result.input() + ": " + result.problem())));
