@@ -57,8 +57,11 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ValidationOptions options;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + BulkOptions.DEFAULT_MAX_IN_FLIGHT,
-            description = "Validations in flight at once. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+            description = "Validations in flight at once. Each makes up to seven DNS queries at a time, so the"
+                    + " default keeps an ordinary resolver from dropping queries (a dropped answer would be reported"
+                    + " as a failed look-up); with a local caching resolver, 200 or more scan faster."
+                    + " Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON Lines here. Default: stdout.")
