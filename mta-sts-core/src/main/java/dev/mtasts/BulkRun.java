@@ -114,7 +114,7 @@ final class BulkRun {
             validation = CompletableFuture.failedFuture(e);
         }
         Duration guard = validator.deadline().plus(Validator.BLOCKING_SLACK).plus(GUARD_SLACK);
-        validation.toCompletableFuture().copy().orTimeout(guard.toMillis(), TimeUnit.MILLISECONDS)
+        validation.copy().orTimeout(guard.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((report, failure) -> {
                     try {
                         deliver(failure == null ? BulkResult.of(input, report)

@@ -378,11 +378,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
          * @since 1.1.0
          */
         public Builder tlsProvider(Provider provider) {
-            Objects.requireNonNull(provider, "provider");
-            if (provider.getService("SSLContext", "TLS") == null) {
-                throw new IllegalArgumentException("the provider " + provider.getName() + " has no SSLContext TLS");
-            }
-            this.tlsProvider = provider;
+            this.tlsProvider = TlsSetup.requireTls(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
@@ -392,15 +388,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
         }
 
         private TlsSetup tlsSetup() {
-            TlsSetup setup = tls == null ? TlsSetup.jdkRoots() : tls;
-            if (tlsProvider == null) {
-                return setup;
-            }
-            if (setup.checksHostAfterHandshake()) {
-                throw new IllegalStateException("tlsProvider cannot be combined with sslContext, which has its"
-                        + " provider already");
-            }
-            return setup.withProvider(tlsProvider);
+            return TlsSetup.chosen(Optional.ofNullable(tls), Optional.ofNullable(tlsProvider));
         }
 
         private Builder trust(String option, Supplier<TlsSetup> setup) {

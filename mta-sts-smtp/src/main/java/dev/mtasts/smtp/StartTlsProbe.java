@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -335,11 +336,7 @@ public final class StartTlsProbe implements MxTlsProbe {
          * @since 1.1.0
          */
         public Builder tlsProvider(Provider provider) {
-            Objects.requireNonNull(provider, "provider");
-            if (provider.getService("SSLContext", "TLS") == null) {
-                throw new IllegalArgumentException("the provider " + provider.getName() + " has no SSLContext TLS");
-            }
-            this.tlsProvider = provider;
+            this.tlsProvider = TlsSetup.requireTls(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
@@ -349,15 +346,7 @@ public final class StartTlsProbe implements MxTlsProbe {
         }
 
         private TlsSetup tlsSetup() {
-            TlsSetup setup = tls == null ? TlsSetup.jdkRoots() : tls;
-            if (tlsProvider == null) {
-                return setup;
-            }
-            if (setup.checksHostAfterHandshake()) {
-                throw new IllegalStateException("tlsProvider cannot be combined with sslContext, which has its"
-                        + " provider already");
-            }
-            return setup.withProvider(tlsProvider);
+            return TlsSetup.chosen(Optional.ofNullable(tls), Optional.ofNullable(tlsProvider));
         }
 
         private Builder trust(String option, Supplier<TlsSetup> setup) {

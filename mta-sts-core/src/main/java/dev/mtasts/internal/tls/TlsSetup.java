@@ -129,6 +129,39 @@ public final class TlsSetup {
                 description + " (TLS by " + tlsProvider.getName() + ")");
     }
 
+    /**
+     * What a builder's trust and provider options come to: the chosen trust (the JDK's trust store when none was
+     * chosen), speaking TLS through the provider when one was given.
+     *
+     * @param trust       the trust option's set-up, empty for the default
+     * @param tlsProvider the provider option, empty for the JDK's
+     * @return the set-up
+     * @throws IllegalStateException when a provider is combined with a caller's own {@code SSLContext}
+     */
+    public static TlsSetup chosen(Optional<TlsSetup> trust, Optional<Provider> tlsProvider) {
+        TlsSetup setup = trust.orElseGet(TlsSetup::jdkRoots);
+        if (tlsProvider.isEmpty()) {
+            return setup;
+        }
+        if (setup.checksHostAfterHandshake()) {
+            throw new IllegalStateException("tlsProvider cannot be combined with sslContext, which has its"
+                    + " provider already");
+        }
+        return setup.withProvider(tlsProvider.get());
+    }
+
+    /**
+     * @param tlsProvider a candidate for a builder's {@code tlsProvider} option
+     * @return the provider
+     * @throws IllegalArgumentException when it has no {@code SSLContext} {@code TLS}
+     */
+    public static Provider requireTls(Provider tlsProvider) {
+        if (tlsProvider.getService("SSLContext", "TLS") == null) {
+            throw new IllegalArgumentException("the provider " + tlsProvider.getName() + " has no SSLContext TLS");
+        }
+        return tlsProvider;
+    }
+
     /** @return the provider of the TLS protocol, empty for the JDK's default */
     public Optional<Provider> provider() {
         return provider;
