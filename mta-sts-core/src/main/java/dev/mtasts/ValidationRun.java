@@ -8,9 +8,11 @@ import dev.mtasts.probe.MxProbe;
 import dev.mtasts.probe.MxProbeRequest;
 import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.probe.ProbeOutcome;
+import dev.mtasts.report.DiagnosticObservations;
 import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
 import dev.mtasts.report.RefusedAddress;
+import dev.mtasts.report.RuaDestination;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsAnswer;
@@ -101,9 +103,21 @@ final class ValidationRun {
 
         CompletableFuture<List<MxHostObservation>> mxHosts = mx.thenCompose(this::observeMxHosts);
 
-        return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch, mxHosts).thenApplyAsync(ignored -> {
+        // the deep diagnostics: each in its own class, fed what the layers looked up
+        CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> v.allowed().size() < 2
+                ? CompletableFuture.completedFuture(List.<PolicyFetch>of())
+                : PolicyAddressFetches.fetchEach(this, policyHost.orElseThrow(), v.allowed(), fetch));
+        CompletableFuture<Optional<TxtAnswer>> apex = sts.thenCompose(a -> DiagnosticLookups.apexTxt(this, a));
+        CompletableFuture<Optional<TxtAnswer>> legacyRpt = rpt.thenCompose(a -> DiagnosticLookups.legacyTlsRpt(this,
+                a));
+        CompletableFuture<List<RuaDestination>> rua = rpt.thenCompose(a -> DiagnosticLookups.ruaDestinations(this,
+                a));
+
+        return CompletableFuture.allOf(sts, mx, rpt, vetted, fetch, mxHosts, byAddress, apex, legacyRpt, rua)
+                .thenApplyAsync(ignored -> {
             Observations observations = new Observations(sts.join(), mx.join(), rpt.join(), addresses.join(),
-                    vetted.join().refused(), fetch.join(), mxHosts.join());
+                    vetted.join().refused(), fetch.join(), mxHosts.join(), new DiagnosticObservations(
+                            byAddress.join(), apex.join(), legacyRpt.join(), rua.join()));
             ValidationReport assembled = ReportAssembler.assemble(domain, start,
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, request.previous(),
                     request.evidence(), config.minimumCleanDays());
@@ -197,7 +211,7 @@ final class ValidationRun {
      * @param cap the most a step may take
      * @return what is left of the deadline, less a margin so that the step's own time-out fires first, within cap
      */
-    private Duration budget(Duration cap) {
+    Duration budget(Duration cap) {
         Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
         Duration budget = remaining.compareTo(FETCH_MARGIN.multipliedBy(2)) > 0 ? remaining.minus(FETCH_MARGIN)
                 : remaining.dividedBy(2);
@@ -208,14 +222,14 @@ final class ValidationRun {
     }
 
     /** A name below the domain, or empty when it would be longer than DNS allows (a domain of 243+ characters). */
-    private Optional<DomainName> prefixed(String labels) {
+    Optional<DomainName> prefixed(String labels) {
         if (labels.length() + 1 + domain.value().length() > DomainName.MAX_LENGTH) {
             return Optional.empty();
         }
         return Optional.of(domain.prefixedWith(labels));
     }
 
-    private <T extends DnsAnswer> CompletableFuture<Optional<T>> lookUp(Optional<DomainName> name,
+    <T extends DnsAnswer> CompletableFuture<Optional<T>> lookUp(Optional<DomainName> name,
             Function<DomainName, CompletionStage<T>> call, Function<DnsResult, T> failed) {
         if (name.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
@@ -224,7 +238,7 @@ final class ValidationRun {
     }
 
     /** Runs a look-up within its limit; an exception or a late answer becomes a failed DNS answer. */
-    private <T extends DnsAnswer> CompletableFuture<T> bounded(Supplier<CompletionStage<T>> call, DomainName name,
+    <T extends DnsAnswer> CompletableFuture<T> bounded(Supplier<CompletionStage<T>> call, DomainName name,
                                                                Function<DnsResult, T> failed) {
         Duration limit = DNS_LIMIT.compareTo(config.deadline()) < 0 ? DNS_LIMIT : config.deadline();
         CompletableFuture<T> original;
@@ -253,7 +267,7 @@ final class ValidationRun {
     }
 
     /** A host's addresses, split into those the address policy allows and those it refuses. */
-    private Vetted vet(AddressAnswer answer, String whose) {
+    Vetted vet(AddressAnswer answer, String whose) {
         List<InetAddress> allowed = new ArrayList<>();
         List<RefusedAddress> refused = new ArrayList<>();
         for (InetAddress address : answer.addresses()) {
@@ -280,7 +294,7 @@ final class ValidationRun {
         }
     }
 
-    private CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed) {
+    CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed) {
         Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
         Duration budget = budget(PolicyFetchRequest.DEFAULT_DEADLINE);
         PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withDeadline(budget);
@@ -317,7 +331,17 @@ final class ValidationRun {
      * future an SPI returned tells a well-behaved implementation to close its sockets, so that no connection
      * outlives its report (see the SPIs' Javadoc).
      */
-    private static void cancelIfRunning(CompletableFuture<?> original) {
+    /** @return the validator's configuration (resolver, fetcher, address policy, deadline, executor) */
+    Validator config() {
+        return config;
+    }
+
+    /** @return the policy domain */
+    DomainName domain() {
+        return domain;
+    }
+
+    static void cancelIfRunning(CompletableFuture<?> original) {
         if (!original.isDone()) {
             original.cancel(true);
         }
@@ -332,7 +356,7 @@ final class ValidationRun {
     }
 
     /** The policy host's addresses after the address policy. */
-    private record Vetted(List<InetAddress> allowed, List<RefusedAddress> refused) {
+    record Vetted(List<InetAddress> allowed, List<RefusedAddress> refused) {
         static final Vetted NONE = new Vetted(List.of(), List.of());
     }
 }

@@ -47,10 +47,35 @@ public enum FindingCode {
     POLICY_CHANGED_WITHOUT_NEW_ID(Layer.DNS_RECORD, "RFC 8461 §3.1, §5.1", true, "policy changed, id did not"),
     /** The {@code id} changed since the previous snapshot. */
     STS_ID_CHANGED(Layer.DNS_RECORD, "RFC 8461 §3.1", false, "the id changed since the previous check"),
+    /**
+     * A name of the deployment ({@code _mta-sts.<domain>} or {@code mta-sts.<domain>}) is a CNAME to a name that
+     * does not exist: whoever registers the target's domain, or claims it at the provider, can publish a record or
+     * serve a policy for this domain (a takeover risk, not just an absent record). A {@code WARNING}, or an
+     * {@code ERROR} when it leaves an announced policy unreachable.
+     */
+    CNAME_DANGLING(Layer.DNS_RECORD, "RFC 8461 §8.2, §10", true, "a CNAME points at a name that does not exist"),
+    /** A name of the deployment is delegated by CNAME (RFC 8461 §8.2); the message shows the chain. An {@code INFO}. */
+    CNAME_DELEGATED(Layer.DNS_RECORD, "RFC 8461 §8.2", false, "the name is delegated by CNAME"),
+    /**
+     * A {@code v=STSv1} record is published at the domain itself instead of {@code _mta-sts.<domain>}: senders never
+     * look there.
+     */
+    STS_RECORD_AT_APEX(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "v=STSv1 published at the domain, not at _mta-sts"),
+    /**
+     * A TXT record that is not {@code v=STSv1} (SPF, a verification token) shares {@code _mta-sts.<domain>}: RFC
+     * senders discard it, some real senders join every record and fail. A {@code WARNING}.
+     */
+    STS_UNRELATED_RECORD(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "an unrelated TXT record at _mta-sts"),
 
     // ---- POLICY_FETCH ----
     /** The record announces a policy, but none could be fetched (sts-policy-fetch-error): senders act as if there were no MTA-STS. */
     STS_RECORD_WITHOUT_POLICY(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "record present, policy absent"),
+    /**
+     * The addresses of the policy host answer differently (status, policy body or certificate), as CDNs and anycast
+     * set-ups can: senders get one answer or the other. An {@code ERROR} when some address serves what senders
+     * ignore, a {@code WARNING} for two different valid policies, an {@code INFO} for different certificates only.
+     */
+    POLICY_ADDRESSES_DIFFER(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy host's addresses disagree"),
     /** {@code mta-sts.<domain>} has no address (NXDOMAIN or no A/AAAA). */
     POLICY_HOST_NOT_FOUND(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "the policy host does not resolve"),
     /** Every address of the policy host is private, loopback or otherwise refused by the address policy. */
@@ -116,6 +141,11 @@ public enum FindingCode {
     POLICY_MODE_NONE(Layer.POLICY_PARSE, "RFC 8461 §5", false, "mode none: inactive"),
     /** A remark on the policy text (legal but unwise lines, unknown fields, broad wildcards); {@code Finding.problem()} names it. */
     POLICY_NOTE(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "a remark on the policy text"),
+    /**
+     * The RFC allows it, but a class of real senders ignores or rejects it ({@link SenderClass} names them and the
+     * rule they deviate from): a {@code WARNING}, never a silent pass. Its layer is the layer of what triggers it.
+     */
+    INTEROP_RISK(Layer.POLICY_PARSE, "RFC 8461 §3", true, "some real senders would ignore or reject this"),
 
     // ---- MX_COVERAGE ----
     /** An MX host matches no {@code mx} pattern: in enforce, senders refuse it. */
@@ -200,6 +230,27 @@ public enum FindingCode {
     TLSRPT_RUA_SCHEME(Layer.TLS_RPT, "RFC 8460 §3", false, "rua scheme not mailto or https"),
     /** The TLS-RPT record is valid with remarks. */
     TLSRPT_NOTE(Layer.TLS_RPT, "RFC 8460 §3", false, "a remark on the TLS-RPT record"),
+    /**
+     * No {@code _smtp._tls} record, but a TLS-RPT record at the draft-era name {@code _smtp-tlsrpt.<domain>}, which
+     * senders no longer look at. A {@code WARNING}.
+     */
+    TLSRPT_LEGACY_NAME(Layer.TLS_RPT, "RFC 8460 §3", true, "TLS-RPT record at the draft name _smtp-tlsrpt"),
+    /**
+     * A {@code mailto:} destination's domain cannot receive mail (no MX and no address, a null MX, NXDOMAIN), or the
+     * look-up failed: reports sent there are lost. A {@code WARNING}.
+     */
+    TLSRPT_MAILTO_UNDELIVERABLE(Layer.TLS_RPT, "RFC 8460 §3, RFC 5321 §5.1", true,
+            "a mailto destination cannot receive mail"),
+    /**
+     * Every report destination is a mailbox of the domain itself while the policy is {@code enforce}: when TLS to
+     * the domain fails, senders refuse the reports too. An {@code INFO} with the advice to add a second destination.
+     */
+    TLSRPT_SAME_DOMAIN(Layer.TLS_RPT, "RFC 8460 §3", false, "reports go only to the domain's own MX hosts"),
+    /**
+     * An {@code https:} destination does not resolve, resolves only to addresses the address policy refuses, or
+     * presents no valid certificate for its name: reporters cannot post there. A {@code WARNING}.
+     */
+    TLSRPT_HTTPS_UNREACHABLE(Layer.TLS_RPT, "RFC 8460 §3, §5.3", true, "an https destination cannot take reports"),
 
     // ---- PROMOTION ----
     /**

@@ -36,11 +36,13 @@ import java.util.Optional;
  * @param policyFetch         the HTTPS fetch of the policy
  * @param mxHosts             each MX host's addresses, probe and TLSA answer, in preference order (the domain
  *                            itself for an implicit MX); empty for a null MX or a failed MX look-up
+ * @param diagnostics         what the deep diagnostics looked at beyond the layers (since 0.2.0)
  * @since 0.1.0
  */
 public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
                            Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
-                           Optional<PolicyFetch> policyFetch, List<MxHostObservation> mxHosts) {
+                           Optional<PolicyFetch> policyFetch, List<MxHostObservation> mxHosts,
+                           DiagnosticObservations diagnostics) {
 
     /** Validates and copies the components. */
     public Observations {
@@ -51,6 +53,34 @@ public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<Txt
         refusedAddresses = List.copyOf(Objects.requireNonNull(refusedAddresses, "refusedAddresses"));
         Objects.requireNonNull(policyFetch, "policyFetch");
         mxHosts = List.copyOf(Objects.requireNonNull(mxHosts, "mxHosts"));
+        Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /**
+     * Observations without deep diagnostics, as validations before 0.2.0 made them.
+     *
+     * @param stsTxt              the {@code _mta-sts.<domain>} TXT answer
+     * @param mx                  the domain's MX answer
+     * @param tlsRptTxt           the {@code _smtp._tls.<domain>} TXT answer
+     * @param policyHostAddresses the A/AAAA answer for {@code mta-sts.<domain>}
+     * @param refusedAddresses    the policy host's refused addresses
+     * @param policyFetch         the HTTPS fetch of the policy
+     * @param mxHosts             each MX host's addresses, probe and TLSA answer
+     */
+    public Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
+                        Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
+                        Optional<PolicyFetch> policyFetch, List<MxHostObservation> mxHosts) {
+        this(stsTxt, mx, tlsRptTxt, policyHostAddresses, refusedAddresses, policyFetch, mxHosts,
+                DiagnosticObservations.NONE);
+    }
+
+    /**
+     * @param diagnostics what the deep diagnostics looked at
+     * @return these observations with those diagnostics
+     */
+    public Observations withDiagnostics(DiagnosticObservations diagnostics) {
+        return new Observations(stsTxt, mx, tlsRptTxt, policyHostAddresses, refusedAddresses, policyFetch, mxHosts,
+                diagnostics);
     }
 
     /**
@@ -66,7 +96,8 @@ public record Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<Txt
     public Observations(Optional<TxtAnswer> stsTxt, MxAnswer mx, Optional<TxtAnswer> tlsRptTxt,
                         Optional<AddressAnswer> policyHostAddresses, List<RefusedAddress> refusedAddresses,
                         Optional<PolicyFetch> policyFetch) {
-        this(stsTxt, mx, tlsRptTxt, policyHostAddresses, refusedAddresses, policyFetch, List.of());
+        this(stsTxt, mx, tlsRptTxt, policyHostAddresses, refusedAddresses, policyFetch, List.of(),
+                DiagnosticObservations.NONE);
     }
 
     /**

@@ -94,6 +94,12 @@ public final class ReportAssembler {
         MxTransportCheck.Result transport = new MxTransportCheck(findings, checkedAt).check(mx.hosts(),
                 observations.mxHosts(), policy.usable());
         TlsRptCheck.Result tlsRpt = new TlsRptCheck(names, domainExists, findings).check(observations.tlsRptTxt());
+        DiagnosticInput diagnostics = new DiagnosticInput(observations, record, fetched, policy, mx, transport, tlsRpt,
+                checkedAt);
+        new PolicyAddressesCheck(names, findings).check(diagnostics);
+        new DelegationCheck(names, findings).check(diagnostics);
+        new RuaDestinationCheck(names, findings).check(diagnostics);
+        new InteropCheck(names, findings).check(diagnostics);
         Optional<PolicySnapshot> snapshot = new SnapshotCheck(names, findings)
                 .check(record.record(), fetched.body(), policy.valid(), checkedAt, previous);
 
