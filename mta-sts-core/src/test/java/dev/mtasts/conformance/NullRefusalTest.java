@@ -246,6 +246,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(Promotion.class, () -> PROMOTION),
             Map.entry(Remediation.class, Remediation::none),
             Map.entry(Observations.class, () -> OBSERVATIONS),
+            Map.entry(dev.mtasts.report.DiagnosticObservations.class, () -> dev.mtasts.report.DiagnosticObservations.NONE),
             Map.entry(PolicySnapshot.class, () -> SNAPSHOT),
             Map.entry(ValidationReport.class, () -> REPORT),
             Map.entry(TlsaRecord.class, () -> TLSA_RECORD),
