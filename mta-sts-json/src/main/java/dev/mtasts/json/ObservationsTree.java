@@ -9,8 +9,10 @@ import dev.mtasts.fetcher.AddressFailure;
 import dev.mtasts.fetcher.CertificateFacts;
 import dev.mtasts.fetcher.PlainHttpProbe;
 import dev.mtasts.fetcher.PolicyFetch;
+import dev.mtasts.report.DiagnosticObservations;
 import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.Observations;
+import dev.mtasts.report.RuaDestination;
 import dev.mtasts.resolver.AddressAnswer;
 import dev.mtasts.resolver.DnsAnswer;
 import dev.mtasts.resolver.DnsResult;
@@ -28,8 +30,9 @@ import java.util.List;
 
 /**
  * The observations of a report as a tree: {@code dns[]} (each look-up, with its {@code records} in one shape
- * for every record type: the domain's, then each MX host's addresses and TLSA records), {@code refusedAddresses[]}
- * and {@code fetch}. Stateless.
+ * for every record type: the domain's, then each MX host's addresses and TLSA records, then the deep diagnostics'
+ * look-ups), {@code refusedAddresses[]}, {@code fetch}, {@code fetchesByAddress[]} and {@code ruaDestinations[]}
+ * (empty where the diagnostics made none). Stateless.
  */
 final class ObservationsTree {
 
@@ -47,9 +50,27 @@ final class ObservationsTree {
             host.tlsa().ifPresent(a -> dns.add(lookup("TLSA", a)));
         }
 
+        DiagnosticObservations diagnostics = observations.diagnostics();
+        diagnostics.apexTxt().ifPresent(a -> dns.add(lookup("APEX_TXT", a)));
+        diagnostics.legacyTlsRptTxt().ifPresent(a -> dns.add(lookup("LEGACY_TLS_RPT_RECORD", a)));
+        for (RuaDestination destination : diagnostics.ruaDestinations()) {
+            destination.mx().ifPresent(a -> dns.add(lookup("RUA_DESTINATION", a)));
+            destination.addresses().ifPresent(a -> dns.add(lookup("RUA_DESTINATION", a)));
+        }
+
         root.set("refusedAddresses", MxHostTree.refused(observations.refusedAddresses()));
 
         observations.policyFetch().ifPresent(f -> root.set("fetch", fetch(f, checkedAt)));
+        ArrayNode byAddress = root.putArray("fetchesByAddress");
+        diagnostics.policyFetchesByAddress().forEach(f -> byAddress.add(fetch(f, checkedAt)));
+        ArrayNode destinations = root.putArray("ruaDestinations");
+        for (RuaDestination destination : diagnostics.ruaDestinations()) {
+            ObjectNode d = destinations.addObject();
+            d.put("uri", destination.uri());
+            d.put("host", destination.host().value());
+            d.set("refusedAddresses", MxHostTree.refused(destination.refusedAddresses()));
+            destination.exchange().ifPresent(f -> d.set("exchange", fetch(f, checkedAt)));
+        }
     }
 
     /**

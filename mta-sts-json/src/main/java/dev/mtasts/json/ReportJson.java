@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>The shape, in short (the schema is the full and exact description):
  * <pre>{@code
  * // not compiled: JSON, the shape of a report
- * {"schemaVersion": "1.2", "domain": "example.com", "checkedAt": "2026-11-29T12:00:00Z", "elapsed": 0.794,
+ * {"schemaVersion": "1.3", "domain": "example.com", "checkedAt": "2026-11-29T12:00:00Z", "elapsed": 0.794,
  *  "verdict": "ENFORCING", "atRisk": false, "inconclusive": false,
  *  "promotion": {"status": "NOT_APPLICABLE", "blockers": [], "advice": "..."},
  *  "layers": [{"layer": "DNS_RECORD", "status": "PASS"}, ...],
@@ -60,7 +60,7 @@ public final class ReportJson {
      * The version of the JSON shape, written first in every report as {@code "schemaVersion"}: {@value}.
      * The schema of this version is {@link #schema()}.
      */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     /** Where {@link #schema()} is read from, on the class path of this module: {@value}. */
     public static final String SCHEMA_RESOURCE = "/dev/mtasts/json/validation-report.schema.json";

@@ -22,7 +22,7 @@ import java.util.Objects;
  * ObjectMapper mapper = new ObjectMapper().registerModule(new ReportJsonModule());
  * record Answer(String requestId, ValidationReport report) {}
  * String json = mapper.writeValueAsString(new Answer("42", report));
- * // {"requestId":"42","report":{"schemaVersion":"1.2","domain":"example.com",...}}
+ * // {"requestId":"42","report":{"schemaVersion":"1.3","domain":"example.com",...}}
  * }</pre>
  *
  * @since 0.1.0

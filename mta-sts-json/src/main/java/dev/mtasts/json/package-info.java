@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * ValidationReport report = MtaStsValidator.validate("example.com");
- * String json = ReportJson.toJson(report);   // {"schemaVersion":"1.2","domain":"example.com",...}
+ * String json = ReportJson.toJson(report);   // {"schemaVersion":"1.3","domain":"example.com",...}
  * String schema = ReportJson.schema();       // the JSON Schema, draft 2020-12
  * }</pre>
  *

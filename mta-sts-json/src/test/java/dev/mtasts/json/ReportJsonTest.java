@@ -23,8 +23,8 @@ class ReportJsonTest {
         tree.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("schemaVersion", "domain", "checkedAt", "elapsed", "verdict", "atRisk",
                 "inconclusive", "promotion", "layers", "findings", "stsRecord", "policy", "tlsRptRecord", "mx", "dns",
-                "refusedAddresses", "fetch", "remediation", "snapshot");
-        assertThat(tree.get("schemaVersion").asText()).isEqualTo(ReportJson.SCHEMA_VERSION).isEqualTo("1.2");
+                "refusedAddresses", "fetch", "fetchesByAddress", "ruaDestinations", "remediation", "snapshot");
+        assertThat(tree.get("schemaVersion").asText()).isEqualTo(ReportJson.SCHEMA_VERSION).isEqualTo("1.3");
         assertThat(tree.get("domain").asText()).isEqualTo("example.com");
         assertThat(tree.get("checkedAt").asText()).isEqualTo("2026-11-29T12:00:00Z");
         assertThat(tree.get("verdict").asText()).isEqualTo("ENFORCING");
@@ -69,7 +69,8 @@ class ReportJsonTest {
 
         List<String> purposes = new ArrayList<>();
         dns.forEach(l -> purposes.add(l.get("purpose").asText() + " " + l.get("type").asText()));
-        assertThat(purposes).containsExactly("STS_RECORD TXT", "MX MX", "TLS_RPT_RECORD TXT", "POLICY_HOST A/AAAA");
+        assertThat(purposes).containsExactly("STS_RECORD TXT", "MX MX", "TLS_RPT_RECORD TXT", "POLICY_HOST A/AAAA",
+                "APEX_TXT TXT", "LEGACY_TLS_RPT_RECORD TXT", "RUA_DESTINATION MX", "RUA_DESTINATION A/AAAA");
 
         JsonNode txt = dns.get(0).get("records");
         assertThat(txt.get(0).get("type").asText()).isEqualTo("TXT");
@@ -211,5 +212,29 @@ class ReportJsonTest {
                 assertNoNulls(node.get(i), path + "[" + i + "]");
             }
         }
+    }
+
+    @Test
+    void theDeepDiagnosticsWriteEachAddressFetchAndEachReportDestination() {
+        ObjectNode tree = ReportJson.toTree(SampleReports.full());
+
+        JsonNode byAddress = tree.get("fetchesByAddress");
+        assertThat(byAddress).hasSize(2);
+        assertThat(byAddress.get(0).get("address").asText()).isEqualTo("192.0.2.10");
+        assertThat(byAddress.get(1).get("status").asInt()).isEqualTo(404);
+        assertThat(byAddress.get(1).get("outcome").asText()).isEqualTo("HTTP_STATUS");
+
+        JsonNode destinations = tree.get("ruaDestinations");
+        assertThat(destinations).hasSize(2);
+        assertThat(destinations.get(0).get("uri").asText()).isEqualTo("mailto:tls@example.com");
+        assertThat(destinations.get(0).has("exchange")).isFalse();
+        assertThat(destinations.get(1).get("host").asText()).isEqualTo("tlsrpt.example.net");
+        assertThat(destinations.get(1).get("refusedAddresses").get(0).get("reason").asText())
+                .isEqualTo("private (RFC 1918)");
+        assertThat(destinations.get(1).get("exchange").get("status").asInt()).isEqualTo(404);
+
+        ObjectNode bare = ReportJson.toTree(SampleReports.bare());
+        assertThat(bare.get("fetchesByAddress")).isEmpty();
+        assertThat(bare.get("ruaDestinations")).isEmpty();
     }
 }

@@ -35,8 +35,8 @@ class ReportJsonWriterTest {
         assertThat(compact.pretty()).isFalse();
         assertThat(pretty.pretty()).isTrue();
         assertThat(line).isEqualTo(ReportJson.toJson(report)).doesNotContain("\n", "\r").startsWith(
-                "{\"schemaVersion\":\"1.2\",\"domain\":\"example.com\",");
-        assertThat(text).startsWith("{\n  \"schemaVersion\" : \"1.2\",\n  \"domain\" : \"example.com\",\n")
+                "{\"schemaVersion\":\"1.3\",\"domain\":\"example.com\",");
+        assertThat(text).startsWith("{\n  \"schemaVersion\" : \"1.3\",\n  \"domain\" : \"example.com\",\n")
                 .doesNotContain("\r").endsWith("\n}");
         assertThat(text).contains("\n  \"layers\" : [\n    {\n      \"layer\" : \"DNS_RECORD\",");
         assertThat(pretty.toJson(SampleReports.bare())).contains("\"findings\" : [],", "\"remediation\" : {}");
@@ -78,7 +78,7 @@ class ReportJsonWriterTest {
 
         String text = pretty.toJson(page);
 
-        assertThat(text).startsWith("{\n  \"requestId\" : \"42\",\n  \"report\" : {\n    \"schemaVersion\" : \"1.2\",");
+        assertThat(text).startsWith("{\n  \"requestId\" : \"42\",\n  \"report\" : {\n    \"schemaVersion\" : \"1.3\",");
         assertThat(read(text).get("report")).isEqualTo(read(ReportJson.toJson(SampleReports.full())));
     }
 

@@ -26,7 +26,9 @@ import dev.mtasts.report.DaneResult;
 import dev.mtasts.report.DaneStatus;
 import dev.mtasts.report.MxHostObservation;
 import dev.mtasts.report.MxHostResult;
+import dev.mtasts.report.DiagnosticObservations;
 import dev.mtasts.report.Observations;
+import dev.mtasts.report.RuaDestination;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionStatus;
@@ -98,8 +100,22 @@ final class SampleReports {
                 .failedAddress(new AddressFailure(new InetSocketAddress(ip("2001:db8::10"), 443), "No route to host"))
                 .tlsVersion("TLSv1.3").cipherSuite("TLS_AES_128_GCM_SHA256").certificates(List.of(leaf, root))
                 .elapsed(Duration.ofMillis(1234)).detail("a detail").plainHttp(new PlainHttpProbe(plain)).build();
+        PolicyFetch other = PolicyFetch.builder(FetchOutcome.HTTP_STATUS).statusCode(404).header("Content-Type", "text/html")
+                .address(new InetSocketAddress(ip("2001:db8::10"), 443)).certificates(List.of(leaf)).build();
+        DiagnosticObservations diagnostics = new DiagnosticObservations(List.of(fetch, other),
+                Optional.of(new TxtAnswer(found("example.com"), List.of(TxtRecord.of("v=STSv1; id=1")))),
+                Optional.of(TxtAnswer.empty(DnsResult.of(DomainName.of("_smtp-tlsrpt.example.com"),
+                        dev.mtasts.resolver.DnsOutcome.NXDOMAIN))),
+                List.of(new RuaDestination("mailto:tls@example.com", domain, Optional.of(mx), Optional.empty(),
+                                List.of(), Optional.empty()),
+                        new RuaDestination("https://tlsrpt.example.net/v1", DomainName.of("tlsrpt.example.net"),
+                                Optional.empty(), Optional.of(new AddressAnswer(found("tlsrpt.example.net"),
+                                        List.of(ip("192.0.2.44"), ip("10.0.0.9")))),
+                                List.of(new RefusedAddress(ip("10.0.0.9"), "private (RFC 1918)")),
+                                Optional.of(other))));
         Observations seen = new Observations(Optional.of(sts), mx, Optional.of(rpt), Optional.of(hostAddresses),
-                List.of(new RefusedAddress(ip("10.0.0.5"), "private (RFC 1918)")), Optional.of(fetch));
+                List.of(new RefusedAddress(ip("10.0.0.5"), "private (RFC 1918)")), Optional.of(fetch))
+                .withDiagnostics(diagnostics);
 
         MtaStsPolicy policy = MtaStsPolicy.builder().mode(PolicyMode.ENFORCE).mx("mx1.example.com")
                 .maxAge(Duration.ofDays(7)).build();
