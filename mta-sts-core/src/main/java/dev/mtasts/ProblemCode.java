@@ -40,6 +40,14 @@ public enum ProblemCode {
      * lenient parsers skip empty lines read on (C2).
      */
     POLICY_BLANK_LINE(Severity.ERROR, "RFC 8461 §3.2"),
+    /**
+     * The body is a JSON object, the policy format of the drafts before RFC 8461 (draft-ietf-uta-mta-sts-01 to -06):
+     * senders read only {@code name: value} lines, so they ignore it. The message gives the lines to publish instead
+     * when the JSON's fields can be read ({@code "mode": "report"} as {@code testing}).
+     *
+     * @since 0.2.0
+     */
+    POLICY_JSON(Severity.ERROR, "RFC 8461 §3.2"),
     /** A line has no {@code :} separating field name and value. */
     FIELD_NO_COLON(Severity.ERROR, "RFC 8461 §3.2"),
     /** Whitespace between a field name and its {@code :} (C3). */

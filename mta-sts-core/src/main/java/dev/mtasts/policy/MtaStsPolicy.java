@@ -109,6 +109,23 @@ public record MtaStsPolicy(String version, PolicyMode mode, List<MxPattern> mx, 
     }
 
     /**
+     * Says which pattern matches an MX host, or why none does: {@link MxMatchExplanation#of(DomainName, List)} with
+     * this policy's patterns.
+     *
+     * <pre>{@code
+     * policy.explain(DomainName.of("a.b.example.com")).text();
+     * // "'*.example.com' covers exactly one label below example.com, but a.b.example.com is two labels below it ('a.b')"
+     * }</pre>
+     *
+     * @param host an MX host name
+     * @return the explanation; {@link MxMatchExplanation#matches()} equals {@link #matches(DomainName)}
+     * @since 0.2.0
+     */
+    public MxMatchExplanation explain(DomainName host) {
+        return MxMatchExplanation.of(Objects.requireNonNull(host, "host"), mx);
+    }
+
+    /**
      * @param host an MX host name
      * @return true if at least one {@code mx} pattern matches (RFC 8461 §4.1)
      */

@@ -84,6 +84,32 @@ public final class MxPattern {
     }
 
     /**
+     * The pattern a person most likely meant by an {@code mx} value that is not one, when the value itself tells: for
+     * a policy linter's "write this instead".
+     *
+     * <pre>{@code
+     * MxPattern.suggestion(".example.com");              // Optional[*.example.com]: the drafts' suffix form
+     * MxPattern.suggestion("mx.example.com.");           // Optional[mx.example.com]
+     * MxPattern.suggestion("https://mx.example.com/");   // Optional[mx.example.com]
+     * MxPattern.suggestion("mx.example.com:25");         // Optional[mx.example.com]
+     * MxPattern.suggestion("mx.bücher.example");         // Optional[mx.xn--bcher-kva.example]
+     * MxPattern.suggestion("postmaster@example.com");    // Optional.empty(): the MX host names are not in it
+     * }</pre>
+     *
+     * @param value an {@code mx} value as written
+     * @return the pattern meant; empty when the value is already valid, or when no host name can be read from it
+     *     (a list of hosts, a mail address, an IP address)
+     * @since 0.2.0
+     */
+    public static Optional<MxPattern> suggestion(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.length() > DomainName.MAX_LENGTH * 4 || defect(value).isEmpty()) {
+            return Optional.empty();
+        }
+        return MxValueShape.suggestion(value).map(MxPattern::ofValid);
+    }
+
+    /**
      * Says why a value is not a valid {@code mx} pattern.
      *
      * @param value the candidate value
@@ -126,13 +152,16 @@ public final class MxPattern {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c >= 0x80 && !isWhitespace(c)) {
+                Optional<String> ascii = value.chars().anyMatch(ch -> isWhitespace((char) ch)) ? Optional.empty()
+                        : MxValueShape.aLabels(value);
                 return Optional.of(new Defect(ProblemCode.MX_U_LABEL, "mx " + quoted
-                        + " has non-ASCII characters; write IDNs as Punycode A-labels (xn--...)"));
+                        + " has non-ASCII characters; RFC 8461 requires IDNs as Punycode A-labels (xn--...), so"
+                        + " senders ignore the policy: write " + ascii.map(a -> "'mx: " + a + "'")
+                        .orElse("each label in its A-label form")));
             }
         }
         if (value.indexOf(',') >= 0 || value.chars().anyMatch(c -> isWhitespace((char) c))) {
-            return Optional.of(new Defect(ProblemCode.MX_MULTIPLE_VALUES, "mx " + quoted
-                    + " lists several hosts; give each its own 'mx:' line"));
+            return Optional.of(new Defect(ProblemCode.MX_MULTIPLE_VALUES, MxValueShape.list(value, quoted)));
         }
         // a name that would be valid without its one trailing dot (C10, D7) is named as such; '*.' and 'a..' get their
         // own reason (without the dot, 'a.' still ends in an empty label). No recursion: the name without the dot goes
@@ -141,7 +170,8 @@ public final class MxPattern {
         if (value.length() > 1 && value.endsWith(".") && !value.endsWith("..")
                 && nameDefect(value.substring(0, value.length() - 1), quoted).isEmpty()) {
             return Optional.of(new Defect(ProblemCode.MX_TRAILING_DOT, "mx " + quoted
-                    + " ends with a dot; write the name without the trailing dot"));
+                    + " ends with a dot; write the name without the trailing dot: 'mx: "
+                    + Quoting.text(value.substring(0, value.length() - 1)) + "'"));
         }
         return nameDefect(value, quoted);
     }
@@ -154,8 +184,9 @@ public final class MxPattern {
      * @param quoted the value as the message quotes it (the whole value, also when {@code value} lacks its last dot)
      */
     private static Optional<Defect> nameDefect(String value, String quoted) {
-        if (value.startsWith("[") || value.indexOf(':') >= 0) {
-            return invalid("mx " + quoted + " is an address literal or has a port; only host names are allowed");
+        Optional<String> shape = MxValueShape.notAHostName(value, quoted);
+        if (shape.isPresent()) {
+            return invalid(shape.get());
         }
         String name = value.startsWith(WILDCARD_PREFIX) ? value.substring(2) : value;
         if (name.isEmpty()) {

@@ -4,12 +4,14 @@ import dev.mtasts.Problem;
 import dev.mtasts.ProblemCode;
 import dev.mtasts.Severity;
 import dev.mtasts.internal.ExtensionSyntax;
+import dev.mtasts.internal.NearName;
 import dev.mtasts.internal.Quoting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,7 @@ final class PolicyScanner {
     private static final long ONE_WEEK = 604_800L;
     private static final String[] KNOWN_FIELDS = {PolicyField.VERSION, PolicyField.MODE, PolicyField.MX,
             PolicyField.MAX_AGE};
+    private static final List<String> MODE_TOKENS = List.of("enforce", "testing", "none");
     /** Up to this many patterns, a repeat is found by a scan of the list; beyond, by a set. */
     private static final int MX_SCAN_LIMIT = 8;
 
@@ -71,9 +74,39 @@ final class PolicyScanner {
                     "policy starts with a UTF-8 byte order mark (EF BB BF); save the file without it");
             start = 1;
         }
+        int brace = DraftJsonPolicy.objectStart(text, start);
+        if (brace >= 0) {
+            readJson(brace);
+            return result();
+        }
         readLines(start);
         checkRequiredFields();
         return result();
+    }
+
+    /**
+     * A body that is a JSON object, as the drafts before RFC 8461 served (C16): one {@link ProblemCode#POLICY_JSON} in
+     * place of the errors each of its lines would give, and, as the field readings, what the JSON means in RFC 8461
+     * terms (so that the MX hosts can still be matched against its patterns).
+     */
+    private void readJson(int brace) {
+        Optional<Map<String, List<String>>> members = DraftJsonPolicy.members(text, brace);
+        DraftJsonReading reading = DraftJsonReading.of(members.orElse(Map.of()));
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < brace; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        add(ProblemCode.POLICY_JSON, line, brace - lineStart + 1, reading.message(members.isPresent()));
+        if (members.isPresent()) {
+            version = reading.version().orElse(null);
+            mode = reading.mode().orElse(null);
+            maxAge = reading.maxAge().orElse(null);
+            mx.addAll(reading.mx());
+        }
     }
 
     /**
@@ -290,14 +323,30 @@ final class PolicyScanner {
             return;
         }
         modeBroken = true;
-        String hint = "";
-        for (PolicyMode m : PolicyMode.values()) {
-            if (m.token().equalsIgnoreCase(value)) {
-                hint = "; write it in lower case: '" + m.token() + "'";
-            }
+        if (value.equals("report")) {
+            add(ProblemCode.MODE_INVALID, line, column, "mode 'report' is the value of drafts before RFC 8461 (up to"
+                    + " draft-ietf-uta-mta-sts-11, 2017) that RFC 8461 renamed 'testing'; senders that follow the RFC"
+                    + " treat the whole policy as invalid: write 'mode: testing'");
+            return;
         }
         add(ProblemCode.MODE_INVALID, line, column, "mode " + Quoting.quotedText(value)
-                + " is not one of 'enforce', 'testing', 'none'" + hint);
+                + " is not one of 'enforce', 'testing', 'none'" + modeHint(value));
+    }
+
+    /** What a mistaken mode value was probably meant to be: the case, a common wrong word, or a near spelling. */
+    private static String modeHint(String value) {
+        for (PolicyMode m : PolicyMode.values()) {
+            if (m.token().equalsIgnoreCase(value)) {
+                return "; write it in lower case: '" + m.token() + "'";
+            }
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        String meant = lower.startsWith("enforc") ? "enforce"
+                : lower.startsWith("test") ? "testing"
+                : lower.startsWith("report") ? "testing"
+                : lower.equals("off") || lower.startsWith("disable") ? "none"
+                : NearName.among(lower, MODE_TOKENS).orElse(null);
+        return meant == null ? "" : "; write 'mode: " + meant + "'";
     }
 
     private void readMaxAge(int line, int column, String value) {
@@ -346,7 +395,8 @@ final class PolicyScanner {
         }
         if (pattern.looksLikeIpAddress()) {
             add(ProblemCode.MX_IP_ADDRESS, line, column, "mx " + Quoting.quotedText(value)
-                    + " looks like an IP address; patterns match MX host names, never addresses");
+                    + " looks like an IP address; patterns match MX host names, never addresses, so it matches"
+                    + " nothing: list the host name the MX record points to instead, such as 'mx: mx1.example.com'");
         } else if (pattern.hasNumericTopLevelLabel()) {
             add(ProblemCode.MX_NUMERIC_TLD, line, column, numericTopLevelLabelMessage(value, pattern));
         } else if (pattern.isBroad()) {
@@ -387,9 +437,27 @@ final class PolicyScanner {
                     + "': field names are case-sensitive, so senders ignore this line");
             return;
         }
-        String near = nearestKnownField(name);
         add(ProblemCode.EXTENSION_UNKNOWN, line, 1, "unknown field '" + name + "' is ignored by senders"
-                + (near == null ? "" : "; did you mean '" + near + "'?"));
+                + unknownFieldHint(name, value));
+    }
+
+    /**
+     * What an unknown field was probably meant as: a known field it resembles ({@code nmx}, {@code max-age},
+     * {@code verison}), with the line to write; or a field of a TXT record written into the policy ({@code id},
+     * {@code rua}).
+     */
+    private static String unknownFieldHint(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("id") || lower.equals("policy_id")) {
+            return "; the id belongs in the _mta-sts TXT record ('v=STSv1; id=...'), not in the policy";
+        }
+        if (lower.equals("rua")) {
+            return "; 'rua' belongs in the TLS-RPT record at _smtp._tls ('v=TLSRPTv1; rua=...'), not in the policy";
+        }
+        Optional<String> near = lower.equals("v") ? Optional.of(PolicyField.VERSION)
+                : NearName.among(name, List.of(KNOWN_FIELDS));
+        return near.map(known -> "; it resembles the field '" + known + "': if it was meant as that field, write '"
+                + known + ": " + Quoting.text(value) + "'").orElse("");
     }
 
     private void checkRequiredFields() {
@@ -493,41 +561,5 @@ final class PolicyScanner {
             }
         }
         return n;
-    }
-
-    private static String nearestKnownField(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : new String[] {PolicyField.VERSION, PolicyField.MODE, PolicyField.MX, PolicyField.MAX_AGE}) {
-            int d = editDistance(name.toLowerCase(Locale.ROOT), known, bestDistance);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance, giving up (returning {@code limit}) for names much longer than the known ones. */
-    private static int editDistance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

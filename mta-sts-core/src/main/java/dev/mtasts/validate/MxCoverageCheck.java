@@ -4,6 +4,7 @@ import dev.mtasts.internal.Quoting;
 import dev.mtasts.DomainName;
 import dev.mtasts.Severity;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxMatchExplanation;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyMode;
 import dev.mtasts.report.FindingCode;
@@ -37,6 +38,9 @@ final class MxCoverageCheck {
             hosts = List.copyOf(Objects.requireNonNull(hosts, "hosts"));
         }
     }
+
+    /** How many hosts the finding about a policy that covers none of them explains one by one. */
+    private static final int REASONS_LISTED = 3;
 
     private final PolicyNames names;
     private final DomainName domain;
@@ -95,11 +99,37 @@ final class MxCoverageCheck {
             records = List.of(new MxRecord(0, domain));
         }
         for (MxRecord record : records) {
-            Optional<MxPattern> match = patterns.stream().filter(p -> p.matches(record.host())).findFirst();
-            hosts.add(new MxHostResult(record.host(), record.preference(), match.isPresent(), match));
+            hosts.add(new MxHostResult(record.host(), record.preference(),
+                    MxMatchExplanation.of(record.host(), patterns)));
         }
         policy.ifPresent(p -> coverage(p, subject));
         return new Result(hosts, true, false);
+    }
+
+    /** Why each host is not covered, for the finding that names them all: the first few, one clause each. */
+    private String reasons() {
+        List<String> reasons = new ArrayList<>();
+        for (MxHostResult host : hosts.subList(0, Math.min(hosts.size(), REASONS_LISTED))) {
+            reasons.add(host.host() + ": " + host.match().text());
+        }
+        return String.join("; ", reasons) + (hosts.size() > REASONS_LISTED ? "; and "
+                + (hosts.size() - REASONS_LISTED) + " more hosts" : "");
+    }
+
+    /** The fix for a host outside the policy: add it, or correct the pattern that was probably meant for it. */
+    private static String notCoveredFix(DomainName host, MxMatchExplanation why) {
+        String add = "Add 'mx: " + host + "' to the policy";
+        String fix = switch (why.kind()) {
+            case ONE_LABEL_DIFFERS -> add + ", or correct 'mx: " + why.pattern().orElseThrow() + "' if it was meant"
+                    + " for this host";
+            case EXACT_ABOVE_HOST -> add + " (an exact pattern covers one name only; 'mx: *."
+                    + host.parent().map(DomainName::value).orElse("") + "' covers every host one label below "
+                    + host.parent().map(DomainName::value).orElse("") + ")";
+            case WILDCARD_NOT_ITSELF -> add + " next to 'mx: " + why.pattern().orElseThrow() + "', which covers"
+                    + " only the names below it";
+            default -> add;
+        };
+        return fix + ", with a new id.";
     }
 
     private void coverage(MtaStsPolicy policy, String subject) {
@@ -121,32 +151,35 @@ final class MxCoverageCheck {
             findings.add(FindingCode.POLICY_MX_COVERS_NO_MX, severity, subject, "No MX host of " + domain + " ("
                     + hostList + ") matches the policy's mx patterns (" + patternList + ")"
                     + (policy.mode() == PolicyMode.ENFORCE
-                    ? ": all inbound mail from senders that apply MTA-STS is refused." : ": " + consequence + "."),
+                    ? ": all inbound mail from senders that apply MTA-STS is refused" : ": " + consequence)
+                    + "; " + reasons() + ".",
                     "List the real MX hosts in the policy (see the remediation), with a new id.");
         }
         for (MxHostResult host : hosts) {
             if (host.covered()) {
                 continue;
             }
-            Optional<MxPattern> tooDeep = policy.mx().stream().filter(p -> p.isWildcard()
-                    && host.host().value().endsWith("." + p.baseName())).findFirst();
-            if (tooDeep.isPresent()) {
+            MxMatchExplanation why = host.match();
+            if (why.kind() == MxMatchExplanation.Kind.WILDCARD_TOO_DEEP) {
                 findings.add(FindingCode.MX_WILDCARD_TOO_DEEP, severity, "mx " + host.host(), "MX host " + host.host()
-                        + " is more than one label below '" + tooDeep.get() + "'; a wildcard matches exactly one label,"
-                        + " so the host is not covered: " + consequence + ".",
+                        + " is not covered because " + why.text() + ", and a wildcard never matches more than one"
+                        + " label: " + consequence + ".",
                         "Add 'mx: " + host.host() + "' (or 'mx: *." + host.host().parent().map(DomainName::value)
                                 .orElse("") + "') to the policy, with a new id.");
             } else if (!noneCovered) { // when none is covered, POLICY_MX_COVERS_NO_MX above names every host
                 findings.add(FindingCode.MX_NOT_COVERED, severity, "mx " + host.host(), "MX host " + host.host()
                         + " (preference " + host.preference() + ") matches no mx pattern of the policy (" + patternList
-                        + "): " + consequence + ".", "Add 'mx: " + host.host() + "' to the policy, with a new id.");
+                        + "): " + why.text() + "; " + consequence + ".", notCoveredFix(host.host(), why));
             }
         }
         for (MxPattern pattern : noneCovered ? List.<MxPattern>of() : policy.mx()) {
             if (hosts.stream().noneMatch(h -> pattern.matches(h.host()))) {
                 findings.add(FindingCode.MX_PATTERN_UNUSED, Severity.INFO, "policy mx " + pattern, "The pattern '"
-                        + pattern + "' matches none of the MX hosts of " + domain + ".",
-                        "Remove the pattern if that host no longer receives mail for " + domain + ".");
+                        + pattern + "' matches none of the MX hosts of " + domain + " ("
+                        + Quoting.list(hosts.stream().map(h -> h.host().value()).toList(), 10) + ").",
+                        "Remove 'mx: " + pattern + "' if no MX record points to " + (pattern.isWildcard()
+                        ? "a host it covers" : "that host") + " any more and none will; keep it while an MX"
+                        + " change is planned.");
             }
         }
     }

@@ -27,6 +27,7 @@ import dev.mtasts.fetcher.PolicyFetcherSettings;
 import dev.mtasts.fetcher.TlsFailureCategory;
 import dev.mtasts.internal.Quoting;
 import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.MxMatchExplanation;
 import dev.mtasts.policy.MxPattern;
 import dev.mtasts.policy.PolicyExtension;
 import dev.mtasts.policy.PolicyMode;
@@ -258,6 +259,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(MxProbeSettings.class, MxProbeSettings::defaults),
             Map.entry(MxTlsProbe.class, () -> (MxTlsProbe) request -> CompletableFuture.completedFuture(MX_PROBE)),
             Map.entry(MxHostResult.class, () -> MX_HOST),
+            Map.entry(MxMatchExplanation.class, () -> MxMatchExplanation.fromMatch(DOMAIN, Optional.empty())),
             Map.entry(MxHostObservation.class, () -> new MxHostObservation(DOMAIN, Optional.empty(), List.of(),
                     Optional.empty(), Optional.empty())),
             Map.entry(DaneStatus.class, () -> DaneStatus.NONE),
