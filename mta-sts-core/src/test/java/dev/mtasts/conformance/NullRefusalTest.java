@@ -248,6 +248,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(Remediation.class, Remediation::none),
             Map.entry(Observations.class, () -> OBSERVATIONS),
             Map.entry(dev.mtasts.report.DiagnosticObservations.class, () -> dev.mtasts.report.DiagnosticObservations.NONE),
+            Map.entry(dev.mtasts.report.SenderClass.class, () -> dev.mtasts.report.SenderClass.BODY_CAP),
             Map.entry(PolicySnapshot.class, () -> SNAPSHOT),
             Map.entry(ValidationReport.class, () -> REPORT),
             Map.entry(TlsaRecord.class, () -> TLSA_RECORD),

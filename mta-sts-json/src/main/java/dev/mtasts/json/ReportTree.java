@@ -131,6 +131,8 @@ final class ReportTree {
         node.put("reference", finding.code().reference());
         put(node, "subject", finding.subject());
         finding.problem().ifPresent(p -> node.put("problem", p.name()));
+        ArrayNode classes = node.putArray("senderClasses");
+        finding.senderClasses().forEach(c -> classes.add(c.name()));
         return node;
     }
 

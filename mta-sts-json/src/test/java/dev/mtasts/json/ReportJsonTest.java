@@ -64,6 +64,18 @@ class ReportJsonTest {
     }
 
     @Test
+    void everyFindingListsItsSenderClassesByNameInEnumOrderEvenWhenThereAreNone() {
+        JsonNode findings = ReportJson.toTree(SampleReports.full()).get("findings");
+
+        assertThat(findings.get(0).get("senderClasses").isArray()).isTrue();
+        assertThat(findings.get(0).get("senderClasses")).isEmpty();
+        assertThat(findings.get(2).get("code").asText()).isEqualTo("INTEROP_RISK");
+        assertThat(findings.get(2).get("senderClasses")).extracting(JsonNode::asText)
+                .containsExactly("EXACT_CONTENT_TYPE", "ASCII_BODY");
+        assertThat(Schemas.errors(ReportJson.toJson(SampleReports.full()))).isEmpty();
+    }
+
+    @Test
     void txtMxAndAddressRecordsHaveOneShapeEachWithItsTypedFields() {
         JsonNode dns = ReportJson.toTree(SampleReports.full()).get("dns");
 

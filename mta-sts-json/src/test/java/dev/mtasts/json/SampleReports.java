@@ -34,6 +34,7 @@ import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.RefusedAddress;
 import dev.mtasts.report.Remediation;
+import dev.mtasts.report.SenderClass;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.AddressAnswer;
@@ -124,6 +125,9 @@ final class SampleReports {
                 "Add 'mx: backup.example.net' to the policy, with a new id.").about("mx backup.example.net");
         Finding note = Finding.of(FindingCode.POLICY_NOTE, Severity.INFO, "A remark.", "Nothing to do.")
                 .about("policy line 3").because(ProblemCode.values()[0]);
+        Finding risk = Finding.of(FindingCode.INTEROP_RISK, Severity.WARNING, "Served as 'text/plain; charset=utf-8'.",
+                "Serve it as exactly 'Content-Type: text/plain'.").about("https://mta-sts.example.com/.well-known/mta-sts.txt")
+                .concerning(List.of(SenderClass.EXACT_CONTENT_TYPE, SenderClass.ASCII_BODY));
         List<LayerResult> layers = new ArrayList<>();
         for (Layer layer : Layer.values()) {
             LayerStatus status = layer == Layer.MX_COVERAGE ? LayerStatus.FAIL : LayerStatus.PASS;
@@ -142,7 +146,7 @@ final class SampleReports {
                                 Optional.of(MxPattern.of("mx1.example.com"))),
                         new MxHostResult(DomainName.of("backup.example.net"), 50, false, Optional.empty())),
                 Optional.of(TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:tls@example.com")), layers,
-                List.of(notCovered, note), Verdict.ENFORCING, true, false,
+                List.of(notCovered, note, risk), Verdict.ENFORCING, true, false,
                 new Promotion(PromotionStatus.NOT_APPLICABLE, List.of(), "The policy is already in enforce mode."),
                 remediation, Optional.of(new PolicySnapshot("example.com", "20261101T000000", "0".repeat(64),
                         CHECKED_AT)));

@@ -102,6 +102,9 @@ class SchemaTest {
                 r -> ((ObjectNode) r.get("layers").get(2)).put("status", "OK"),
                 r -> ((ObjectNode) r.get("findings").get(0)).put("severity", "FATAL"),
                 r -> ((ObjectNode) r.get("findings").get(0)).put("code", "mx not covered"),
+                r -> ((ObjectNode) r.get("findings").get(0)).remove("senderClasses"),
+                r -> ((ArrayNode) r.get("findings").get(2).get("senderClasses")).add("EXACT_CONTENT_TYPE"),
+                r -> ((ArrayNode) r.get("findings").get(2).get("senderClasses")).add("senders that cap"),
                 r -> ((ObjectNode) r.get("mx").get(1)).put("matchedBy", "*.example.net"),
                 r -> ((ObjectNode) r.get("mx").get(0)).remove("matchedBy"),
                 // the shape of dns[].records before 1.0: bare strings for TXT

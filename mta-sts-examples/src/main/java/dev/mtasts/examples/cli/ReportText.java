@@ -14,6 +14,7 @@ import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionEvidence;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.Remediation;
+import dev.mtasts.report.SenderClass;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.DnsAnswer;
@@ -269,7 +270,27 @@ final class ReportText {
                     + style.dim("  (" + LayerTitles.of(f.layer()) + ", " + f.code().reference() + ")"));
             out.println(INDENT + "        " + f.message());
             out.println(INDENT + "        " + style.green("Fix:") + " " + f.remediation());
+            senderClasses(f).forEach(line -> out.println(INDENT + "        " + style.dim(line)));
         }
+    }
+
+    /**
+     * One line per effect of the sender classes a finding names ({@code "Rejected also by: senders that require
+     * text/plain"}): "also" where senders that follow the RFC reject it too (an {@code ERROR}).
+     */
+    static List<String> senderClasses(Finding f) {
+        List<String> lines = new ArrayList<>();
+        for (SenderClass.Effect effect : SenderClass.Effect.values()) {
+            List<String> titles = f.senderClasses().stream().filter(c -> c.effect() == effect)
+                    .map(SenderClass::title).toList();
+            if (titles.isEmpty()) {
+                continue;
+            }
+            String words = effect == SenderClass.Effect.REJECTS && f.severity() == Severity.ERROR
+                    ? "rejected also by" : effect.words();
+            lines.add(Character.toUpperCase(words.charAt(0)) + words.substring(1) + ": " + String.join("; ", titles));
+        }
+        return lines;
     }
 
     private void publish(ValidationReport report, PrintWriter out) {
