@@ -92,10 +92,12 @@ final class Planning {
             if (tightens) {
                 t = waitForMxCaches(t, dropped);
             }
-            steps.add(publish(tightens ? StepKind.TIGHTEN_POLICY : StepKind.PUBLISH_POLICY, t, target,
+            boolean narrows = tightens && change.cached().filter(p -> p.mode() != PolicyMode.NONE).isPresent();
+            steps.add(publish(narrows ? StepKind.TIGHTEN_POLICY : StepKind.PUBLISH_POLICY, t, target,
                     (change.asked() ? "Serve the new policy below" : "Serve the policy below, adjusted to the new MX"
                             + " hosts,") + policyThenRecord(),
-                    tightens ? "It no longer lists " + Wording.hosts(dropped) + ", which by now receive"
+                    tightens ? (change.cached().isPresent() ? "It no longer lists " : "It does not list ")
+                            + Wording.hosts(dropped) + ", which by now receive"
                             + (dropped.size() == 1 ? "s" : "") + " no mail." : change.cached().isEmpty()
                             ? "Senders find the policy through the new record." : "The new id tells senders that"
                             + " cached the current policy to fetch this one."));

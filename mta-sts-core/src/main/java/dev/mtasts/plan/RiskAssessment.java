@@ -39,7 +39,8 @@ final class RiskAssessment {
                             + " policy failure through TLS-RPT until " + until + ".");
         }
 
-        List<DomainName> dropped = c.droppedLive();
+        // only the policy asked for: the plan's own adjusted policy is published after the move, never at once
+        List<DomainName> dropped = c.asked() ? c.droppedLive() : List.<DomainName>of();
         if (!dropped.isEmpty()) {
             MtaStsPolicy target = c.target().orElseThrow();
             SenderAction action = SenderAction.under(target, dropped.get(0));
@@ -47,8 +48,8 @@ final class RiskAssessment {
             dropped.forEach(h -> hosts.add(new HostRisk(h, action, HostRisk.Cause.NEW_POLICY_DROPS_LIVE_MX,
                     mxCachedUntil)));
             sentences.add("Published while " + Wording.hosts(dropped) + " still receive" + (dropped.size() == 1 ? "s"
-                    : "") + " mail (until the MX records change and resolvers' caches of them expire), the "
-                    + (c.asked() ? "new" : "tightened") + " policy (mode " + target.mode().token() + ") would make"
+                    : "") + " mail (until the MX records change and resolvers' caches of them expire), the new"
+                    + " policy (mode " + target.mode().token() + ") would make"
                     + " senders that fetch it " + (action == SenderAction.REFUSE ? "refuse" : "report") + " mail to "
                     + (dropped.size() == 1 ? "it." : "them."));
         }
