@@ -225,8 +225,7 @@ final class Planning {
 
     private String policyThenRecord() {
         return " at https://mta-sts." + domain + "/.well-known/mta-sts.txt, then publish the _mta-sts." + domain
-                + " TXT record below with its new id (the policy first, RFC 8461 §8.1: a sender that saw the new id"
-                + " and fetched the old policy would keep it under the new id).";
+                + " TXT record below with its new id.";
     }
 
     private static String ttlClause(Duration ttl) {
@@ -345,6 +344,10 @@ final class Planning {
         if (!current.mxKnown()) {
             notes.add("The MX look-up of " + domain + " failed, so its current MX hosts are unknown: the plan counts"
                     + " none, and keeps every pattern of the current policy until the last step.");
+        }
+        if (steps.stream().anyMatch(step -> step.policy().isPresent())) {
+            notes.add("Serve each policy before you publish its TXT record (RFC 8461 §8.1): a sender that saw the new"
+                    + " id and fetched the old policy would keep the old one under the new id.");
         }
         if (steps.size() > 1) {
             notes.add("The dates assume step 1 is done at " + Wording.date(change.start()) + "; done later, every"

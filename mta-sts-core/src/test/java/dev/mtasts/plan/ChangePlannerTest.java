@@ -64,7 +64,8 @@ class ChangePlannerTest {
                 + "mx: mx2.example.com\r\nmax_age: 604800\r\n");
         assertThat(publish.stsRecordText()).contains("v=STSv1; id=20261201T100000");
         assertThat(publish.instruction()).contains("https://mta-sts.example.com/.well-known/mta-sts.txt",
-                "the policy first");
+                "then publish the _mta-sts.example.com TXT record below with its new id");
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("Serve each policy before you publish its TXT record"));
 
         PlanStep wait = plan.steps().get(1);
         assertThat(wait.earliest()).isEqualTo(at("2026-12-01T10:00:00Z"));
