@@ -14,6 +14,7 @@ module dev.mtasts {
     exports dev.mtasts.resolver;
     exports dev.mtasts.fetcher;
     exports dev.mtasts.probe;
+    exports dev.mtasts.plan;
     exports dev.mtasts.internal to dev.mtasts.dns, dev.mtasts.http, dev.mtasts.smtp;
     exports dev.mtasts.internal.tls to dev.mtasts.http, dev.mtasts.smtp;
 

@@ -1,6 +1,9 @@
 package dev.mtasts;
 
 import dev.mtasts.fetcher.PolicyFetcher;
+import dev.mtasts.plan.ChangePlan;
+import dev.mtasts.plan.ChangePlanner;
+import dev.mtasts.plan.ChangeRequest;
 import dev.mtasts.probe.MxTlsProbe;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
@@ -208,6 +211,31 @@ public final class Validator {
     public CompletableFuture<ValidationReport> validateAsync(ValidationRequest request) {
         Objects.requireNonNull(request, "request");
         return new ValidationRun(this, listener, request).start();
+    }
+
+    /**
+     * Plans an MX or policy change: validates the domain as it is now, then plans the change from that report with
+     * this validator's {@linkplain #clock() clock} ({@link ChangePlanner#plan}). The plan says what the change would
+     * do to mail if made at once, and the safe order of steps (RFC 8461 §8.1) with their dates and texts.
+     *
+     * <pre>{@code
+     * ChangeRequest move = ChangeRequest.builder().newMx("mx2.example.com").build();
+     * ChangePlan plan = validator.plan("example.com", move).join();
+     * plan.steps().forEach(s -> System.out.println(s.number() + ". " + s.earliest() + "  " + s.instruction()));
+     * }</pre>
+     *
+     * @param domain the policy domain, as typed
+     * @param change the change
+     * @return the plan, when the validation is done; never completes exceptionally for network faults (a validation
+     *         that could not run gives a plan with status {@code UNKNOWN})
+     * @throws IllegalArgumentException when the domain is not a valid domain name
+     * @since 0.2.0
+     */
+    public CompletableFuture<ChangePlan> plan(String domain, ChangeRequest change) {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(change, "change");
+        DomainName name = DomainName.of(domain);
+        return validateAsync(name).thenApply(report -> ChangePlanner.plan(report, change, clock));
     }
 
     /**

@@ -119,7 +119,7 @@ class NullRefusalTest extends NullRefusalTestCase {
     /** Every package of the module: the exported ones and the two internal ones. */
     private static final List<String> PACKAGES = List.of("dev.mtasts", "dev.mtasts.policy", "dev.mtasts.record",
             "dev.mtasts.report", "dev.mtasts.resolver", "dev.mtasts.fetcher", "dev.mtasts.probe",
-            "dev.mtasts.internal", "dev.mtasts.validate");
+            "dev.mtasts.internal", "dev.mtasts.validate", "dev.mtasts.plan");
 
     /** Types whose methods are callbacks: an application overrides them and the validator calls them. */
     private static final Set<Class<?>> CALLBACKS = Set.of(ValidationListener.class);
@@ -168,6 +168,9 @@ class NullRefusalTest extends NullRefusalTestCase {
     private static final Promotion PROMOTION = new Promotion(PromotionStatus.NOT_READY, List.of(FINDING), "x");
     private static final ValidationReport REPORT = ReportAssembler.assemble(DOMAIN, Instant.EPOCH, Duration.ZERO,
             OBSERVATIONS, Optional.empty());
+    private static final MtaStsPolicy POLICY = MtaStsPolicy.builder().mx("mx.example.com").build();
+    private static final dev.mtasts.plan.ChangeRequest CHANGE = dev.mtasts.plan.ChangeRequest.builder()
+            .newMx("mx.example.com").build();
     private static final CertificateFacts CERTIFICATE = new CertificateFacts("CN=x", "CN=x", List.of("example.com"),
             Instant.EPOCH, Instant.EPOCH, "1", "00");
 
@@ -273,7 +276,16 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(BulkResult.Outcome.class, () -> BulkResult.Outcome.INPUT_ERROR),
             Map.entry(BulkResult.class, () -> BulkResult.inputError("x", "x")),
             Map.entry(BulkSummary.class, () -> new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO)),
-            Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")));
+            Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")),
+            Map.entry(MtaStsPolicy.class, () -> POLICY),
+            Map.entry(dev.mtasts.plan.ChangeRequest.class, () -> CHANGE),
+            Map.entry(dev.mtasts.plan.ChangeRisk.class, () -> new dev.mtasts.plan.ChangeRisk(Optional.empty(),
+                    Optional.empty(), List.of(), "x")),
+            Map.entry(dev.mtasts.plan.PlanStatus.class, () -> dev.mtasts.plan.PlanStatus.SAFE_NOW),
+            Map.entry(dev.mtasts.plan.StepKind.class, () -> dev.mtasts.plan.StepKind.WAIT),
+            Map.entry(dev.mtasts.plan.SenderAction.class, () -> dev.mtasts.plan.SenderAction.REFUSE),
+            Map.entry(dev.mtasts.plan.HostRisk.Cause.class, () -> dev.mtasts.plan.HostRisk.Cause.values()[0]),
+            Map.entry(dev.mtasts.plan.PlanBlocker.Code.class, () -> dev.mtasts.plan.PlanBlocker.Code.values()[0]));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
@@ -321,7 +333,11 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(BulkOptions.class, () -> List.of(BulkOptions.defaults())),
             Map.entry(BulkOptions.Builder.class, () -> List.of(BulkOptions.builder())),
             Map.entry(BulkResult.class, () -> List.of(BulkResult.inputError("x", "x"))),
-            Map.entry(BulkSummary.class, () -> List.of(new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO))));
+            Map.entry(BulkSummary.class, () -> List.of(new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO))),
+            Map.entry(dev.mtasts.plan.ChangeRequest.class, () -> List.of(CHANGE)),
+            Map.entry(dev.mtasts.plan.ChangeRequest.Builder.class, () -> List.of(dev.mtasts.plan.ChangeRequest.builder())),
+            Map.entry(dev.mtasts.plan.ChangeRisk.class, () -> List.of(new dev.mtasts.plan.ChangeRisk(Optional.empty(),
+                    Optional.empty(), List.of(), "x"))));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)

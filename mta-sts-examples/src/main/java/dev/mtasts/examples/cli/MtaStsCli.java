@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code mta-sts} command line: {@code check}, {@code scan}, {@code demo}, {@code policy}, {@code reports} and
- * {@code serve}.
+ * The {@code mta-sts} command line: {@code check}, {@code scan}, {@code demo}, {@code policy}, {@code reports},
+ * {@code plan} and {@code serve}.
  *
  * <p>{@link #commandLine()} gives a ready {@link CommandLine} (the tests run every command through it);
  * {@link #main(String[])} runs it and exits with its code, documented in {@link ExitCodes}. A usage or input error
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + " STARTTLS and DANE (RFC 7672): what works, what is broken, how to fix it, and whether mode"
                 + " testing can move to mode enforce.",
         subcommands = {CheckCommand.class, ScanCommand.class, DemoCommand.class, PolicyCommand.class,
-                ReportsCommand.class,
+                ReportsCommand.class, PlanCommand.class,
                 dev.mtasts.examples.serve.ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,8 +37,8 @@ public final class MtaStsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name a command: check, scan, demo, policy, reports or"
-                + " serve.");
+        throw new ParameterException(spec.commandLine(), "Name a command: check, scan, demo, policy, reports, plan"
+                + " or serve.");
     }
 
     /** @return the command line, with its exception handling; its writers can be replaced with setOut/setErr */

@@ -46,9 +46,9 @@ class UsageErrorsTest {
         assertUsage(CliRun.of("scan"), "scan", "mta-sts scan: Missing required parameter: 'FILE|-'");
         assertUsage(CliRun.of("policy", "--mx", "mx1.example.com"), "policy",
                 "mta-sts policy: Missing required option: '--domain=DOMAIN'");
-        assertUsage(CliRun.of(), "", "mta-sts: Name a command: check, scan, demo, policy, reports or serve.");
+        assertUsage(CliRun.of(), "", "mta-sts: Name a command: check, scan, demo, policy, reports, plan or serve.");
         assertUsage(CliRun.of("frobnicate"), "", "mta-sts: unknown command 'frobnicate': the commands are check,"
-                + " scan, demo, policy, reports, serve, help");
+                + " scan, demo, policy, reports, plan, serve, help");
     }
 
     @Test
