@@ -270,7 +270,9 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(BulkResult.Outcome.class, () -> BulkResult.Outcome.INPUT_ERROR),
             Map.entry(BulkResult.class, () -> BulkResult.inputError("x", "x")),
             Map.entry(BulkSummary.class, () -> new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO)),
-            Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")));
+            Map.entry(DaneResult.class, () -> new DaneResult(DaneStatus.NONE, TLSA_ANSWER, List.of(), false, "x")),
+            Map.entry(dev.mtasts.OfflineMaterial.class, () -> dev.mtasts.OfflineMaterial.builder().build()),
+            Map.entry(Validator.class, NullRefusalTest::validator));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
@@ -318,7 +320,12 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(BulkOptions.class, () -> List.of(BulkOptions.defaults())),
             Map.entry(BulkOptions.Builder.class, () -> List.of(BulkOptions.builder())),
             Map.entry(BulkResult.class, () -> List.of(BulkResult.inputError("x", "x"))),
-            Map.entry(BulkSummary.class, () -> List.of(new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO))));
+            Map.entry(BulkSummary.class, () -> List.of(new BulkSummary(0, 0, 0, 0, 0, 0, Duration.ZERO))),
+            Map.entry(dev.mtasts.OfflineMaterial.class, () -> List.of(dev.mtasts.OfflineMaterial.builder().build())),
+            Map.entry(dev.mtasts.OfflineMaterial.Builder.class, () -> List.of(dev.mtasts.OfflineMaterial.builder())),
+            Map.entry(dev.mtasts.OfflineValidator.class, () -> List.of(MtaStsValidator.offline()
+                    .executor(Runnable::run).build())),
+            Map.entry(dev.mtasts.OfflineValidator.Builder.class, () -> List.of(MtaStsValidator.offline())));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)
