@@ -40,7 +40,9 @@ import java.util.concurrent.Executor;
  *   <li>The material is the response, not the connection: there is no certificate, TLS version or time, so no
  *       {@code POLICY_TLS_*}, {@code POLICY_CERT_EXPIRING}, {@code POLICY_SLOW} or {@code POLICY_TIMEOUT} finding;
  *       a message that names the address a live fetch connected to ({@code "answered HTTP 404 (at 192.0.2.10)"})
- *       leaves it out; the plain-HTTP diagnostic does not run ({@code POLICY_HTTP_ONLY} never appears).</li>
+ *       leaves it out; the plain-HTTP diagnostic does not run ({@code POLICY_HTTP_ONLY} never appears); a 200
+ *       with a {@code Content-Encoding} is refused ({@code POLICY_PROTOCOL_ERROR}) as the fetcher refuses it, with
+ *       a detail in words of its own.</li>
  *   <li>Supplied records are answered as published at the name itself: no CNAME chain, not DNSSEC-authenticated,
  *       no TTL.</li>
  *   <li>The body cap is the default fetcher's 64 KiB.</li>
