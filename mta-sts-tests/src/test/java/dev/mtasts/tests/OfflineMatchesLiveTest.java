@@ -196,6 +196,24 @@ class OfflineMatchesLiveTest extends SandboxTest {
     }
 
     @Test
+    void withTheRestLookedUpTheSuppliedPartsNeverReachTheWire() {
+        String name = "wire.offline.test";
+        Deployment wire = deployment("wire", name, "v=STSv1; id=" + E2e.ID,
+                plain(policy("enforce", 604800, "mx1." + name)), List.of("mx1." + name), true);
+        wire.publish();
+        sandbox.dnsServer().clearQueries();
+        int requests = sandbox.httpsServer().requests().size();
+
+        restLookedUp.validate(name, wire.material());
+
+        assertThat(sandbox.dnsServer().queries()).extracting(q -> q.type() + " " + q.name())
+                .contains("A mx1." + name)
+                .doesNotContain("TXT _mta-sts." + name, "TXT _smtp._tls." + name, "MX " + name, "A mta-sts." + name,
+                        "AAAA mta-sts." + name);
+        assertThat(sandbox.httpsServer().requests()).as("the supplied policy is not fetched").hasSize(requests);
+    }
+
+    @Test
     void anEncodedBodyIsRefusedAsTheFetcherRefusesIt() {
         String name = "gzip.offline.test";
         Deployment gzip = deployment("encoded body", name, "v=STSv1; id=" + E2e.ID,
