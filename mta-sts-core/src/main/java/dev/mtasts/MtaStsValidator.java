@@ -71,6 +71,28 @@ public final class MtaStsValidator {
         return Validator.builder();
     }
 
+    /**
+     * A builder of an {@link OfflineValidator}: validates a domain with caller-supplied material (TXT records, the
+     * policy with its HTTP status and headers, MX records) in place of the live deployment, with the findings a
+     * live run of that material gives; by default nothing at all is looked up, and a part not supplied is checked
+     * as absent.
+     *
+     * <pre>{@code
+     * ValidationReport report = MtaStsValidator.offline().build().validate("example.com", OfflineMaterial.builder()
+     *         .stsRecord("v=STSv1; id=20260101T000000")
+     *         .policy("version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 86400\n")
+     *         .mx(10, "mx1.example.com")
+     *         .build());
+     * report.findings(FindingCode.TLSRPT_MISSING);   // one WARNING: no TLS-RPT record was supplied
+     * }</pre>
+     *
+     * @return a new builder
+     * @since 0.2.0
+     */
+    public static OfflineValidator.Builder offline() {
+        return OfflineValidator.builder();
+    }
+
     private static Validator defaults() {
         Validator v = defaults;
         if (v == null) {

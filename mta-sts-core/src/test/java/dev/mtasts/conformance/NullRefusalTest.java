@@ -285,7 +285,9 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(dev.mtasts.plan.StepKind.class, () -> dev.mtasts.plan.StepKind.WAIT),
             Map.entry(dev.mtasts.plan.SenderAction.class, () -> dev.mtasts.plan.SenderAction.REFUSE),
             Map.entry(dev.mtasts.plan.HostRisk.Cause.class, () -> dev.mtasts.plan.HostRisk.Cause.values()[0]),
-            Map.entry(dev.mtasts.plan.PlanBlocker.Code.class, () -> dev.mtasts.plan.PlanBlocker.Code.values()[0]));
+            Map.entry(dev.mtasts.plan.PlanBlocker.Code.class, () -> dev.mtasts.plan.PlanBlocker.Code.values()[0]),
+            Map.entry(dev.mtasts.OfflineMaterial.class, () -> dev.mtasts.OfflineMaterial.builder().build()),
+            Map.entry(Validator.class, NullRefusalTest::validator));
 
     /** Instances of each type with instance methods, made fresh for every call (builders are mutable). */
     private static final Map<Class<?>, Supplier<List<?>>> RECEIVERS = Map.ofEntries(
@@ -337,7 +339,12 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(dev.mtasts.plan.ChangeRequest.class, () -> List.of(CHANGE)),
             Map.entry(dev.mtasts.plan.ChangeRequest.Builder.class, () -> List.of(dev.mtasts.plan.ChangeRequest.builder())),
             Map.entry(dev.mtasts.plan.ChangeRisk.class, () -> List.of(new dev.mtasts.plan.ChangeRisk(Optional.empty(),
-                    Optional.empty(), List.of(), "x"))));
+                    Optional.empty(), List.of(), "x"))),
+            Map.entry(dev.mtasts.OfflineMaterial.class, () -> List.of(dev.mtasts.OfflineMaterial.builder().build())),
+            Map.entry(dev.mtasts.OfflineMaterial.Builder.class, () -> List.of(dev.mtasts.OfflineMaterial.builder())),
+            Map.entry(dev.mtasts.OfflineValidator.class, () -> List.of(MtaStsValidator.offline()
+                    .executor(Runnable::run).build())),
+            Map.entry(dev.mtasts.OfflineValidator.Builder.class, () -> List.of(MtaStsValidator.offline())));
 
     private static Validator validator() {
         return MtaStsValidator.builder().resolver(NO_DNS).fetcher(NO_HTTP).executor(Runnable::run)

@@ -1,6 +1,9 @@
 package dev.mtasts.examples.cli;
 
 import dev.mtasts.DomainName;
+import dev.mtasts.OfflineMaterial;
+import dev.mtasts.OfflineValidator;
+import dev.mtasts.ValidationRequest;
 import dev.mtasts.Validator;
 import dev.mtasts.report.PolicySnapshot;
 import dev.mtasts.report.ValidationReport;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +32,11 @@ import picocli.CommandLine.Spec;
         description = "Validate each domain and print its report: verdict and promotion readiness, each layer"
                 + " with its mark (under MX coverage, each MX host's STARTTLS probe per address and its DANE"
                 + " status), the findings with their fix, and the exact records and policy to publish. With"
-                + " --reports, readiness is judged with what senders' TLS-RPT reports show.",
+                + " --reports, readiness is judged with what senders' TLS-RPT reports show. With --txt,"
+                + " --policy-file, --mx or --tlsrpt, that material is checked in place of the live deployment"
+                + " (a change before it is published) with the findings a live run of it gives: the rest is"
+                + " looked up live, or, with --offline, nothing is and what is not supplied is checked as"
+                + " absent.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no ERROR finding",
@@ -42,6 +50,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ValidationOptions options;
+
+    @Mixin
+    OfflineOptions material;
 
     @Option(names = "--json", description = "Print the report as JSON (an array for several domains).")
     boolean json;
@@ -59,19 +70,38 @@ final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        material.check(spec, names.size(), options);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        options.noteMissingProbe(err);
+        Optional<OfflineMaterial> supplied = material.material();
+        if (!material.offline) {
+            options.noteMissingProbe(err);
+        }
         Snapshots previous = options.previousSnapshots();
         Optional<TlsRptReports> evidence = options.reports(err, spec.qualifiedName());
-        Validator validator = options.validator();
+        Function<ValidationRequest, CompletableFuture<ValidationReport>> validate;
+        if (supplied.isPresent()) {
+            OfflineValidator offline = material.validator(options::validator);
+            validate = request -> offline.validateAsync(request, supplied.get());
+        } else {
+            Validator validator = options.validator();
+            validate = validator::validateAsync;
+        }
+        supplied.ifPresent(m -> {
+            material.noteLongPolicy(m, err, spec.qualifiedName());
+            material.describe(names.get(0), m, json ? err : out, json ? spec.qualifiedName() + ": note: " : "");
+            if (!json) {
+                out.println();
+            }
+        });
 
         List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
         for (DomainName name : names) {
             Optional<PolicySnapshot> before = previous.get(name.value());
             CompletableFuture<ValidationReport> future;
             try {
-                future = validator.validateAsync(ValidationOptions.request(name, before, evidence, false));
+                ValidationRequest request = ValidationOptions.request(name, before, evidence, false);
+                future = validate.apply(request);
             } catch (RuntimeException e) {
                 future = CompletableFuture.failedFuture(e);
             }
