@@ -158,6 +158,32 @@ class PolicyAddressesTest extends SandboxTest {
     }
 
     @Test
+    void theSamePolicyInOtherBytesIsInfoWithTheDigests() {
+        // CRLF at the first address, LF at the second: the same policy for every sender
+        deployed("bytes.addr.test").policyAt("127.0.0.2", policy("enforce", 604800, "mx1.bytes.addr.test")
+                .replace("\r\n", "\n"));
+
+        ValidationReport r = validator.validate("bytes.addr.test");
+
+        assertThat(finding(r, FindingCode.POLICY_ADDRESSES_DIFFER, Severity.INFO).message())
+                .contains("the same policy in different bytes (SHA-256 ", "at 127.0.0.1", "at 127.0.0.2");
+    }
+
+    @Test
+    void addressesThatAllFailInDifferentWaysAreInfoBesideTheErrorsOfTheFetch() {
+        deployed("failing.addr.test").policyResponse(HttpResponse.status(500))
+                .policyResponseAt("127.0.0.2", HttpResponse.status(404));
+
+        ValidationReport r = validator.validate("failing.addr.test");
+
+        assertThat(finding(r, FindingCode.POLICY_ADDRESSES_DIFFER, Severity.INFO).message())
+                .contains("No address of mta-sts.failing.addr.test serves a usable policy", "127.0.0.1 answers HTTP"
+                        + " 500", "127.0.0.2 answers HTTP 404");
+        finding(r, FindingCode.POLICY_HTTP_STATUS, Severity.ERROR);
+        assertThat(r.verdict()).isEqualTo(Verdict.BROKEN);
+    }
+
+    @Test
     void theSameAnswerEverywhereIsNoFindingAndEachAddressIsFetchedOnce() {
         deployed("same.addr.test").policyHostAlsoAt("127.0.0.2").policyHostAlsoAt("127.0.0.3");
         Map<String, PolicyFetch> heard = new ConcurrentHashMap<>();
