@@ -34,6 +34,10 @@ final class SafeListener {
         call("policyFetchEnded", () -> listener.policyFetchEnded(domain, fetch));
     }
 
+    void policyAddressFetchEnded(DomainName domain, java.net.InetAddress address, PolicyFetch fetch) {
+        call("policyAddressFetchEnded", () -> listener.policyAddressFetchEnded(domain, address, fetch));
+    }
+
     void mxProbeEnded(DomainName domain, dev.mtasts.probe.MxProbe probe) {
         call("mxProbeEnded", () -> listener.mxProbeEnded(domain, probe));
     }

@@ -4,6 +4,7 @@ import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.resolver.DnsAnswer;
+import java.net.InetAddress;
 
 /**
  * Hears the steps of each validation, to show progress or collect metrics. Extend it and override what you need;
@@ -15,7 +16,9 @@ import dev.mtasts.resolver.DnsAnswer;
  *   ├─ dnsAnswered (MX)            │ in any order,
  *   ├─ dnsAnswered (_smtp._tls TXT)│ concurrently
  *   └─ dnsAnswered (mta-sts A/AAAA)┘
- *        └─ policyFetchStarted ── policyFetchEnded     (when an address was allowed)
+ *        ├─ policyFetchStarted ── policyFetchEnded     (when an address was allowed)
+ *        └─ policyAddressFetchEnded, per further address (when two or more were allowed,
+ *                                                         alongside the fetch above)
  *   └─ mxProbeEnded, once per MX host probed           (when a probe is configured)
  * validationEnded
  * </pre>
@@ -81,6 +84,29 @@ public abstract class ValidationListener {
      * @param fetch  what the fetcher observed
      */
     public void policyFetchEnded(DomainName domain, PolicyFetch fetch) {
+    }
+
+    /**
+     * The policy was fetched from one address of the policy host on its own, to compare what the host's addresses
+     * serve (a CDN or an anycast set-up can disagree with itself). Heard once for each address compared beyond the
+     * first, whose answer is the one {@link #policyFetchEnded} hears; not at all when the host has one allowed
+     * address. These fetches run while the validation's own fetch does: this may be heard before or after it.
+     *
+     * <pre>{@code
+     * ValidationListener perAddress = new ValidationListener() {
+     *     @Override
+     *     public void policyAddressFetchEnded(DomainName domain, InetAddress address, PolicyFetch fetch) {
+     *         System.out.println(domain + " at " + address.getHostAddress() + ": " + fetch.outcome());
+     *     }
+     * };
+     * }</pre>
+     *
+     * @param domain  the policy domain
+     * @param address the address fetched from
+     * @param fetch   what the fetcher observed there
+     * @since 0.2.0
+     */
+    public void policyAddressFetchEnded(DomainName domain, InetAddress address, PolicyFetch fetch) {
     }
 
     /**

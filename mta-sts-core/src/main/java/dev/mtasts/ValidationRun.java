@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * ({@code _mta-sts} TXT, MX, {@code _smtp._tls} TXT, the policy host's addresses); the HTTPS fetch starts as soon
  * as the addresses are known and vetted by the {@link AddressPolicy}; as soon as the MX answer is in, each MX host's
  * addresses are looked up and, with a probe configured, its allowed addresses probed while its TLSA records are
- * looked up; the report is assembled on the validator's
+ * looked up; when the policy host has two or more allowed addresses, each further one is fetched on its own to
+ * compare them ({@link PolicyAddressFetches}); the report is assembled on the validator's
  * executor when everything has answered. Every step is bounded: a look-up by {@link #DNS_LIMIT} and the deadline,
  * the fetch by what is left of the deadline, so the future completes within the deadline whatever the network does.
  * One instance per validation; not reused.
@@ -103,7 +104,8 @@ final class ValidationRun {
 
         CompletableFuture<List<MxHostObservation>> mxHosts = mx.thenCompose(this::observeMxHosts);
 
-        // the deep diagnostics: each in its own class, fed what the layers looked up
+        // the deep diagnostics: each in its own class, fed what the layers looked up; the policy host's other
+        // addresses are fetched alongside the validation's own fetch, which stands for the first address
         CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> v.allowed().size() < 2
                 ? CompletableFuture.completedFuture(List.<PolicyFetch>of())
                 : PolicyAddressFetches.fetchEach(this, policyHost.orElseThrow(), v.allowed(), fetch));
@@ -294,13 +296,38 @@ final class ValidationRun {
         }
     }
 
+    /**
+     * The validation's policy fetch: to every allowed address, in order, as a sender would; heard by the listener as
+     * {@code policyFetchStarted} and {@code policyFetchEnded}.
+     */
     CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed) {
+        return fetch(host, allowed, Optional.empty());
+    }
+
+    /**
+     * A fetch from one address of the policy host on its own, to compare the addresses ({@link PolicyAddressFetches});
+     * bounded as the validation's own fetch, and heard by the listener as {@code policyAddressFetchEnded} only.
+     */
+    CompletableFuture<PolicyFetch> fetchAddress(DomainName host, InetAddress address) {
+        return fetch(host, List.of(address), Optional.of(address));
+    }
+
+    /**
+     * Runs a fetch within what is left of the deadline; an exception, a {@code null} or a late answer becomes a failed
+     * fetch.
+     *
+     * @param only the address, for a fetch from one address alone; empty for the validation's own fetch
+     */
+    private CompletableFuture<PolicyFetch> fetch(DomainName host, List<InetAddress> allowed,
+                                                 Optional<InetAddress> only) {
         Duration remaining = config.deadline().minus(Duration.ofNanos(System.nanoTime() - startNanos));
         Duration budget = budget(PolicyFetchRequest.DEFAULT_DEADLINE);
         PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withDeadline(budget);
         long guard = Math.max(budget.toMillis(), remaining.toMillis());
         Duration given = budget;
-        listener.policyFetchStarted(domain, request);
+        if (only.isEmpty()) {
+            listener.policyFetchStarted(domain, request);
+        }
         CompletableFuture<PolicyFetch> original;
         try {
             original = config.fetcher().fetch(request).toCompletableFuture();
@@ -314,23 +341,23 @@ final class ValidationRun {
                         .elapsed(Duration.ofMillis(guard)).build(), guard, TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     Throwable cause = unwrap(e);
-                    LOG.debug("fetch from {} failed", host, cause);
+                    LOG.debug("fetch from {}{} failed", host, only.map(a -> " at " + a.getHostAddress()).orElse(""),
+                            cause);
                     return PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).detail("fetcher failed: " + cause).build();
                 })
                 .thenApply(f -> {
                     PolicyFetch checked = f != null ? f : PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE)
                             .detail("the fetcher answered null").build();
-                    listener.policyFetchEnded(domain, checked);
+                    if (only.isEmpty()) {
+                        listener.policyFetchEnded(domain, checked);
+                    } else {
+                        listener.policyAddressFetchEnded(domain, only.get(), checked);
+                    }
                     return checked;
                 })
                 .whenComplete((f, e) -> cancelIfRunning(running));
     }
 
-    /**
-     * Once a step's answer is in (its own, or the guard's when it overran), asks the SPI to stop: cancelling the
-     * future an SPI returned tells a well-behaved implementation to close its sockets, so that no connection
-     * outlives its report (see the SPIs' Javadoc).
-     */
     /** @return the validator's configuration (resolver, fetcher, address policy, deadline, executor) */
     Validator config() {
         return config;
@@ -341,6 +368,11 @@ final class ValidationRun {
         return domain;
     }
 
+    /**
+     * Once a step's answer is in (its own, or the guard's when it overran), asks the SPI to stop: cancelling the
+     * future an SPI returned tells a well-behaved implementation to close its sockets, so that no connection
+     * outlives its report (see the SPIs' Javadoc).
+     */
     static void cancelIfRunning(CompletableFuture<?> original) {
         if (!original.isDone()) {
             original.cancel(true);

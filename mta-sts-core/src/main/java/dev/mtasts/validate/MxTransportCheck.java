@@ -42,9 +42,10 @@ final class MxTransportCheck {
 
     /**
      * Certificates are flagged when they expire within this many days, or within the policy's max_age when that is
-     * longer: a sender that caches the policy for max_age insists on a valid certificate all that time.
+     * longer: a sender that caches the policy for max_age insists on a valid certificate all that time, and a
+     * {@code mode: none} published in a hurry reaches it only when its cache runs out (see {@link CertificateExpiry}).
      */
-    static final Duration EXPIRY_HORIZON = Duration.ofDays(14);
+    static final Duration EXPIRY_HORIZON = CertificateExpiry.MINIMUM;
 
     /**
      * @param hosts    every MX host, with its transport
@@ -59,10 +60,20 @@ final class MxTransportCheck {
 
     private final FindingList findings;
     private final Instant now;
+    private final Duration expiryWarning;
 
     MxTransportCheck(FindingList findings, Instant now) {
+        this(findings, now, EXPIRY_HORIZON);
+    }
+
+    /**
+     * @param expiryWarning the least time a certificate must stay valid (the policy's {@code max_age} counts too
+     *                      when longer); positive
+     */
+    MxTransportCheck(FindingList findings, Instant now, Duration expiryWarning) {
         this.findings = Objects.requireNonNull(findings, "findings");
         this.now = Objects.requireNonNull(now, "now");
+        this.expiryWarning = Objects.requireNonNull(expiryWarning, "expiryWarning");
     }
 
     Result check(List<MxHostResult> hosts, List<MxHostObservation> seen, Optional<MtaStsPolicy> policy) {
@@ -193,11 +204,7 @@ final class MxTransportCheck {
                 default -> { }
             }
         }
-        for (AddressProbe a : all) {
-            if (a.outcome() == ProbeOutcome.STARTTLS_OK) {
-                a.leaf().ifPresent(leaf -> expiry(host, a, leaf, policy));
-            }
-        }
+        expiry(host, all, policy);
     }
 
     private void tlsFailure(DomainName host, AddressProbe first, String where, String detail, boolean enforce,
@@ -232,18 +239,36 @@ final class MxTransportCheck {
         }
     }
 
-    private void expiry(DomainName host, AddressProbe a, CertificateFacts leaf, Optional<MtaStsPolicy> policy) {
-        Duration horizon = policy.map(MtaStsPolicy::maxAge).filter(m -> m.compareTo(EXPIRY_HORIZON) > 0)
-                .orElse(EXPIRY_HORIZON);
-        Duration left = Duration.between(now, leaf.notAfter());
-        if (left.compareTo(horizon) < 0) {
-            findings.add(FindingCode.MX_CERT_EXPIRING, Severity.WARNING, "mx " + host, "The certificate of MX host "
-                    + host + " (at " + a.address().getHostAddress() + ") expires on " + leaf.notAfter() + ", in "
-                    + Math.max(0, left.toDays()) + " days"
-                    + (policy.isPresent() ? ", within the policy's max_age of " + policy.get().maxAge().toSeconds()
-                    + " seconds" : "") + "; once it expires, senders applying an enforce policy refuse the host.",
-                    "Renew the certificate of " + host + " now and automate renewal.");
+    /**
+     * {@code MX_CERT_EXPIRING}: one warning per certificate about to expire (the same certificate on several
+     * addresses of the host is one), naming the date, the days left and the addresses.
+     */
+    private void expiry(DomainName host, List<AddressProbe> all, Optional<MtaStsPolicy> policy) {
+        CertificateExpiry expiry = CertificateExpiry.of(expiryWarning, policy);
+        Map<String, List<AddressProbe>> byCertificate = new LinkedHashMap<>();
+        Map<String, CertificateFacts> leaves = new LinkedHashMap<>();
+        for (AddressProbe a : all) {
+            if (a.outcome() == ProbeOutcome.STARTTLS_OK && a.leaf().filter(l -> expiry.expiresSoon(l, now))
+                    .isPresent()) {
+                CertificateFacts leaf = a.leaf().get();
+                String key = leaf.sha256Fingerprint().isEmpty() ? leaf.serialNumber() + leaf.notAfter()
+                        : leaf.sha256Fingerprint();
+                byCertificate.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+                leaves.putIfAbsent(key, leaf);
+            }
         }
+        byCertificate.forEach((key, group) -> {
+            CertificateFacts leaf = leaves.get(key);
+            String date = CertificateExpiry.date(leaf.notAfter());
+            findings.add(FindingCode.MX_CERT_EXPIRING, Severity.WARNING, "mx " + host, "The certificate of MX host "
+                    + host + " (at " + addressList(group) + ") expires " + CertificateExpiry.when(leaf, now) + ", "
+                    + expiry.tooSoon(now) + "; once it expires, senders applying an enforce policy refuse the host"
+                    + (expiry.byMaxAge() ? ", and those that cached it keep applying it for up to max_age even if"
+                    + " the policy is withdrawn before then" : "") + ".", "Renew the certificate of " + host
+                    + " before " + date + " and automate renewal" + (expiry.byMaxAge() ? ", so that it always stays"
+                    + " valid longer than the policy's max_age (" + CertificateExpiry.days(expiry.horizon())
+                    + "), or lower max_age" : "") + ".");
+        });
     }
 
     /** @return " (at 192.0.2.1)", or " (at 2001:db8::1 only: IPv6 senders)" when siblings fared differently */

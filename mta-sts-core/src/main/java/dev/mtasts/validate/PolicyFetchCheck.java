@@ -9,6 +9,8 @@ import dev.mtasts.fetcher.MediaType;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.fetcher.TlsFailureCategory;
+import dev.mtasts.policy.MtaStsPolicy;
+import dev.mtasts.policy.PolicyParser;
 import dev.mtasts.report.FindingCode;
 import dev.mtasts.report.Layer;
 import dev.mtasts.report.RefusedAddress;
@@ -34,8 +36,12 @@ import java.util.stream.Collectors;
  */
 final class PolicyFetchCheck {
 
-    /** Certificates expiring sooner than this are flagged. */
-    static final Duration EXPIRY_WARNING = Duration.ofDays(14);
+    /**
+     * Certificates expiring sooner than this are flagged, or sooner than the served policy's {@code max_age} when
+     * that is longer (see {@link CertificateExpiry}: senders that cache the policy must refresh it from this host
+     * within {@code max_age}).
+     */
+    static final Duration EXPIRY_WARNING = CertificateExpiry.MINIMUM;
 
     /** A fetch that took longer than this is slow. */
     static final Duration SLOW = Duration.ofSeconds(2);
@@ -70,11 +76,21 @@ final class PolicyFetchCheck {
     private final PolicyNames names;
     private final String url;
     private final FindingList findings;
+    private final Duration expiryWarning;
 
     PolicyFetchCheck(PolicyNames names, FindingList findings) {
+        this(names, findings, EXPIRY_WARNING);
+    }
+
+    /**
+     * @param expiryWarning the least time a certificate must stay valid (the policy's {@code max_age} counts too
+     *                      when longer); positive
+     */
+    PolicyFetchCheck(PolicyNames names, FindingList findings, Duration expiryWarning) {
         this.names = Objects.requireNonNull(names, "names");
         this.url = names.policyUrl();
         this.findings = Objects.requireNonNull(findings, "findings");
+        this.expiryWarning = Objects.requireNonNull(expiryWarning, "expiryWarning");
     }
 
     /**
@@ -109,7 +125,10 @@ final class PolicyFetchCheck {
         if (f.outcome() == FetchOutcome.OK) {
             boolean textPlain = checkMediaType(f);
             checkTime(f);
-            checkExpiry(f, now);
+            // the policy senders apply, for its max_age (parsed again, with its findings, by the POLICY_PARSE layer)
+            Optional<MtaStsPolicy> usable = textPlain ? PolicyParser.lenient().parse(f.body()).policy()
+                    : Optional.empty();
+            checkExpiry(f, now, usable);
             return new Result(Optional.of(f.body()), textPlain, false);
         }
         if (f.outcome() == FetchOutcome.TIMEOUT && f.elapsed().compareTo(MINUTE_REACHED) < 0) {
@@ -326,16 +345,28 @@ final class PolicyFetchCheck {
         return MediaType.parse(contentType).map(MediaType::isTextPlain).orElse(false);
     }
 
-    private void checkExpiry(PolicyFetch f, Instant now) {
-        f.certificates().stream().findFirst().ifPresent(leaf -> {
-            Duration left = Duration.between(now, leaf.notAfter());
-            if (left.compareTo(EXPIRY_WARNING) < 0) {
-                findings.add(FindingCode.POLICY_CERT_EXPIRING, Severity.WARNING, url, "The certificate of "
-                        + names.policyHost() + " expires on " + leaf.notAfter() + ", in " + Math.max(0, left.toDays())
-                        + " days; after that, senders cannot fetch the policy.", "Renew the certificate of "
-                        + names.policyHost() + " now and automate renewal.");
-            }
-        });
+    private void checkExpiry(PolicyFetch f, Instant now, Optional<MtaStsPolicy> usable) {
+        CertificateExpiry expiry = CertificateExpiry.of(expiryWarning, usable);
+        f.certificates().stream().findFirst().filter(leaf -> expiry.expiresSoon(leaf, now))
+                .ifPresent(leaf -> expiring(names, findings, expiry, leaf, at(f), now));
+    }
+
+    /**
+     * Adds a {@code POLICY_CERT_EXPIRING} warning.
+     *
+     * @param at where the certificate was presented, " (at 192.0.2.1)", or ""
+     */
+    static void expiring(PolicyNames names, FindingList findings, CertificateExpiry expiry, CertificateFacts leaf,
+                         String at, Instant now) {
+        String host = names.policyHost();
+        String date = CertificateExpiry.date(leaf.notAfter());
+        findings.add(FindingCode.POLICY_CERT_EXPIRING, Severity.WARNING, names.policyUrl(), "The certificate of "
+                + host + at + " expires " + CertificateExpiry.when(leaf, now) + ", " + expiry.tooSoon(now)
+                + "; from then on senders cannot fetch the policy" + (expiry.byMaxAge() ? " or refresh a cached one:"
+                + " they keep applying what they cached, changes included, until it runs out, and then none" : "")
+                + ".", "Renew the certificate of " + host + " before " + date + " and automate renewal"
+                + (expiry.byMaxAge() ? ", so that it always stays valid longer than the policy's max_age ("
+                + CertificateExpiry.days(expiry.horizon()) + "), or lower max_age" : "") + ".");
     }
 
     private static String at(PolicyFetch f) {

@@ -408,6 +408,109 @@ public final class SandboxDomain {
     }
 
     /**
+     * Gives the policy host one more address, as a CDN or an anycast set-up does: an A record (an AAAA record for
+     * {@code ::1}) after those it has, and the sandbox's HTTPS server listening there at the same ports. The new
+     * address serves what the policy host serves everywhere ({@link #policy}, {@link #policyCertificate}) until
+     * {@link #policyAt}, {@link #policyResponseAt} or {@link #policyCertificateAt} makes it differ. A policy host
+     * without an address yet gets {@link MtaStsSandbox#SERVER_ADDRESS} first, so that it has two.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("cdn.example.test")
+     *         .stsRecord("v=STSv1; id=20260101T000000")
+     *         .policy("version: STSv1\nmode: enforce\nmx: mx1.cdn.example.test\nmax_age: 604800\n")
+     *         .policyHostAlsoAt("127.0.0.2")     // the same answer at both addresses
+     *         .policyHostAlsoAt("127.0.0.3");    // and at a third
+     * }</pre>
+     *
+     * @param address a loopback literal: an address of {@code 127.0.0.0/8} other than the ones in use, or
+     *                {@code ::1}
+     * @return this domain
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     * @throws java.io.UncheckedIOException when the sandbox's HTTPS ports are taken at that address
+     */
+    public SandboxDomain policyHostAlsoAt(String address) {
+        Objects.requireNonNull(address, "address");
+        InetAddress bind = Loopback.parse(address);
+        String literal = Loopback.text(bind);
+        https.listenAlsoOn(literal);
+        addressPolicyHost();
+        DnsZone zone = zone();
+        if (!addressesOf(name, policyHost).contains(bind)) {
+            if (bind.getAddress().length == 16) {
+                zone.aaaa(policyHost, literal);
+            } else {
+                zone.a(policyHost, literal);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Serves a policy over HTTPS (status 200, {@code text/plain}) at one address of the policy host only, giving
+     * the host that address first when it lacks it ({@link #policyHostAlsoAt(String)}); its other addresses keep
+     * what they serve.
+     *
+     * <pre>{@code
+     * SandboxDomain d = sandbox.domain("split.example.test")
+     *         .policy("version: STSv1\nmode: enforce\nmx: mx1.split.example.test\nmax_age: 604800\n")
+     *         .policyAt("127.0.0.2", "version: STSv1\nmode: testing\nmx: mx1.split.example.test\nmax_age: 86400\n");
+     * }</pre>
+     *
+     * @param address a loopback literal
+     * @param text    the policy file served there
+     * @return this domain
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     */
+    public SandboxDomain policyAt(String address, String text) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(text, "text");
+        return policyResponseAt(address, HttpResponse.ok("text/plain", text));
+    }
+
+    /**
+     * Serves any HTTPS response at one address of the policy host only (a 404 of a stale CDN edge, say), giving the
+     * host that address first when it lacks it.
+     *
+     * <pre>{@code
+     * sandbox.domain("stale-edge.example.test").policyResponseAt("127.0.0.3", HttpResponse.status(404));
+     * }</pre>
+     *
+     * @param address  a loopback literal
+     * @param response what that address answers
+     * @return this domain
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     */
+    public SandboxDomain policyResponseAt(String address, HttpResponse response) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(response, "response");
+        policyHostAlsoAt(address);
+        https.respondAt(address, policyHost, response);
+        return this;
+    }
+
+    /**
+     * Presents a certificate built from the sandbox CA at one address of the policy host only, giving the host
+     * that address first when it lacks it; its other addresses keep their certificate.
+     *
+     * <pre>{@code
+     * sandbox.domain("two-certs.example.test").policyCertificateAt("127.0.0.2", c -> c);   // another valid one
+     * }</pre>
+     *
+     * @param address a loopback literal
+     * @param spec    refines the certificate; it starts as a certificate for the policy host
+     * @return this domain
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     */
+    public SandboxDomain policyCertificateAt(String address, UnaryOperator<CertificateSpec> spec) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(spec, "spec");
+        IssuedCertificate certificate = spec.apply(authority.certificate(policyHost)).issue();
+        policyHostAlsoAt(address);
+        https.certificateAt(address, policyHost, certificate);
+        return this;
+    }
+
+    /**
      * Makes a DNS name of this domain misbehave.
      *
      * @param relativeName a name relative to the domain ({@code "_mta-sts"}, {@code "mta-sts"}, {@code ""} for the

@@ -1,11 +1,14 @@
 package dev.mtasts.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +38,11 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code Host} header. A host without a configured certificate gets a valid one from the authority on first
  * use; a host without a configured response gets a 404. Each connection serves one request and is closed.
  *
+ * <p>It can listen on more loopback addresses at the same two ports ({@link #listenAlsoOn(String)}), as a policy
+ * host behind a CDN or an anycast set-up has several addresses, and a client that connects to one port on every
+ * address expects. Every address serves the same responses and certificates, except what is set for one address
+ * alone ({@link #respondAt}, {@link #certificateAt}): so two addresses can disagree on purpose.
+ *
  * <p>Thread-safe: configure responses and certificates while it runs. It uses a bounded pool of
  * {@value #WORKER_THREADS} worker threads plus two acceptor threads; {@link #close()} closes every connection
  * and returns within a few seconds, whatever the clients do.
@@ -46,6 +54,7 @@ import javax.net.ssl.SSLSocketFactory;
  *           .certificate("mta-sts.expired.test", ca.certificate("mta-sts.expired.test").expired().issue())
  *           .respond("mta-sts.expired.test", HttpResponse.ok("text/plain", text));
  *     // connect to server.address():server.httpsPort() with SNI mta-sts.good.test, trusting ca.rootCertificate()
+ *     server.respondAt("127.0.0.2", "mta-sts.good.test", HttpResponse.status(404));   // one address disagrees
  * }
  * }</pre>
  *
@@ -60,9 +69,9 @@ public final class TestHttpsServer implements AutoCloseable {
 
     private final TestCertificateAuthority authority;
     private final TlsSniKeyManager keyManager;
-    private final SSLSocketFactory tlsFactory;
-    private final ServerSocket httpsListener;
-    private final ServerSocket httpListener;
+    private final Site primary;
+    private final Map<InetAddress, Site> sites = new ConcurrentHashMap<>();
+    private final int id;
     private final ExecutorService workers;
     private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -78,19 +87,20 @@ public final class TestHttpsServer implements AutoCloseable {
             throw new IllegalArgumentException(bind + " is not a loopback address");
         }
         this.keyManager = new TlsSniKeyManager(host -> this.authority.issue(host));
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {keyManager}, null, null);
-            this.tlsFactory = context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the server SSLContext", e);
-        }
-        int id = SERVERS.incrementAndGet();
+        this.id = SERVERS.incrementAndGet();
         this.workers = Executors.newFixedThreadPool(WORKER_THREADS, daemon("test-https-" + id + "-worker-"));
-        this.httpsListener = new ServerSocket(0, 256, bind);
-        this.httpListener = new ServerSocket(0, 256, bind);
-        startAcceptor(httpsListener, true, "test-https-" + id + "-accept-tls");
-        startAcceptor(httpListener, false, "test-https-" + id + "-accept-plain");
+        ServerSocket https = new ServerSocket(0, 256, bind);
+        ServerSocket http;
+        try {
+            http = new ServerSocket(0, 256, bind);
+        } catch (IOException e) {
+            closeQuietly(https);
+            workers.shutdownNow();
+            throw e;
+        }
+        this.primary = new Site(bind, https, http);
+        sites.put(bind, primary);
+        startAcceptors(primary);
     }
 
     /**
@@ -149,6 +159,92 @@ public final class TestHttpsServer implements AutoCloseable {
     }
 
     /**
+     * Listens on one more loopback address, at the same {@link #httpsPort()} and {@link #httpPort()}, serving what
+     * every address serves; nothing happens when the server listens there already. The address keeps listening
+     * until the server is closed ({@link #reset()} leaves it, with what it serves by default).
+     *
+     * <pre>{@code
+     * TestHttpsServer server = sandbox.httpsServer();
+     * server.listenAlsoOn("127.0.0.2").listenAlsoOn("127.0.0.3");
+     * System.out.println(server.addresses());   // [/127.0.0.1, /127.0.0.2, /127.0.0.3]
+     * }</pre>
+     *
+     * @param address a loopback literal: an address of {@code 127.0.0.0/8} (any of them can be bound on Linux
+     *                without configuration), or {@code ::1}
+     * @return this server
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     * @throws UncheckedIOException     when one of the two ports is taken on that address (by another program) or
+     *                                  the address cannot be bound here (IPv6 disabled, say)
+     * @throws IllegalStateException    when the server is closed
+     */
+    public TestHttpsServer listenAlsoOn(String address) {
+        Objects.requireNonNull(address, "address");
+        site(Loopback.parse(address));
+        return this;
+    }
+
+    /** @return every address the server listens on, the first one first */
+    public List<InetAddress> addresses() {
+        List<InetAddress> out = new ArrayList<>();
+        out.add(primary.address);
+        sites.keySet().stream().filter(a -> !a.equals(primary.address)).sorted(
+                Comparator.comparing(Loopback::text)).forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Sets the HTTPS response for a host at one address only, listening there first when the server does not yet
+     * ({@link #listenAlsoOn(String)}); the host's other addresses keep the response of {@link #respond}. Plain
+     * HTTP is the same on every address.
+     *
+     * <pre>{@code
+     * TestHttpsServer server = sandbox.httpsServer();
+     * server.respond("mta-sts.cdn.test", HttpResponse.ok("text/plain", text))
+     *       .respondAt("127.0.0.2", "mta-sts.cdn.test", HttpResponse.status(404));   // a stale edge
+     * }</pre>
+     *
+     * @param address  a loopback literal
+     * @param host     the SNI host name, any case
+     * @param response what to answer there
+     * @return this server
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     * @throws UncheckedIOException     when the address cannot be listened on (see {@link #listenAlsoOn(String)})
+     */
+    public TestHttpsServer respondAt(String address, String host, HttpResponse response) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(response, "response");
+        site(Loopback.parse(address)).responses.put(key(host), response);
+        return this;
+    }
+
+    /**
+     * Sets the certificate presented for an SNI host name at one address only, listening there first when the
+     * server does not yet; the host's other addresses keep the certificate of {@link #certificate} (or the one
+     * issued on first use).
+     *
+     * <pre>{@code
+     * TestHttpsServer server = sandbox.httpsServer();
+     * TestCertificateAuthority ca = sandbox.authority();
+     * server.certificateAt("127.0.0.2", "mta-sts.cdn.test", ca.certificate("mta-sts.cdn.test").expired().issue());
+     * }</pre>
+     *
+     * @param address     a loopback literal
+     * @param host        the SNI host name, any case
+     * @param certificate the certificate and chain to present there
+     * @return this server
+     * @throws IllegalArgumentException when the address is not a loopback literal
+     * @throws UncheckedIOException     when the address cannot be listened on (see {@link #listenAlsoOn(String)})
+     */
+    public TestHttpsServer certificateAt(String address, String host, IssuedCertificate certificate) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(certificate, "certificate");
+        site(Loopback.parse(address)).certificates.put(key(host), certificate);
+        return this;
+    }
+
+    /**
      * Sets the certificate presented when a client sends this host as SNI.
      *
      * @param host the SNI host name, any case
@@ -164,7 +260,7 @@ public final class TestHttpsServer implements AutoCloseable {
 
     /**
      * Forgets what was set for a host: its response over HTTPS and plain HTTP (it answers 404 again) and its
-     * certificate (the next handshake gets a new valid one from the authority).
+     * certificate (the next handshake gets a new valid one from the authority), on every address.
      *
      * @param host the host name, any case
      * @return this server
@@ -175,12 +271,14 @@ public final class TestHttpsServer implements AutoCloseable {
         responses.remove(key);
         plainResponses.remove(key);
         keyManager.remove(key);
+        sites.values().forEach(site -> site.forget(key));
         return this;
     }
 
     /**
-     * Forgets every host's responses and certificates and the recorded requests, as a server just started; the
-     * ports and the authority stay. Meant for between tests, not while clients are connected.
+     * Forgets every host's responses and certificates (those of single addresses too) and the recorded requests,
+     * as a server just started; the ports, the authority and the addresses listened on stay. Meant for between
+     * tests, not while clients are connected.
      *
      * @return this server
      */
@@ -188,6 +286,7 @@ public final class TestHttpsServer implements AutoCloseable {
         responses.clear();
         plainResponses.clear();
         keyManager.clear();
+        sites.values().forEach(Site::clear);
         requests.clear();
         sent.clear();
         return this;
@@ -198,19 +297,19 @@ public final class TestHttpsServer implements AutoCloseable {
         return plainResponses.containsKey(key(host));
     }
 
-    /** @return the loopback address the server listens on */
+    /** @return the loopback address the server was started on */
     public InetAddress address() {
-        return httpsListener.getInetAddress();
+        return primary.address;
     }
 
-    /** @return the HTTPS port */
+    /** @return the HTTPS port, the same on every address */
     public int httpsPort() {
-        return httpsListener.getLocalPort();
+        return primary.https.getLocalPort();
     }
 
-    /** @return the plain-HTTP port */
+    /** @return the plain-HTTP port, the same on every address */
     public int httpPort() {
-        return httpListener.getLocalPort();
+        return primary.http.getLocalPort();
     }
 
     /** @return the authority that issues default certificates */
@@ -218,7 +317,7 @@ public final class TestHttpsServer implements AutoCloseable {
         return authority;
     }
 
-    /** @return the requests received so far, oldest first (a snapshot) */
+    /** @return the requests received so far, on every address, oldest first (a snapshot; see {@link HttpRecordedRequest#local()}) */
     public List<HttpRecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -268,9 +367,13 @@ public final class TestHttpsServer implements AutoCloseable {
     /** Stops listening, closes every connection and stops the threads; waits at most a few seconds. */
     @Override
     public void close() {
-        closed = true;
-        closeQuietly(httpsListener);
-        closeQuietly(httpListener);
+        synchronized (sites) {
+            closed = true;
+        }
+        sites.values().forEach(site -> {
+            closeQuietly(site.https);
+            closeQuietly(site.http);
+        });
         open.forEach(TestHttpsServer::closeQuietly);
         workers.shutdownNow();
         try {
@@ -283,14 +386,66 @@ public final class TestHttpsServer implements AutoCloseable {
         }
     }
 
-    private void startAcceptor(ServerSocket listener, boolean tls, String name) {
-        Thread thread = new Thread(() -> accept(listener, tls), name);
+    /** @return the site of an address, listening there first when the server does not yet */
+    private Site site(InetAddress address) {
+        Site existing = sites.get(address);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (sites) {
+            if (closed) {
+                throw new IllegalStateException("the server is closed");
+            }
+            existing = sites.get(address);
+            if (existing != null) {
+                return existing;
+            }
+            ServerSocket https = null;
+            try {
+                https = bound(address, httpsPort());
+                ServerSocket http = bound(address, httpPort());
+                Site site = new Site(address, https, http);
+                sites.put(address, site);
+                startAcceptors(site);
+                return site;
+            } catch (IOException e) {
+                if (https != null) {
+                    closeQuietly(https);
+                }
+                throw new UncheckedIOException("cannot listen on " + Loopback.text(address) + " at ports "
+                        + httpsPort() + " and " + httpPort() + " (taken there, or the address cannot be bound"
+                        + " here): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static ServerSocket bound(InetAddress address, int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port), 256);
+            return socket;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private void startAcceptors(Site site) {
+        String where = site == primary ? "" : "-" + Loopback.text(site.address).replace(':', '_');
+        startAcceptor(site, true, "test-https-" + id + where + "-accept-tls");
+        startAcceptor(site, false, "test-https-" + id + where + "-accept-plain");
+    }
+
+    private void startAcceptor(Site site, boolean tls, String name) {
+        Thread thread = new Thread(() -> accept(site, tls), name);
         thread.setDaemon(true);
         acceptors.add(thread);
         thread.start();
     }
 
-    private void accept(ServerSocket listener, boolean tls) {
+    private void accept(Site site, boolean tls) {
+        ServerSocket listener = tls ? site.https : site.http;
         while (!closed) {
             Socket socket;
             try {
@@ -304,9 +459,9 @@ public final class TestHttpsServer implements AutoCloseable {
                 return;
             }
             try {
-                workers.execute(new HttpConnection(socket, tls ? tlsFactory : null,
-                        host -> responses.get(key(host)), this::responseFor, requests::add, this::counter,
-                        () -> open.remove(socket)));
+                workers.execute(new HttpConnection(socket, tls ? site.tlsFactory : null,
+                        host -> site.response(key(host)), request -> responseFor(site, request), requests::add,
+                        this::counter, () -> open.remove(socket)));
             } catch (RejectedExecutionException e) {
                 open.remove(socket);
                 closeQuietly(socket);
@@ -318,13 +473,56 @@ public final class TestHttpsServer implements AutoCloseable {
         return sent.computeIfAbsent(key(host), h -> new LongAdder());
     }
 
-    private HttpResponse responseFor(HttpRecordedRequest request) {
+    private HttpResponse responseFor(Site site, HttpRecordedRequest request) {
         String host = request.host().orElse(TlsSniKeyManager.NO_SNI);
         HttpResponse plain = request.tls() ? null : plainResponses.get(host);
         if (plain != null) {
             return plain;
         }
-        return responses.getOrDefault(host, HttpResponse.status(404));
+        HttpResponse response = request.tls() ? site.response(host) : responses.get(host);
+        return response != null ? response : HttpResponse.status(404);
+    }
+
+    /**
+     * One address listened on: its two listeners, and what it serves differently from the others (HTTPS responses
+     * and certificates by host), over the server's own.
+     */
+    private final class Site {
+        final InetAddress address;
+        final ServerSocket https;
+        final ServerSocket http;
+        final Map<String, HttpResponse> responses = new ConcurrentHashMap<>();
+        final TlsSniKeyManager certificates = TlsSniKeyManager.overlay(host -> keyManager.certificateFor(host));
+        final SSLSocketFactory tlsFactory;
+
+        Site(InetAddress address, ServerSocket https, ServerSocket http) {
+            this.address = address;
+            this.https = https;
+            this.http = http;
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[] {certificates}, null, null);
+                this.tlsFactory = context.getSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot build the server SSLContext", e);
+            }
+        }
+
+        /** @return the HTTPS response for a host (a key) here, or null when none is set */
+        HttpResponse response(String host) {
+            HttpResponse own = responses.get(host);
+            return own != null ? own : TestHttpsServer.this.responses.get(host);
+        }
+
+        void forget(String host) {
+            responses.remove(host);
+            certificates.remove(host);
+        }
+
+        void clear() {
+            responses.clear();
+            certificates.clear();
+        }
     }
 
     private static String key(String host) {

@@ -20,7 +20,12 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A server key manager that picks the certificate by the SNI host name; the alias is the host name. */
+/**
+ * A server key manager that picks the certificate by the SNI host name; the alias is the host name. By default a
+ * host's certificate, once looked up, is kept; {@link #overlay(Function)} makes one that keeps only what is
+ * {@linkplain #put put} in it and asks its fallback afresh each time (the certificates of one address of a
+ * {@link TestHttpsServer}, over those of the server as a whole).
+ */
 final class TlsSniKeyManager extends X509ExtendedKeyManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsSniKeyManager.class);
@@ -30,9 +35,24 @@ final class TlsSniKeyManager extends X509ExtendedKeyManager {
 
     private final Map<String, IssuedCertificate> byHost = new ConcurrentHashMap<>();
     private final Function<String, IssuedCertificate> fallback;
+    private final boolean keepsFallback;
 
     TlsSniKeyManager(Function<String, IssuedCertificate> fallback) {
+        this(fallback, true);
+    }
+
+    private TlsSniKeyManager(Function<String, IssuedCertificate> fallback, boolean keepsFallback) {
         this.fallback = fallback;
+        this.keepsFallback = keepsFallback;
+    }
+
+    /**
+     * @param fallback the certificate of a host nothing was put for, asked on every handshake (so that a change
+     *                 there shows at once)
+     * @return a key manager holding only the certificates put in it
+     */
+    static TlsSniKeyManager overlay(Function<String, IssuedCertificate> fallback) {
+        return new TlsSniKeyManager(fallback, false);
     }
 
     void put(String host, IssuedCertificate certificate) {
@@ -60,8 +80,13 @@ final class TlsSniKeyManager extends X509ExtendedKeyManager {
                 .map(n -> ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT)).findFirst();
     }
 
-    private IssuedCertificate certificateFor(String alias) {
-        return byHost.computeIfAbsent(alias, fallback);
+    /** @return the certificate of a host (the alias), from what was put or else from the fallback */
+    IssuedCertificate certificateFor(String alias) {
+        if (keepsFallback) {
+            return byHost.computeIfAbsent(alias, fallback);
+        }
+        IssuedCertificate own = byHost.get(alias);
+        return own != null ? own : fallback.apply(alias);
     }
 
     private String aliasFor(String keyType, SSLSession handshake) {
