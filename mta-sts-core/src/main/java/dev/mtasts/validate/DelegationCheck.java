@@ -65,8 +65,8 @@ final class DelegationCheck {
             case NODATA -> target + " holds no TXT record";
             default -> "the look-up of " + target + " failed with " + DnsWording.failure(result);
         };
-        findings.add(FindingCode.CNAME_DELEGATED, Severity.INFO, subject, name + " is delegated by CNAME: " + chain
-                + "; " + end + " (RFC 8461 §8.2).", keepAlias(name, target));
+        findings.add(FindingCode.CNAME_DELEGATED, Severity.INFO, subject, name + " is delegated by CNAME (RFC 8461"
+                + " §8.2): " + chain + "; " + end + ".", keepAlias(name, target));
     }
 
     private void policyHost(DnsResult result, Optional<PolicyFetch> fetch, DiagnosticInput input) {
@@ -94,8 +94,8 @@ final class DelegationCheck {
             case NODATA -> target + " has no A or AAAA record";
             default -> "the look-up of " + target + " failed with " + DnsWording.failure(result);
         };
-        findings.add(FindingCode.CNAME_DELEGATED, Severity.INFO, subject, host + " is delegated by CNAME: " + chain
-                + "; " + end + " (RFC 8461 §8.2).", keepAlias(host, target));
+        findings.add(FindingCode.CNAME_DELEGATED, Severity.INFO, subject, host + " is delegated by CNAME (RFC 8461"
+                + " §8.2): " + chain + "; " + end + ".", keepAlias(host, target));
     }
 
     /** @return what the provider behind the alias presents, as far as the fetch saw it */

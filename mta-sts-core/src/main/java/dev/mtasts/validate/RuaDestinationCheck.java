@@ -56,7 +56,7 @@ final class RuaDestinationCheck {
             return;
         }
         for (RuaDestination d : seen.diagnostics().ruaDestinations()) {
-            if (RuaUris.isMailto(URI.create(d.uri()))) {
+            if (d.uri().regionMatches(true, 0, "mailto:", 0, "mailto:".length())) {
                 mailto(d, seen);
             } else {
                 https(d);
