@@ -13,11 +13,9 @@ import java.util.Optional;
  * record (G4); only the host part is percent-decoded here, to be looked up. An address literal
  * ({@code mailto:tls@[192.0.2.1]}, {@code https://192.0.2.1/}) has no name to look up, so it gives no host.
  *
- * <pre>{@code
- * RuaUris.mailtoDomain(URI.create("mailto:tls@Example.COM?subject=tls"));   // Optional[example.com]
- * RuaUris.httpsHost(URI.create("https://u@reports.example.net:8443/tls")); // Optional[reports.example.net]
- * RuaUris.httpsTarget(URI.create("https://reports.example.net"));          // "/"
- * }</pre>
+ * <p>For example, the domain of {@code mailto:tls@Example.COM?subject=tls} is {@code example.com}; the host of
+ * {@code https://u@reports.example.net:8443/tls} is {@code reports.example.net}, and the target of
+ * {@code https://reports.example.net} is {@code /}.
  *
  * <p>Not API: see the package documentation.
  */
