@@ -84,7 +84,8 @@ class ValidationRunTest {
         ValidationReport report = validator.validate("example.com");
 
         assertThat(resolver.asked).containsExactlyInAnyOrder("TXT _mta-sts.example.com", "MX example.com",
-                "TXT _smtp._tls.example.com", "A mta-sts.example.com", "A example.com");   // no MX: implicit MX
+                "TXT _smtp._tls.example.com", "A mta-sts.example.com", "A example.com",   // no MX: implicit MX
+                "TXT _smtp-tlsrpt.example.com");   // no TLS-RPT record: the draft-era name is asked too
         assertThat(given.get().host().value()).isEqualTo("mta-sts.example.com");
         assertThat(given.get().addresses()).containsExactly(address("192.0.2.7"));
         assertThat(given.get().deadline()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));

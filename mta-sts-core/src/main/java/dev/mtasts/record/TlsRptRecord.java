@@ -159,7 +159,14 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
                 return;
             }
             Optional<String> problem = uriProblem(entry);
-            if (problem.isPresent()) {
+            if (problem.isPresent() && pos > 0 && hasNoScheme(entry) && entry.indexOf('@') < 0) {
+                // "https://r.example/a?x=1,2": the ',' split one URI in two, and this is its tail
+                String before = value.substring(value.lastIndexOf(',', pos - 2) + 1, pos - 1).strip();
+                scanner.add(ProblemCode.TLSRPT_RUA_INVALID, column, "rua entry " + Quoting.quotedAscii(entry)
+                        + " has no scheme: if the ',' before it belongs to the URI before it, write that ',' as %2C ("
+                        + Quoting.quotedAscii(before + "%2C" + entry) + "); otherwise give it a scheme (mailto: or"
+                        + " https://)");
+            } else if (problem.isPresent()) {
                 scanner.add(entry.indexOf('!') >= 0 && problem.get().contains("'!'") ? ProblemCode.TLSRPT_RUA_UNENCODED
                         : ProblemCode.TLSRPT_RUA_INVALID, column, problem.get());
             } else {
@@ -179,7 +186,8 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
 
     static Optional<String> uriProblem(String entry) {
         if (entry.indexOf('!') >= 0) {
-            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has a literal '!'; write it as %21");
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has a literal '!'; write it as %21 ("
+                    + Quoting.quotedAscii(entry.replace("!", "%21")) + ")");
         }
         for (int i = 0; i < entry.length(); i++) {
             char c = entry.charAt(i);
@@ -195,7 +203,9 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " is not a URI: " + e.getReason());
         }
         if (uri.getScheme() == null) {
-            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has no scheme; write mailto:address or https://host/path");
+            return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has no scheme; write "
+                    + (entry.indexOf('@') > 0 ? Quoting.quotedAscii("mailto:" + entry) + " for a mailbox"
+                    : Quoting.quotedAscii("https://" + entry) + " for a web endpoint, or mailto:address for a mailbox"));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("mailto")) {
@@ -223,6 +233,27 @@ public record TlsRptRecord(String version, List<URI> rua, List<RecordExtension> 
             return Optional.of("rua URI " + Quoting.quotedAscii(entry) + " has no host; write https://host/path");
         }
         return Optional.empty();
+    }
+
+    /** @return true when the entry does not start with a URI scheme ({@code ALPHA *(ALPHA / DIGIT / + - .) ":"}) */
+    private static boolean hasNoScheme(String entry) {
+        if (entry.isEmpty() || !isAsciiLetter(entry.charAt(0))) {
+            return true;
+        }
+        for (int i = 1; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c == ':') {
+                return false;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**

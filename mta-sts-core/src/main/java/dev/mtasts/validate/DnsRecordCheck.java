@@ -131,9 +131,11 @@ final class DnsRecordCheck {
         if (!domainExists) {
             return new Result(RecordState.ABSENT, Optional.empty());
         }
+        String alias = answer.result().cnameChain().isEmpty() ? ""
+                : " is a CNAME to " + answer.result().canonicalName() + ", which";
         String observed = switch (answer.outcome()) {
-            case NXDOMAIN -> names.stsRecord() + " does not exist (NXDOMAIN)";
-            case NODATA -> names.stsRecord() + " has no TXT record";
+            case NXDOMAIN -> names.stsRecord() + alias + " does not exist (NXDOMAIN)";
+            case NODATA -> names.stsRecord() + alias + " has no TXT record";
             default -> names.stsRecord() + " has no TXT record starting with 'v=STSv1;' (" + answer.records().size()
                     + " other TXT record(s))";
         };

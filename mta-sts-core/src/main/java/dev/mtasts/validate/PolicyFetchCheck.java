@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.DomainName;
 import dev.mtasts.internal.Quoting;
 import dev.mtasts.Severity;
 import dev.mtasts.fetcher.AddressFailure;
@@ -77,6 +78,8 @@ final class PolicyFetchCheck {
     private final String url;
     private final FindingList findings;
     private final Duration expiryWarning;
+    /** The CNAME chain of the policy host, for a certificate mismatch behind an alias (RFC 8461 §8.2). */
+    private List<DomainName> policyHostAliases = List.of();
 
     PolicyFetchCheck(PolicyNames names, FindingList findings) {
         this(names, findings, EXPIRY_WARNING);
@@ -109,6 +112,7 @@ final class PolicyFetchCheck {
             return Result.NOTHING;
         }
         PolicyFetch f = fetch.get();
+        policyHostAliases = addresses.get().result().cnameChain();
         if (f.outcome() == FetchOutcome.OK && f.elapsed().compareTo(PolicyFetchRequest.RESPONSE_LIMIT) > 0) {
             // a fetcher with a budget over the minute (no diagnostic to keep time for) got it, senders would not
             findings.add(FindingCode.POLICY_TIMEOUT, Severity.ERROR, url, "Fetching " + url + " took "
@@ -293,9 +297,12 @@ final class PolicyFetchCheck {
                     "Check the clock of the issuing system and install a certificate that is valid now.");
             case HOSTNAME_MISMATCH -> findings.add(FindingCode.POLICY_TLS_HOSTNAME_MISMATCH, Severity.ERROR, url,
                     "The certificate of " + host + at + " is not valid for " + host + ": it has " + dnsNames
-                            + "; senders reject the policy.",
-                    "Install a certificate whose subjectAltName lists " + host + " (a wildcard *."
-                            + names.domain() + " also works).");
+                            + (policyHostAliases.isEmpty() ? ""
+                            : AliasWording.certificateBehindAlias(host, policyHostAliases))
+                            + "; senders reject the policy.", policyHostAliases.isEmpty()
+                            ? "Install a certificate whose subjectAltName lists " + host + " (a wildcard *."
+                            + names.domain() + " also works)."
+                            : AliasWording.certificateBehindAliasRemediation(host, policyHostAliases));
             default -> findings.add(FindingCode.POLICY_TLS_HANDSHAKE, Severity.ERROR, url, "The TLS handshake"
                     + " with " + host + at + " failed" + detail + ".", "Serve HTTPS with TLS 1.2 or newer and a"
                     + " certificate for " + host + ".");

@@ -14,6 +14,7 @@ import dev.mtasts.resolver.TxtRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Layer 5, {@code TLS_RPT}: the {@code _smtp._tls.<domain>} TXT record (RFC 8460 §3, rules G1 to G10). Without it,
@@ -90,20 +91,31 @@ final class TlsRptCheck {
                     selection.candidates()) + "); senders then send no reports.",
                     "Keep one v=TLSRPTv1 record; list several destinations in its rua, separated by commas.");
             case INVALID -> {
-                Problem first = selection.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst()
-                        .orElse(Problem.of(ProblemCode.RECORD_SYNTAX, 1, 1, "invalid record"));
+                List<Problem> errors = selection.problems().stream().filter(p -> p.severity() == Severity.ERROR)
+                        .toList();
+                Problem first = errors.isEmpty() ? Problem.of(ProblemCode.RECORD_SYNTAX, 1, 1, "invalid record")
+                        : errors.get(0);
+                String text = selection.candidates().get(0);
+                String why = errors.size() <= 1 ? first.message() : errors.stream().limit(3).map(Problem::message)
+                        .collect(Collectors.joining("; ")) + (errors.size() > 3 ? "; and " + (errors.size() - 3)
+                        + " more" : "");
                 findings.add(FindingCode.TLSRPT_INVALID, Severity.WARNING, subject, "The record '"
-                        + Quoting.message(selection.candidates().get(0)) + "' at " + name + " is invalid: " + first.message()
-                        + "; senders send no reports.", publish, first.code());
+                        + Quoting.message(text) + "' at " + name + " is invalid: " + why + "; senders send no reports.",
+                        RuaRepair.repaired(text).map(r -> "Publish '" + r + "' at " + name + " instead.")
+                                .orElse(publish), first.code());
                 unusableSchemes(subject, selection.problems());
             }
             case FOUND -> {
+                String canonical = selection.record().orElseThrow().toText();
                 for (Problem p : selection.problems()) {
                     boolean scheme = p.code() == ProblemCode.TLSRPT_RUA_UNSUPPORTED_SCHEME;
+                    String fix = scheme ? "Use mailto: or https: destinations; reporters support no other scheme."
+                            : p.code() == ProblemCode.RECORD_FIELD_DUPLICATE
+                            ? "Publish '" + canonical + "' instead: one field each, with every destination in one rua,"
+                            + " separated by commas."
+                            : "Publish the record as 'v=TLSRPTv1; rua=<uri>[,<uri>]'.";
                     findings.add(scheme ? FindingCode.TLSRPT_RUA_SCHEME : FindingCode.TLSRPT_NOTE, p.severity(), subject,
-                            "The TLS-RPT record at " + name + ": " + p.message() + ".", scheme
-                                    ? "Use mailto: or https: destinations; reporters support no other scheme."
-                                    : "Publish the record as 'v=TLSRPTv1; rua=<uri>[,<uri>]'.", p.code());
+                            "The TLS-RPT record at " + name + ": " + p.message() + ".", fix, p.code());
                 }
                 return new Result(selection.record(), false, true, Optional.empty());
             }

@@ -87,6 +87,34 @@ class CnameFollowingTest {
     }
 
     @Test
+    void aCnameIntoAnotherZoneThatEndsInNxdomainKeepsTheWholeChain() {
+        dns.zone("example.com").cname("_mta-sts.gone.example.com", "gone.sts.example.net")
+                .cname("mta-sts.gone.example.com", "gone-host.example.net");
+
+        TxtAnswer txt = await(resolver.txt(DomainName.of("_mta-sts.gone.example.com")));
+        AddressAnswer host = await(resolver.addresses(DomainName.of("mta-sts.gone.example.com")));
+
+        assertThat(txt.outcome()).isEqualTo(DnsOutcome.NXDOMAIN);
+        assertThat(txt.result().cnameChain()).containsExactly(DomainName.of("gone.sts.example.net"));
+        assertThat(host.outcome()).isEqualTo(DnsOutcome.NXDOMAIN);
+        assertThat(host.result().cnameChain()).containsExactly(DomainName.of("gone-host.example.net"));
+    }
+
+    @Test
+    void aCnameThatEndsAtANameWithoutTheTypeIsNodataWithTheChain() {
+        dns.zone("example.com").cname("_mta-sts.web.example.com", "policy.hosting.example.net")
+                .cname("_mta-sts.in.example.com", "www.example.com").a("www.example.com", "192.0.2.81");
+
+        TxtAnswer across = await(resolver.txt(DomainName.of("_mta-sts.web.example.com")));
+        TxtAnswer within = await(resolver.txt(DomainName.of("_mta-sts.in.example.com")));
+
+        assertThat(across.outcome()).isEqualTo(DnsOutcome.NODATA);
+        assertThat(across.result().cnameChain()).containsExactly(DomainName.of("policy.hosting.example.net"));
+        assertThat(within.outcome()).isEqualTo(DnsOutcome.NODATA);
+        assertThat(within.result().cnameChain()).containsExactly(DomainName.of("www.example.com"));
+    }
+
+    @Test
     void aCnameLoopIsDetectedAndReportedAsServfail() {
         TxtAnswer answer = await(resolver.txt(DomainName.of("loop1.example.com")));
         assertThat(answer.outcome()).isEqualTo(DnsOutcome.SERVFAIL);

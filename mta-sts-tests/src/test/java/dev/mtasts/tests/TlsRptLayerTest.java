@@ -17,6 +17,7 @@ import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.testkit.DnsFault;
+import dev.mtasts.testkit.MtaStsSandbox;
 import dev.mtasts.testkit.SandboxDomain;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +92,8 @@ class TlsRptLayerTest extends SandboxTest {
 
     @Test
     void httpsDestinationIsFine() {
-        testing("https.rpt.test").tlsRpt("v=TLSRPTv1; rua=https://reports.https.rpt.test/v1");
+        testing("https.rpt.test").tlsRpt("v=TLSRPTv1; rua=https://reports.https.rpt.test/v1")
+                .zone().a("reports.https.rpt.test", MtaStsSandbox.SERVER_ADDRESS);   // the endpoint must resolve
 
         ValidationReport r = validator.validate("https.rpt.test");
 
