@@ -18,6 +18,8 @@ import java.util.Optional;
 final class MxValueShape {
 
     private static final String SUCH_AS = "such as 'mx: mx1.example.com'";
+    /** Up to this many names in one value, the message writes an {@code mx:} line for each. */
+    private static final int NAMES_WRITTEN = 4;
 
     private MxValueShape() {
     }
@@ -108,14 +110,18 @@ final class MxValueShape {
             return mx + " has a comment; a policy has no comments, so senders ignore it: write "
                     + (isPattern(before) ? "'mx: " + before + "'" : "the host name") + " alone on the line";
         }
+        String several = mx + " lists several hosts; give each its own 'mx:' line";
+        if (nameCount(value) > NAMES_WRITTEN) {
+            return several; // a long list (or a hostile one of thousands): nothing more to say, and no work per name
+        }
         List<String> names = names(value);
         String joined = String.join("", names);
         boolean allNames = names.stream().allMatch(MxValueShape::isPattern);
         if (!allNames && value.indexOf(',') < 0 && isPattern(joined.toString())) {
             return mx + " has whitespace inside the name; write 'mx: " + joined + "'";
         }
-        StringBuilder out = new StringBuilder(mx).append(" lists several hosts; give each its own 'mx:' line");
-        if (allNames && names.size() <= 4) {
+        StringBuilder out = new StringBuilder(several);
+        if (allNames) {
             out.append(": ");
             for (int i = 0; i < names.size(); i++) {
                 out.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append("'mx: ")
@@ -164,6 +170,9 @@ final class MxValueShape {
             return Optional.empty();
         }
         if (v.chars().anyMatch(c -> isWhitespace((char) c))) {
+            if (nameCount(v) > NAMES_WRITTEN) {
+                return Optional.empty();
+            }
             List<String> names = names(v);
             String joined = String.join("", names).toLowerCase(Locale.ROOT);
             boolean severalNames = names.size() > 1 && names.stream().allMatch(MxValueShape::isPattern);
@@ -201,6 +210,21 @@ final class MxValueShape {
             end--;
         }
         return value.substring(start, end);
+    }
+
+    /** @return how many parts {@link #names} would return, without making them */
+    private static int nameCount(String value) {
+        int count = 0;
+        boolean inName = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean separator = c == ',' || isWhitespace(c);
+            if (!separator && !inName) {
+                count++;
+            }
+            inName = !separator;
+        }
+        return count;
     }
 
     /** @return the parts of a value between commas and whitespace, in order */

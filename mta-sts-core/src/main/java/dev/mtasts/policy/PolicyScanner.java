@@ -179,9 +179,12 @@ final class PolicyScanner {
             if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)
                     || (Character.isHighSurrogate(c) && !(i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))))
                     || (Character.isLowSurrogate(c) && !(i > from && Character.isHighSurrogate(text.charAt(i - 1))))) {
-                add(ProblemCode.POLICY_INVALID_CHARACTER, lineNumber, i - from + 1,
-                        "invalid character " + Quoting.text(String.valueOf(c)) + " in line "
-                                + Quoting.quotedText(text.substring(from, to)));
+                // past the problem limit the message would be dropped: skip building it (String.format per line)
+                if (wouldRecord(ProblemCode.POLICY_INVALID_CHARACTER)) {
+                    add(ProblemCode.POLICY_INVALID_CHARACTER, lineNumber, i - from + 1,
+                            "invalid character " + Quoting.text(String.valueOf(c)) + " in line "
+                                    + Quoting.quotedText(text.substring(from, to)));
+                }
                 return;
             }
         }

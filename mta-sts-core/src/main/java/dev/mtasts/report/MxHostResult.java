@@ -85,7 +85,7 @@ public record MxHostResult(DomainName host, int preference, boolean covered, Opt
      * A host with its coverage and the reason for it, not resolved, not probed.
      *
      * <pre>{@code
-     * new MxHostResult(host, 10, MxMatchExplanation.of(host, policy.mx()));
+     * new MxHostResult(domain, 10, MxMatchExplanation.of(domain, policy.mx()));
      * }</pre>
      *
      * @param host       the MX host name

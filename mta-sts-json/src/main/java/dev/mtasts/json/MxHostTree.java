@@ -5,6 +5,7 @@ import static dev.mtasts.json.ReportTree.seconds;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtasts.policy.MxMatchExplanation;
 import dev.mtasts.probe.AddressProbe;
 import dev.mtasts.probe.MxProbe;
 import dev.mtasts.report.DaneResult;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One entry of {@code mx[]}: the host's coverage by the policy, its resolved addresses ({@code addressOutcome},
+ * One entry of {@code mx[]}: the host's coverage by the policy and why ({@code match}), its resolved addresses ({@code addressOutcome},
  * {@code addresses}), the addresses the address policy refused ({@code refused}), and where a probe ran, the
  * STARTTLS {@code probe} (per address, with the certificate chain written as the policy fetch's is) and the
  * {@code dane} check. Stateless.
@@ -31,12 +32,26 @@ final class MxHostTree {
         node.put("preference", host.preference());
         node.put("covered", host.covered());
         host.matchedBy().ifPresent(p -> node.put("matchedBy", p.text()));
+        node.set("match", match(host.match()));
         host.addresses().ifPresent(a -> node.put("addressOutcome", a.result().outcome().name()));
         ArrayNode addresses = node.putArray("addresses");
         host.addresses().ifPresent(a -> a.addresses().forEach(ip -> addresses.add(ip.getHostAddress())));
         node.set("refused", refused(host.refused()));
         host.probe().ifPresent(p -> node.set("probe", probe(p, checkedAt)));
         host.dane().ifPresent(d -> node.set("dane", dane(d)));
+        return node;
+    }
+
+    /**
+     * Why the host is covered or not: {@code {kind, pattern, label, explanation}}, the pattern and the label only
+     * where the kind has one ({@link MxMatchExplanation.Kind}).
+     */
+    private static ObjectNode match(MxMatchExplanation match) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", match.kind().name());
+        match.pattern().ifPresent(p -> node.put("pattern", p.text()));
+        match.label().ifPresent(l -> node.put("label", l));
+        node.put("explanation", match.text());
         return node;
     }
 

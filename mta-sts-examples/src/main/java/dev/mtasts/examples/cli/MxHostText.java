@@ -3,7 +3,7 @@ package dev.mtasts.examples.cli;
 import dev.mtasts.DomainName;
 import dev.mtasts.fetcher.CertificateFacts;
 import dev.mtasts.fetcher.TlsFailureCategory;
-import dev.mtasts.policy.MxPattern;
+import dev.mtasts.policy.MxMatchExplanation;
 import dev.mtasts.probe.AddressProbe;
 import dev.mtasts.probe.MxProbe;
 import dev.mtasts.report.DaneResult;
@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The lines under {@code MX coverage} for one MX host: its coverage by the policy, then what the wire said, one line
- * per address (the STARTTLS probe, or why the address was not probed), then its DANE status when TLSA records
- * exist. For example:
+ * The lines under {@code MX coverage} for one MX host: its coverage by the policy (the pattern that matches, and the
+ * label a wildcard's {@code *} stands for; or why no pattern matches), then what the wire said, one line per address
+ * (the STARTTLS probe, or why the address was not probed), then its DANE status when TLSA records exist. For example:
  * <pre>
- *      ok  10 mx1.example.com  (mx: *.example.com)
+ *      ok  10 mx1.example.com  (mx: *.example.com, * = mx1)
  *            127.0.1.1      STARTTLS ok (TLSv1.3), certificate valid 63 days
  *            2001:db8::25   TLS failed: certificate for mail.other.test, not mx1.example.com
  *            DANE valid: 1 TLSA record matches, the next key is published too
+ *      NOT 20 a.b.ex.com
+ *            why: '*.ex.com' covers exactly one label below ex.com, but a.b.ex.com is two labels below it ('a.b')
  * </pre>
  */
 final class MxHostText {
@@ -47,13 +49,23 @@ final class MxHostText {
      */
     void print(MxHostResult host, boolean coverage, PrintWriter out) {
         String mark = !coverage ? "   " : host.covered() ? style.green("ok ") : style.red("NOT");
-        String by = coverage ? host.matchedBy().map(MxPattern::text).map(p -> "  (mx: " + p + ")").orElse("") : "";
+        String by = coverage ? host.matchedBy().map(p -> "  (mx: " + p.text() + wildcardLabel(host) + ")").orElse("")
+                : "";
         out.println(HOST + mark + " " + host.preference() + " " + host.host().value() + by);
+        if (coverage && !host.covered()) {
+            out.println(WIRE + style.dim("why: ") + host.match().text());
+        }
         List<String> lines = wire(host);
         int width = lines.isEmpty() ? 0 : addressWidth(host);
         for (String line : lines) {
             out.println(WIRE + line.replace("\t", " ".repeat(Math.max(0, width - line.indexOf('\t')) + 2)));
         }
+    }
+
+    /** For a host a wildcard covers, the label its {@code *} stands for: {@code ", * = mx1"}. */
+    private static String wildcardLabel(MxHostResult host) {
+        MxMatchExplanation match = host.match();
+        return match.kind() == MxMatchExplanation.Kind.WILDCARD ? match.label().map(l -> ", * = " + l).orElse("") : "";
     }
 
     /** The lines after the host's: each starts with an address and a tab, or is a sentence of its own. */
