@@ -66,6 +66,8 @@ class InteroperabilityTableTest {
             for (FindingCode code : c.findingCodes()) {
                 c.problemFor(code).ifPresent(p -> assertThat(findings).as("problem of %s for %s", c, code)
                         .contains("`" + code.name() + "` with problem `" + p.name() + "`"));
+                c.severityFor(code).ifPresent(s -> assertThat(findings).as("severity of %s for %s", c, code)
+                        .contains("`" + code.name() + "` (" + s.name() + ";"));
             }
             if (c.raisesInteropRisk()) {
                 assertThat(findings).contains("`INTEROP_RISK` (WARNING");
@@ -99,6 +101,8 @@ class InteroperabilityTableTest {
             assertThat(row).as("Javadoc row of %s", c).contains(c.rule(), effectWords(c));
             for (FindingCode code : c.findingCodes()) {
                 assertThat(row).as("Javadoc row of %s", c).contains("{@code " + code.name() + "}");
+                c.severityFor(code).ifPresent(s -> assertThat(row).as("Javadoc row of %s", c)
+                        .contains("{@code " + code.name() + "} ({@code " + s.name() + "})"));
             }
         }
         assertThat(names).containsExactlyElementsOf(Arrays.stream(SenderClass.values()).map(Enum::name).toList());

@@ -1,6 +1,7 @@
 package dev.mtasts.report;
 
 import dev.mtasts.ProblemCode;
+import dev.mtasts.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Optional;
  *
  * <p>{@link Finding#senderClasses()} names the classes a finding concerns: those that would ignore or reject the
  * policy because of it, those that read it otherwise, and those that accept what RFC senders refuse (and so hide
- * the problem from a domain owner who tests with them). {@link #of(FindingCode, Optional)} is that mapping for
+ * the problem from a domain owner who tests with them). {@link #of(FindingCode, Optional, Severity)} is that mapping for
  * every code but {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one: the validator
  * raises one, a {@code WARNING}, wherever the RFC allows what a class rejects ({@link #raisesInteropRisk()}).
  *
@@ -23,7 +24,7 @@ import java.util.Optional;
  *   <caption>The classes, with the findings that name them</caption>
  *   <tr><th>Class</th><th>Effect</th><th>Rule</th><th>Findings</th></tr>
  *   <tr><td>{@link #REQUIRES_TEXT_PLAIN}</td><td>rejects</td><td>§3.2 B12, B13</td>
- *       <td>{@code POLICY_CONTENT_TYPE}</td></tr>
+ *       <td>{@code POLICY_CONTENT_TYPE} ({@code ERROR})</td></tr>
  *   <tr><td>{@link #EXACT_CONTENT_TYPE}</td><td>rejects</td><td>§3.2 B12</td>
  *       <td>{@code INTEROP_RISK}, {@code POLICY_CONTENT_TYPE}</td></tr>
  *   <tr><td>{@link #ASCII_BODY}</td><td>rejects</td><td>§3.2 C12, C17</td><td>{@code INTEROP_RISK}</td></tr>
@@ -51,7 +52,8 @@ import java.util.Optional;
  *         System.out.println(f.code() + ": " + c.effect().words() + " " + c.title() + " (" + c.reference() + ")");
  *     }
  * }
- * SenderClass.of(FindingCode.POLICY_CONTENT_TYPE, Optional.empty());   // [REQUIRES_TEXT_PLAIN, EXACT_CONTENT_TYPE]
+ * SenderClass.of(FindingCode.POLICY_CONTENT_TYPE, Optional.empty(), Severity.ERROR);
+        // [REQUIRES_TEXT_PLAIN, EXACT_CONTENT_TYPE]
  * }</pre>
  *
  * @since 0.2.0
@@ -70,7 +72,7 @@ public enum SenderClass {
             "RFC 8461 §3.2", "B12, B13",
             "Resolvers that check the media type before parsing, as the SHOULD of §3.2 asks: postfix-mta-sts-resolver"
                     + " (resolver.py, is_plaintext) and go-mtasts (cache.go, mime.ParseMediaType) do.",
-            false, on(FindingCode.POLICY_CONTENT_TYPE)),
+            false, on(FindingCode.POLICY_CONTENT_TYPE, Severity.ERROR)),
 
     /**
      * Compare the raw {@code Content-Type} value with the string {@code text/plain}, so that parameters
@@ -250,19 +252,26 @@ public enum SenderClass {
         }
     }
 
-    /** A finding code, with the parser problem behind it when only findings of that problem concern the class. */
-    private record Trigger(FindingCode code, Optional<ProblemCode> problem) {
-        boolean matches(FindingCode c, Optional<ProblemCode> p) {
-            return code == c && (problem.isEmpty() || problem.equals(p));
+    /**
+     * A finding code, with the parser problem behind it or the severity it has when only findings of that problem,
+     * or of that severity, concern the class.
+     */
+    private record Trigger(FindingCode code, Optional<ProblemCode> problem, Optional<Severity> severity) {
+        boolean matches(FindingCode c, Optional<ProblemCode> p, Severity s) {
+            return code == c && (problem.isEmpty() || problem.equals(p)) && (severity.isEmpty() || severity.get() == s);
         }
     }
 
     private static Trigger on(FindingCode code) {
-        return new Trigger(code, Optional.empty());
+        return new Trigger(code, Optional.empty(), Optional.empty());
     }
 
     private static Trigger on(FindingCode code, ProblemCode problem) {
-        return new Trigger(code, Optional.of(problem));
+        return new Trigger(code, Optional.of(problem), Optional.empty());
+    }
+
+    private static Trigger on(FindingCode code, Severity severity) {
+        return new Trigger(code, Optional.empty(), Optional.of(severity));
     }
 
     private final Effect effect;
@@ -346,17 +355,30 @@ public enum SenderClass {
     }
 
     /**
-     * The classes that every finding of a code (and parser problem) concerns, in this enum's order. Empty for
-     * {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one.
+     * @param code a finding code
+     * @return the severity a finding of that code must have to name this class, when only some do
+     *         ({@code ERROR} for {@code POLICY_CONTENT_TYPE} and {@link #REQUIRES_TEXT_PLAIN}: they read the first of
+     *         repeated headers that all say {@code text/plain}, which is a {@code WARNING})
+     */
+    public Optional<Severity> severityFor(FindingCode code) {
+        Objects.requireNonNull(code, "code");
+        return triggers.stream().filter(t -> t.code() == code).findFirst().flatMap(Trigger::severity);
+    }
+
+    /**
+     * The classes that every finding of a code, parser problem and severity concerns, in this enum's order. Empty
+     * for {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one.
      *
-     * @param code    the finding's code
-     * @param problem the parser problem behind the finding, if any
+     * @param code     the finding's code
+     * @param problem  the parser problem behind the finding, if any
+     * @param severity the finding's severity
      * @return the classes, possibly none
      */
-    public static List<SenderClass> of(FindingCode code, Optional<ProblemCode> problem) {
+    public static List<SenderClass> of(FindingCode code, Optional<ProblemCode> problem, Severity severity) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(problem, "problem");
-        return Arrays.stream(values()).filter(c -> c.triggers.stream().anyMatch(t -> t.matches(code, problem)))
-                .toList();
+        Objects.requireNonNull(severity, "severity");
+        return Arrays.stream(values())
+                .filter(c -> c.triggers.stream().anyMatch(t -> t.matches(code, problem, severity))).toList();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Collects the findings of one validation; not thread-safe (a validation assembles its report on one thread).
  *
  * <p>This is the one place where a finding gets the classes of real senders it concerns: every finding added names
- * {@link SenderClass#of(FindingCode, Optional) the classes of its code and problem}, and an
+ * {@link SenderClass#of(FindingCode, Optional, Severity) the classes of its code, problem and severity}, and an
  * {@link FindingCode#INTEROP_RISK} names the classes its check gives as well.
  */
 final class FindingList {
@@ -60,7 +60,7 @@ final class FindingList {
     }
 
     private void keep(Finding finding, List<SenderClass> named) {
-        List<SenderClass> classes = new ArrayList<>(SenderClass.of(finding.code(), finding.problem()));
+        List<SenderClass> classes = new ArrayList<>(SenderClass.of(finding.code(), finding.problem(), finding.severity()));
         classes.addAll(named);
         findings.add(classes.isEmpty() ? finding : finding.concerning(classes));
     }

@@ -32,16 +32,24 @@ class SenderClassTest {
 
     @Test
     void theContentTypeFindingConcernsBothContentTypeClasses() {
-        assertThat(SenderClass.of(FindingCode.POLICY_CONTENT_TYPE, Optional.empty()))
+        assertThat(SenderClass.of(FindingCode.POLICY_CONTENT_TYPE, Optional.empty(), Severity.ERROR))
                 .containsExactly(SenderClass.REQUIRES_TEXT_PLAIN, SenderClass.EXACT_CONTENT_TYPE);
+        assertThat(SenderClass.of(FindingCode.POLICY_CONTENT_TYPE, Optional.empty(), Severity.WARNING))
+                .as("repeated headers that all say text/plain: the first one is text/plain")
+                .containsExactly(SenderClass.EXACT_CONTENT_TYPE);
+        assertThat(SenderClass.REQUIRES_TEXT_PLAIN.severityFor(FindingCode.POLICY_CONTENT_TYPE))
+                .contains(Severity.ERROR);
+        assertThat(SenderClass.EXACT_CONTENT_TYPE.severityFor(FindingCode.POLICY_CONTENT_TYPE)).isEmpty();
     }
 
     @Test
     void aProblemSpecificClassNeedsThatProblem() {
-        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.of(ProblemCode.POLICY_BLANK_LINE)))
+        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.of(ProblemCode.POLICY_BLANK_LINE),
+                Severity.ERROR))
                 .containsExactly(SenderClass.REJECTS_BLANK_LINE);
-        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.of(ProblemCode.POLICY_BARE_CR))).isEmpty();
-        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.empty())).isEmpty();
+        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.of(ProblemCode.POLICY_BARE_CR),
+                Severity.ERROR)).isEmpty();
+        assertThat(SenderClass.of(FindingCode.POLICY_SYNTAX, Optional.empty(), Severity.ERROR)).isEmpty();
         assertThat(SenderClass.REJECTS_BLANK_LINE.problemFor(FindingCode.POLICY_SYNTAX))
                 .contains(ProblemCode.POLICY_BLANK_LINE);
         assertThat(SenderClass.SHORT_TIMEOUT.problemFor(FindingCode.POLICY_SLOW)).isEmpty();
@@ -49,15 +57,15 @@ class SenderClassTest {
 
     @Test
     void interopRiskFindingsNameTheirClassesOneByOne() {
-        assertThat(SenderClass.of(FindingCode.INTEROP_RISK, Optional.empty())).isEmpty();
+        assertThat(SenderClass.of(FindingCode.INTEROP_RISK, Optional.empty(), Severity.WARNING)).isEmpty();
         assertThat(SenderClass.SHORT_TIMEOUT.findingCodes())
                 .containsExactly(FindingCode.POLICY_TIMEOUT, FindingCode.POLICY_SLOW, FindingCode.INTEROP_RISK);
     }
 
     @Test
     void codesThatConcernNoSenderClassMapToNone() {
-        assertThat(SenderClass.of(FindingCode.MX_NOT_COVERED, Optional.empty())).isEmpty();
-        assertThat(SenderClass.of(FindingCode.TLSRPT_MISSING, Optional.empty())).isEmpty();
+        assertThat(SenderClass.of(FindingCode.MX_NOT_COVERED, Optional.empty(), Severity.ERROR)).isEmpty();
+        assertThat(SenderClass.of(FindingCode.TLSRPT_MISSING, Optional.empty(), Severity.WARNING)).isEmpty();
     }
 
     @Test

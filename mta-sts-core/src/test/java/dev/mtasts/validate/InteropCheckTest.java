@@ -183,6 +183,16 @@ class InteropCheckTest {
     }
 
     @Test
+    void repeatedTextPlainHeadersAreAWarningForTheSendersThatJoinThemOnly() {
+        ValidationReport r = Seen.testing().ok(TESTING, "text/plain", "text/plain").assemble();
+
+        assertThat(risks(r)).isEmpty();
+        Finding f = r.findings(FindingCode.POLICY_CONTENT_TYPE).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
+    }
+
+    @Test
     void aBlankLineIsAnErrorNamingTheStrictParsersAndNothingElseIsJudged() {
         String policy = "version: STSv1\r\nmode: none\r\n\r\nmax_age: 86400\r\nnote: a:b\r\n";
         ValidationReport r = Seen.testing().ok(policy, "text/plain; charset=utf-8").assemble();
