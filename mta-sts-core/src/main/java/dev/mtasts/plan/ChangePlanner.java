@@ -29,7 +29,8 @@ import java.util.Objects;
  * <pre>{@code
  * ValidationReport report = validator.validate("example.com");
  * ChangeRequest change = ChangeRequest.builder().newMx("mx2.example.com").build();
- * ChangePlan plan = ChangePlanner.plan(report, change, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+ * Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+ * ChangePlan plan = ChangePlanner.plan(report, change, clock);
  * plan.steps().forEach(s -> System.out.println(s.number() + ". " + s.earliest() + "  " + s.instruction()));
  * }</pre>
  *

@@ -79,7 +79,7 @@ public record ChangeRequest(List<DomainName> newMx, Optional<MtaStsPolicy> newPo
      * {@code IllegalArgumentException} naming the bad value.
      *
      * <pre>{@code
-     * ChangeRequest change = ChangeRequest.builder().newMx("mx2.example.com").newPolicy(policyText).build();
+     * ChangeRequest change = ChangeRequest.builder().newMx("mx2.example.com").newPolicy(text).build();
      * }</pre>
      *
      * @since 0.2.0

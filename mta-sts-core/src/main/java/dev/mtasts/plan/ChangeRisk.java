@@ -16,6 +16,8 @@ import java.util.Optional;
  * same to senders that fetch it. An immutable value.
  *
  * <pre>{@code
+ * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+ *         Clock.systemUTC());
  * ChangeRisk risk = plan.risk();
  * if (risk.refusesMail()) {
  *     System.out.println("done at once, this change bounces mail: " + risk.summary());

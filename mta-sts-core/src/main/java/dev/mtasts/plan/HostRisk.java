@@ -9,6 +9,8 @@ import java.util.Optional;
  * One MX host that senders would refuse or report if the change were made at once, and why.
  *
  * <pre>{@code
+ * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+ *         Clock.systemUTC());
  * for (HostRisk r : plan.risk().hosts()) {
  *     System.out.println(r.host() + ": " + r.action() + " (" + r.cause() + ")"
  *             + r.until().map(t -> " until " + t).orElse(""));
@@ -45,6 +47,8 @@ public record HostRisk(DomainName host, SenderAction action, Cause cause, Option
      * Which policy would make senders refuse or report the host.
      *
      * <pre>{@code
+     * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+     *         Clock.systemUTC());
      * List<HostRisk> fromCaches = plan.risk().hosts(HostRisk.Cause.CACHED_POLICY_MISSES_NEW_MX);
      * }</pre>
      *

@@ -7,6 +7,8 @@ import java.util.Objects;
  * to do about it.
  *
  * <pre>{@code
+ * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+ *         Clock.systemUTC());
  * for (PlanBlocker b : plan.blockers()) {
  *     System.out.println(b.code() + ": " + b.message() + " " + b.fix());
  * }
@@ -32,6 +34,8 @@ public record PlanBlocker(Code code, String message, String fix) {
      * The kinds of blocker.
      *
      * <pre>{@code
+     * ChangePlan plan = validator.plan("example.com", ChangeRequest.builder().newMx("mx2.example.com").build())
+     *         .join();
      * boolean checkAgain = plan.blockers().stream().anyMatch(b -> b.code() == PlanBlocker.Code.CURRENT_STATE_UNKNOWN);
      * }</pre>
      *

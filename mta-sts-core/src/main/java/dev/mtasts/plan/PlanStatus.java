@@ -7,7 +7,7 @@ package dev.mtasts.plan;
  * ChangePlan plan = validator.plan("example.com", ChangeRequest.builder().newMx("mx2.example.com").build()).join();
  * switch (plan.status()) {
  *     case SAFE_NOW -> System.out.println("go ahead");
- *     case STAGED -> plan.steps().forEach(s -> System.out.println(s.number() + ". " + s.earliest() + " " + s.instruction()));
+ *     case STAGED -> plan.steps().forEach(s -> System.out.println(s.number() + ". " + s.earliest()));
  *     case BLOCKED -> plan.blockers().forEach(b -> System.out.println(b.message() + " " + b.fix()));
  *     case UNKNOWN -> System.out.println("check again");
  * }

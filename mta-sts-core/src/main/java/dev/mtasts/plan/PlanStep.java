@@ -20,6 +20,8 @@ import java.util.Optional;
  * <p>An immutable value.
  *
  * <pre>{@code
+ * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+ *         Clock.systemUTC());
  * for (PlanStep step : plan.steps()) {
  *     System.out.println(step.number() + ". " + step.earliest() + "  " + step.instruction());
  *     step.policyText().ifPresent(text -> System.out.println("serve as mta-sts.txt:\n" + text));

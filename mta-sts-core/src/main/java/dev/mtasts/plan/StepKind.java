@@ -4,6 +4,8 @@ package dev.mtasts.plan;
  * What one {@link PlanStep} asks for.
  *
  * <pre>{@code
+ * ChangePlan plan = ChangePlanner.plan(report, ChangeRequest.builder().newMx("mx2.example.com").build(),
+ *         Clock.systemUTC());
  * for (PlanStep step : plan.steps()) {
  *     if (step.kind() == StepKind.MOVE_MX) {
  *         System.out.println("change the MX records on or after " + step.earliest());

@@ -41,7 +41,8 @@ class ChangePlannerTest {
     private static ChangePlan parsed(ChangePlan plan) {
         for (PlanStep step : plan.steps()) {
             step.policyText().ifPresent(t -> assertThat(MtaStsPolicy.parse(t)).isEqualTo(step.policy().orElseThrow()));
-            step.stsRecordText().ifPresent(t -> assertThat(StsRecord.parse(t)).isEqualTo(step.stsRecord().orElseThrow()));
+            step.stsRecordText().ifPresent(t -> assertThat(StsRecord.parse(t))
+                    .isEqualTo(step.stsRecord().orElseThrow()));
         }
         return plan;
     }
@@ -293,7 +294,8 @@ class ChangePlannerTest {
         assertThat(patterns(plan.steps().get(0).policy().orElseThrow()))
                 .containsExactly("mx1.example.com", "mx2.example.com", "mx3.example.com");
         assertThat(patterns(plan.steps().get(3).policy().orElseThrow())).containsExactly("mx2.example.com");
-        assertThat(plan.notes()).anyMatch(n -> n.contains("also lists mx3.example.com") && n.contains("MX_NOT_COVERED"));
+        assertThat(plan.notes())
+                .anyMatch(n -> n.contains("also lists mx3.example.com") && n.contains("MX_NOT_COVERED"));
     }
 
     @Test

@@ -50,7 +50,7 @@ final class SnippetCompiler {
     /** What every example may use without importing it. */
     static final List<String> IMPORTS = List.of(
             "dev.mtasts.*", "dev.mtasts.policy.*", "dev.mtasts.record.*", "dev.mtasts.report.*",
-            "dev.mtasts.resolver.*", "dev.mtasts.fetcher.*", "dev.mtasts.probe.*", "dev.mtasts.dns.*", "dev.mtasts.http.*",
+            "dev.mtasts.resolver.*", "dev.mtasts.fetcher.*", "dev.mtasts.probe.*", "dev.mtasts.plan.*", "dev.mtasts.dns.*", "dev.mtasts.http.*",
             "dev.mtasts.smtp.*", "dev.mtasts.tlsrpt.*", "dev.mtasts.testkit.*", "dev.mtasts.json.*",
             "com.fasterxml.jackson.databind.*", "com.fasterxml.jackson.databind.node.*",
             "java.io.*", "java.util.*", "java.util.concurrent.*", "java.util.stream.*", "org.slf4j.*", "java.time.*", "java.net.*", "java.nio.file.*",
