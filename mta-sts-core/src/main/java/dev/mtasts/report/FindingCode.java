@@ -103,7 +103,10 @@ public enum FindingCode {
     POLICY_TLS_HOSTNAME_MISMATCH(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate for another name"),
     /** The TLS handshake failed for another reason (protocol version, ciphers, a broken server). */
     POLICY_TLS_HANDSHAKE(Layer.POLICY_FETCH, "RFC 8461 §3.3, §7.2", true, "TLS handshake failed"),
-    /** The certificate expires within 14 days. */
+    /**
+     * The certificate of the policy host expires within 14 days, or within the policy's {@code max_age} when that is
+     * longer (senders that cache the policy must refresh it from this host within {@code max_age}).
+     */
     POLICY_CERT_EXPIRING(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate expires soon"),
     /** The HTTP status is not 200 (B9). */
     POLICY_HTTP_STATUS(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "HTTP status is not 200"),

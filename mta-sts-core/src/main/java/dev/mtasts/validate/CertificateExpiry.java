@@ -84,7 +84,7 @@ record CertificateExpiry(Duration horizon, boolean byMaxAge, Optional<Duration> 
      */
     String tooSoon(Instant now) {
         if (!byMaxAge) {
-            return "within " + MINIMUM.toDays() + " days";
+            return "within " + days(horizon);
         }
         Duration m = maxAge.orElseThrow();
         return "within the policy's max_age of " + m.toSeconds() + " seconds (" + days(m) + "): a policy cached now"

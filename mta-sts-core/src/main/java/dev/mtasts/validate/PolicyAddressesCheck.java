@@ -126,10 +126,14 @@ final class PolicyAddressesCheck {
         List<Served> usable = reached.stream().filter(s -> s.kind() == Kind.USABLE).toList();
         List<Served> ignored = reached.stream().filter(s -> s.kind() == Kind.IGNORED).toList();
         String certificates = certificates(reached);
+        Map<String, List<Served>> byPolicy = group(usable, s -> policyKey(s.policy().orElseThrow()));
+        List<MtaStsPolicy> distinct = byPolicy.values().stream().map(g -> g.get(0).policy().orElseThrow()).toList();
         if (!usable.isEmpty() && !ignored.isEmpty()) {
             findings.add(FindingCode.POLICY_ADDRESSES_DIFFER, Severity.ERROR, url, "The addresses of " + host
                     + " answer differently: " + describe(usable) + ", but " + describe(ignored) + "; senders that"
-                    + " connect to " + addresses(ignored) + " see no policy" + (certificates.isEmpty() ? ""
+                    + " connect to " + addresses(ignored) + " see no policy" + (distinct.size() < 2 ? ""
+                    : ", and the policies served differ in " + differingFields(distinct))
+                    + (certificates.isEmpty() ? ""
                     : " (the certificates differ too: " + certificates + ")") + notCompared + ".",
                     "Make every address of " + host + " serve the same policy file, with status 200 and"
                             + " 'Content-Type: text/plain' and a valid certificate: fix what answers at "
@@ -137,10 +141,7 @@ final class PolicyAddressesCheck {
                             + " DNS.");
             return;
         }
-        Map<String, List<Served>> byPolicy = group(usable, s -> policyKey(s.policy().orElseThrow()));
         if (byPolicy.size() >= 2) {
-            List<MtaStsPolicy> distinct = byPolicy.values().stream().map(g -> g.get(0).policy().orElseThrow())
-                    .toList();
             findings.add(FindingCode.POLICY_ADDRESSES_DIFFER, Severity.WARNING, url, "The addresses of " + host
                     + " serve different policies: " + byPolicy.values().stream().map(PolicyAddressesCheck::describe)
                     .collect(Collectors.joining("; "))
