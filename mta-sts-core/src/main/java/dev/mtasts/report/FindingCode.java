@@ -63,7 +63,8 @@ public enum FindingCode {
     STS_RECORD_AT_APEX(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "v=STSv1 published at the domain, not at _mta-sts"),
     /**
      * A TXT record that is not {@code v=STSv1} (SPF, a verification token) shares {@code _mta-sts.<domain>}: RFC
-     * senders discard it, some real senders join every record and fail. A {@code WARNING}.
+     * senders discard it, some real senders join every record and fail. A {@code WARNING} beside a {@code v=STSv1}
+     * record; an {@code INFO} while there is none, when it harms nothing yet.
      */
     STS_UNRELATED_RECORD(Layer.DNS_RECORD, "RFC 8461 §3.1", true, "an unrelated TXT record at _mta-sts"),
 
@@ -245,8 +246,9 @@ public enum FindingCode {
     TLSRPT_MAILTO_UNDELIVERABLE(Layer.TLS_RPT, "RFC 8460 §3, RFC 5321 §5.1", true,
             "a mailto destination cannot receive mail"),
     /**
-     * Every report destination is a mailbox of the domain itself while the policy is {@code enforce}: when TLS to
-     * the domain fails, senders refuse the reports too. An {@code INFO} with the advice to add a second destination.
+     * Every report destination is a mailbox of the domain itself (or below it) while the policy is
+     * {@code enforce}: when TLS to the domain fails, senders refuse the reports too. An {@code INFO} with the advice
+     * to add a second destination.
      */
     TLSRPT_SAME_DOMAIN(Layer.TLS_RPT, "RFC 8460 §3", false, "reports go only to the domain's own MX hosts"),
     /**
