@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>{@link Finding#senderClasses()} names the classes a finding concerns: those that would ignore or reject the
  * policy because of it, those that read it otherwise, and those that accept what RFC senders refuse (and so hide
- * the problem from a domain owner who tests with them). {@link #of(FindingCode, Optional, Severity)} is that mapping for
- * every code but {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one: the validator
+ * the problem from a domain owner who tests with them). {@link #of(FindingCode, Optional, Severity)} is that
+ * mapping for every code but {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one: the validator
  * raises one, a {@code WARNING}, wherever the RFC allows what a class rejects ({@link #raisesInteropRisk()}).
  *
  * <table>

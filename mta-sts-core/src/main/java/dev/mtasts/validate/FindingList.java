@@ -60,7 +60,8 @@ final class FindingList {
     }
 
     private void keep(Finding finding, List<SenderClass> named) {
-        List<SenderClass> classes = new ArrayList<>(SenderClass.of(finding.code(), finding.problem(), finding.severity()));
+        List<SenderClass> classes = new ArrayList<>(SenderClass.of(finding.code(), finding.problem(),
+                finding.severity()));
         classes.addAll(named);
         findings.add(classes.isEmpty() ? finding : finding.concerning(classes));
     }

@@ -132,8 +132,8 @@ final class InteropCheck {
         String served = charset.map(c -> "with charset=" + c).orElse("without a charset");
         findings.addInteropRisk(Layer.POLICY_PARSE, List.of(SenderClass.ASCII_BODY),
                 names.policyUrl() + " line " + line, "Policy line " + line + " ('" + Quoting.message(lineText)
-                        + "') has non-ASCII text and the policy is served " + served + ": RFC 8461 §3.2 allows UTF-8 in"
-                        + " extension values (rules C12, C17), but " + SenderClass.ASCII_BODY.title() + " unless the"
+                        + "') has non-ASCII text and the policy is served " + served + ": RFC 8461 §3.2 allows"
+                        + " UTF-8 in extension values (rules C12, C17), but " + SenderClass.ASCII_BODY.title() + " unless the"
                         + " Content-Type names UTF-8 cannot decode it and drop the policy.",
                 "Write the policy in ASCII only: drop or transliterate the non-ASCII extension value (senders ignore"
                         + " extension fields anyway), and keep serving it as exactly 'Content-Type: text/plain'.");

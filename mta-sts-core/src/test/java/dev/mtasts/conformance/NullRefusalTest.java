@@ -53,6 +53,7 @@ import dev.mtasts.report.Promotion;
 import dev.mtasts.report.PromotionStatus;
 import dev.mtasts.report.RefusedAddress;
 import dev.mtasts.report.Remediation;
+import dev.mtasts.report.SenderClass;
 import dev.mtasts.report.ValidationReport;
 import dev.mtasts.report.Verdict;
 import dev.mtasts.resolver.AddressAnswer;
@@ -251,7 +252,7 @@ class NullRefusalTest extends NullRefusalTestCase {
             Map.entry(Remediation.class, Remediation::none),
             Map.entry(Observations.class, () -> OBSERVATIONS),
             Map.entry(dev.mtasts.report.DiagnosticObservations.class, () -> dev.mtasts.report.DiagnosticObservations.NONE),
-            Map.entry(dev.mtasts.report.SenderClass.class, () -> dev.mtasts.report.SenderClass.BODY_CAP),
+            Map.entry(SenderClass.class, () -> SenderClass.BODY_CAP),
             Map.entry(PolicySnapshot.class, () -> SNAPSHOT),
             Map.entry(ValidationReport.class, () -> REPORT),
             Map.entry(TlsaRecord.class, () -> TLSA_RECORD),

@@ -126,7 +126,8 @@ final class SampleReports {
         Finding note = Finding.of(FindingCode.POLICY_NOTE, Severity.INFO, "A remark.", "Nothing to do.")
                 .about("policy line 3").because(ProblemCode.values()[0]);
         Finding risk = Finding.of(FindingCode.INTEROP_RISK, Severity.WARNING, "Served as 'text/plain; charset=utf-8'.",
-                "Serve it as exactly 'Content-Type: text/plain'.").about("https://mta-sts.example.com/.well-known/mta-sts.txt")
+                "Serve it as exactly 'Content-Type: text/plain'.")
+                .about("https://mta-sts.example.com/.well-known/mta-sts.txt")
                 .concerning(List.of(SenderClass.EXACT_CONTENT_TYPE, SenderClass.ASCII_BODY));
         List<LayerResult> layers = new ArrayList<>();
         for (Layer layer : Layer.values()) {

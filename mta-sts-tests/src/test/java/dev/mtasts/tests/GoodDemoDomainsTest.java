@@ -33,8 +33,8 @@ class GoodDemoDomainsTest {
     private static final Duration DEMO_DEADLINE = Duration.ofSeconds(15);
 
     private static List<FindingCode> named(Deployment d) {
-        return Arrays.stream(FindingCode.values()).filter(c -> d.description().matches("(?s).*\\b" + c.name() + "\\b.*"))
-                .toList();
+        return Arrays.stream(FindingCode.values())
+                .filter(c -> d.description().matches("(?s).*\\b" + c.name() + "\\b.*")).toList();
     }
 
     private static boolean good(ValidationReport r) {
