@@ -37,11 +37,11 @@ record ResolvedChange(CurrentState current, Instant start, List<DomainName> oldM
         List<DomainName> oldMx = current.mx();
         List<DomainName> newMx = change.changesMx() ? change.newMx() : oldMx;
         Optional<MtaStsPolicy> cached = current.policy();
-        boolean mxChanges = !new HashSet<>(oldMx).equals(new HashSet<>(newMx));
+        boolean sameMx = sameHosts(oldMx, newMx);
         Optional<MtaStsPolicy> target;
         if (change.newPolicy().isPresent()) {
             target = change.newPolicy();
-        } else if (mxChanges && cached.filter(p -> p.mode() != PolicyMode.NONE).isPresent()) {
+        } else if (!sameMx && cached.filter(p -> p.mode() != PolicyMode.NONE).isPresent()) {
             target = cached.map(p -> PolicyDrafts.adjusted(p, oldMx, newMx));
         } else {
             target = cached;
@@ -49,9 +49,13 @@ record ResolvedChange(CurrentState current, Instant start, List<DomainName> oldM
         return new ResolvedChange(current, start, oldMx, newMx, cached, target, change.newPolicy().isPresent());
     }
 
-    /** @return true when the MX set changes */
+    /** @return true when the MX set changes (a new order of the same hosts is no change) */
     boolean mxChanges() {
-        return !new HashSet<>(oldMx).equals(new HashSet<>(newMx));
+        return !sameHosts(oldMx, newMx);
+    }
+
+    private static boolean sameHosts(List<DomainName> a, List<DomainName> b) {
+        return new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     /** @return true when a policy is to be published: the target differs from what senders get now */
