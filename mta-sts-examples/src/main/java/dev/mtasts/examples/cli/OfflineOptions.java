@@ -5,6 +5,8 @@ import dev.mtasts.MtaStsValidator;
 import dev.mtasts.OfflineMaterial;
 import dev.mtasts.OfflineMaterial.Part;
 import dev.mtasts.OfflineValidator;
+import dev.mtasts.Validator;
+import dev.mtasts.fetcher.FetchOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,7 +151,7 @@ final class OfflineOptions {
      * @param live the validator of the other options, for the rest; asked for only without {@code --offline}
      * @return the validator of the material
      */
-    OfflineValidator validator(java.util.function.Supplier<dev.mtasts.Validator> live) {
+    OfflineValidator validator(Supplier<Validator> live) {
         return offline ? MtaStsValidator.offline().build()
                 : MtaStsValidator.offline().lookUpTheRestWith(live.get()).build();
     }
@@ -179,7 +182,7 @@ final class OfflineOptions {
 
     /** Says on {@code err} when {@code --policy-file} is longer than senders read. */
     void noteLongPolicy(OfflineMaterial material, PrintWriter err, String command) {
-        material.policyFetch().filter(f -> f.outcome() == dev.mtasts.fetcher.FetchOutcome.TOO_LARGE)
+        material.policyFetch().filter(f -> f.outcome() == FetchOutcome.TOO_LARGE)
                 .ifPresent(f -> err.println(command + ": note: --policy-file " + policyFile + " is longer than 64"
                         + " KiB: only its first " + PolicyFile.READ_LIMIT + " bytes were read, and senders read no"
                         + " further either."));
