@@ -59,6 +59,8 @@ class LongDomainNamesTest {
                 .mx(10, "mx1." + domain)
                 .tlsRpt("v=TLSRPTv1; rua=mailto:tls-reports@example.test")
                 .policy(policy(mode, 604800, "mx1." + domain));
+        // the reports' mailbox domain receives mail: its MX is looked up too
+        sandbox.dnsServer().zone("example.test").mx("example.test", 10, "mx.example.test");
         return sandbox.validatorBuilder().build().validate(domain);
     }
 

@@ -107,6 +107,7 @@ class ValidationListenerTest extends SandboxTest {
         ValidationReport report = validator.validate("heard.test");
 
         assertThat(report.verdict()).isEqualTo(Verdict.ENFORCING);
-        assertThat(report.findings()).isEmpty();
+        assertThat(report.findings()).extracting(f -> f.code())
+                .containsExactly(dev.mtasts.report.FindingCode.TLSRPT_SAME_DOMAIN);   // the advice of a same-domain rua in enforce
     }
 }
