@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -245,7 +244,6 @@ class InteropMatrixTest extends SandboxTest {
 
         // STS_UNRELATED_RECORD comes from the delegation diagnostics of issue 15 (another branch); until they are
         // merged this test is skipped, then it holds the mapping to its class
-        Assumptions.assumeTrue(r.has(FindingCode.STS_UNRELATED_RECORD), "STS_UNRELATED_RECORD is not reported yet");
         Finding f = finding(r, FindingCode.STS_UNRELATED_RECORD, Severity.WARNING);
         assertThat(f.senderClasses()).containsExactly(SenderClass.FAILS_ON_UNRELATED_TXT);
         assertThat(r.verdict()).as("RFC senders discard the SPF record").isEqualTo(Verdict.TESTING);
