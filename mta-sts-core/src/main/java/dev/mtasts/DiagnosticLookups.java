@@ -64,7 +64,7 @@ final class DiagnosticLookups {
      *         begins with {@code v=STSv1;}
      */
     static CompletableFuture<Optional<TxtAnswer>> apexTxt(ValidationRun run, Optional<TxtAnswer> sts) {
-        if (sts.isEmpty() || sts.get().outcome().isFailure()
+        if (offlineOnly(run) || sts.isEmpty() || sts.get().outcome().isFailure()
                 || !StsRecord.select(strings(sts.get())).candidates().isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -80,7 +80,7 @@ final class DiagnosticLookups {
      *         any record that begins with {@code v=TLSRPTv1;}
      */
     static CompletableFuture<Optional<TxtAnswer>> legacyTlsRpt(ValidationRun run, Optional<TxtAnswer> rpt) {
-        if (rpt.isEmpty() || rpt.get().outcome().isFailure()
+        if (offlineOnly(run) || rpt.isEmpty() || rpt.get().outcome().isFailure()
                 || !TlsRptRecord.select(strings(rpt.get())).candidates().isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -101,7 +101,7 @@ final class DiagnosticLookups {
     static CompletableFuture<List<RuaDestination>> ruaDestinations(ValidationRun run, Optional<TxtAnswer> rpt) {
         Optional<TlsRptRecord> record = rpt.filter(TxtAnswer::isFound)
                 .flatMap(a -> TlsRptRecord.select(strings(a)).record());
-        if (record.isEmpty()) {
+        if (record.isEmpty() || offlineOnly(run)) {
             return CompletableFuture.completedFuture(List.of());
         }
         Map<DomainName, CompletableFuture<MailDomain>> domains = new HashMap<>();
@@ -193,5 +193,13 @@ final class DiagnosticLookups {
 
     /** A mailbox domain's MX answer, and its address answer when it has no MX record. */
     private record MailDomain(MxAnswer mx, Optional<AddressAnswer> addresses) {
+    }
+
+    /**
+     * An offline check that looks nothing up answers every name outside its material with "not looked up": the
+     * diagnostics' look-ups would only report that, so they are not made (the material has no such names).
+     */
+    private static boolean offlineOnly(ValidationRun run) {
+        return run.config().resolver() instanceof MaterialResolver material && material.answersOnlyFromMaterial();
     }
 }

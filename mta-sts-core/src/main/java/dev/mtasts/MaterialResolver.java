@@ -45,6 +45,11 @@ final class MaterialResolver implements DnsResolver {
                 .collect(Collectors.toSet())).orElse(Set.of(domain));   // none supplied: the implicit MX
     }
 
+    /** @return true when names outside the material are not looked up at all (no live resolver behind) */
+    boolean answersOnlyFromMaterial() {
+        return live.isEmpty();
+    }
+
     @Override
     public CompletionStage<TxtAnswer> txt(DomainName name) {
         Objects.requireNonNull(name, "name");
