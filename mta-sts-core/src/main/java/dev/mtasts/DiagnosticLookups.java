@@ -101,9 +101,10 @@ final class DiagnosticLookups {
     static CompletableFuture<List<RuaDestination>> ruaDestinations(ValidationRun run, Optional<TxtAnswer> rpt) {
         Optional<TlsRptRecord> record = rpt.filter(TxtAnswer::isFound)
                 .flatMap(a -> TlsRptRecord.select(strings(a)).record());
-        if (record.isEmpty() || offlineOnly(run)) {
+        if (record.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
+        boolean offline = offlineOnly(run);   // then only mailboxes of the domain itself: they need no look-up
         Map<DomainName, CompletableFuture<MailDomain>> domains = new HashMap<>();
         List<CompletableFuture<RuaDestination>> each = new ArrayList<>();
         for (URI uri : new LinkedHashSet<>(record.get().rua())) {
@@ -112,12 +113,13 @@ final class DiagnosticLookups {
             }
             String text = uri.toString();
             if (RuaUris.isMailto(uri)) {
-                RuaUris.mailtoDomain(uri).ifPresent(d -> each.add(d.equals(run.domain())
+                RuaUris.mailtoDomain(uri).filter(d -> !offline || d.equals(run.domain())).ifPresent(d -> each.add(
+                        d.equals(run.domain())
                         ? CompletableFuture.completedFuture(new RuaDestination(text, d, Optional.empty(),
                                 Optional.empty(), List.of(), Optional.empty()))
                         : domains.computeIfAbsent(d, n -> mailDomain(run, n)).thenApply(m -> new RuaDestination(text,
                                 d, Optional.of(m.mx()), m.addresses(), List.of(), Optional.empty()))));
-            } else if (RuaUris.isHttps(uri)) {
+            } else if (RuaUris.isHttps(uri) && !offline) {
                 RuaUris.httpsHost(uri).ifPresent(h -> each.add(endpoint(run, uri, h)));
             }
         }
@@ -197,7 +199,8 @@ final class DiagnosticLookups {
 
     /**
      * An offline check that looks nothing up answers every name outside its material with "not looked up": the
-     * diagnostics' look-ups would only report that, so they are not made (the material has no such names).
+     * diagnostics' look-ups would only report that, so they are not made (the material has no such names); a
+     * mailbox of the domain itself is still judged, by the supplied MX records.
      */
     private static boolean offlineOnly(ValidationRun run) {
         return run.config().resolver() instanceof MaterialResolver material && material.answersOnlyFromMaterial();

@@ -202,7 +202,9 @@ class HostileDnsTest extends SandboxTest {
                 .map(DnsRecordedQuery::name).filter(n -> n.startsWith("mx")).distinct().count();
         assertThat(addressLookups).as("MX hosts whose addresses were asked").isLessThanOrEqualTo(10);
         assertThat(r.findings()).as(describe(r)).hasSizeLessThan(100);
-        assertThat(ReportJson.toJson(r).length()).as("JSON report size").isLessThan(1_000_000);
+        // every MX host is listed with its match explained (about 480 bytes each): linear in the records, which
+        // one DNS answer bounds (a 64 KiB message holds at most a few thousand)
+        assertThat(ReportJson.toJson(r).length()).as("JSON report size").isLessThan(1_500_000);
     }
 
     // ---- MX exchanges that are no host ----
