@@ -1,6 +1,5 @@
 package dev.mtasts;
 
-import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.PolicyFetch;
 import dev.mtasts.fetcher.PolicyFetchRequest;
 import dev.mtasts.internal.RuaUris;
@@ -22,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The look-ups of the deep diagnostics that depend on a layer's answer: the domain's own TXT records when
@@ -38,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * what is left of the deadline, at most {@link #RUA_EXCHANGE_LIMIT}.
  */
 final class DiagnosticLookups {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
 
     /**
      * How many {@code rua} destinations are looked at, in record order: each costs up to two look-ups and, for
@@ -158,28 +152,8 @@ final class DiagnosticLookups {
     private static CompletableFuture<PolicyFetch> exchange(ValidationRun run, DomainName host,
                                                            List<InetAddress> allowed, String target) {
         Duration budget = run.budget(RUA_EXCHANGE_LIMIT);
-        long guard = budget.toMillis() + 250;
-        CompletableFuture<PolicyFetch> original;
-        try {
-            original = run.config().fetcher().fetch(new PolicyFetchRequest(host, allowed, target, budget))
-                    .toCompletableFuture();
-        } catch (RuntimeException e) {
-            original = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<PolicyFetch> running = original;
-        return original.copy()
-                .completeOnTimeout(PolicyFetch.builder(FetchOutcome.TIMEOUT).detail("the fetcher did not answer"
-                        + " within its budget of " + budget.toMillis() + " ms").elapsed(Duration.ofMillis(guard))
-                        .build(), guard, TimeUnit.MILLISECONDS)
-                .exceptionally(e -> {
-                    Throwable cause = ValidationRun.unwrap(e);
-                    LOG.debug("exchange with TLS-RPT destination {} failed", host, cause);
-                    return PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).detail("the fetcher failed: " + cause)
-                            .build();
-                })
-                .thenApply(f -> f == null ? PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE)
-                        .detail("the fetcher answered null").build() : withoutBody(f))
-                .whenComplete((f, e) -> ValidationRun.cancelIfRunning(running));
+        return run.guardedFetch(new PolicyFetchRequest(host, allowed, target, budget), budget.toMillis() + 250,
+                "TLS-RPT destination " + host).thenApply(DiagnosticLookups::withoutBody);
     }
 
     /** @return the exchange without its body and plain-HTTP diagnostic, which say nothing about report delivery */

@@ -324,10 +324,29 @@ final class ValidationRun {
         Duration budget = budget(PolicyFetchRequest.DEFAULT_DEADLINE);
         PolicyFetchRequest request = PolicyFetchRequest.of(host, allowed).withDeadline(budget);
         long guard = Math.max(budget.toMillis(), remaining.toMillis());
-        Duration given = budget;
         if (only.isEmpty()) {
             listener.policyFetchStarted(domain, request);
         }
+        String what = host + only.map(a -> " at " + a.getHostAddress()).orElse("");
+        return guardedFetch(request, guard, what).thenApply(checked -> {
+            if (only.isEmpty()) {
+                listener.policyFetchEnded(domain, checked);
+            } else {
+                listener.policyAddressFetchEnded(domain, only.get(), checked);
+            }
+            return checked;
+        });
+    }
+
+    /**
+     * Runs one request through the fetcher, bounded: an exception, a {@code null} or no answer within the guard
+     * becomes a failed fetch, and the fetcher's own future is cancelled once an answer is in. No listener is told.
+     *
+     * @param request the request, with its deadline
+     * @param guard   the most to wait, in milliseconds (a little more than the request's deadline)
+     * @param what    what is fetched, for the debug log
+     */
+    CompletableFuture<PolicyFetch> guardedFetch(PolicyFetchRequest request, long guard, String what) {
         CompletableFuture<PolicyFetch> original;
         try {
             original = config.fetcher().fetch(request).toCompletableFuture();
@@ -337,24 +356,15 @@ final class ValidationRun {
         CompletableFuture<PolicyFetch> running = original;
         return original.copy()
                 .completeOnTimeout(PolicyFetch.builder(FetchOutcome.TIMEOUT)
-                        .detail("the fetcher did not answer within its budget of " + given.toMillis() + " ms")
-                        .elapsed(Duration.ofMillis(guard)).build(), guard, TimeUnit.MILLISECONDS)
+                        .detail("the fetcher did not answer within its budget of " + request.deadline().toMillis()
+                                + " ms").elapsed(Duration.ofMillis(guard)).build(), guard, TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     Throwable cause = unwrap(e);
-                    LOG.debug("fetch from {}{} failed", host, only.map(a -> " at " + a.getHostAddress()).orElse(""),
-                            cause);
+                    LOG.debug("fetch from {} failed", what, cause);
                     return PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE).detail("fetcher failed: " + cause).build();
                 })
-                .thenApply(f -> {
-                    PolicyFetch checked = f != null ? f : PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE)
-                            .detail("the fetcher answered null").build();
-                    if (only.isEmpty()) {
-                        listener.policyFetchEnded(domain, checked);
-                    } else {
-                        listener.policyAddressFetchEnded(domain, only.get(), checked);
-                    }
-                    return checked;
-                })
+                .thenApply(f -> f != null ? f : PolicyFetch.builder(FetchOutcome.CONNECT_FAILURE)
+                        .detail("the fetcher answered null").build())
                 .whenComplete((f, e) -> cancelIfRunning(running));
     }
 
