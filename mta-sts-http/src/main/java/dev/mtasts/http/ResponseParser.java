@@ -28,6 +28,10 @@ class ResponseParser {
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[0-9] ([0-9]{3})(?: .*)?");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    // compiled once: a flooding server can make the parser meet thousands of heads and chunk lines per response
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern CHUNK_SIZE = Pattern.compile("[0-9A-Fa-f]{1,15}");
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
     private static final int MAX_LINE = 8 * 1024;
 
     /** What the whole response may hold beyond the body cap: the head, interim responses, framing, trailers. */
@@ -216,7 +220,7 @@ class ResponseParser {
     }
 
     private void parseHead() {
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r?\n");
+        String[] lines = LINE_BREAK.split(head.toString(StandardCharsets.ISO_8859_1));
         String first = lines.length == 0 ? "" : lines[0];
         if (first.isEmpty()) {
             malformed("the response starts with an empty line instead of an HTTP/1.x status line");
@@ -286,7 +290,7 @@ class ResponseParser {
         String first = lengths.get(0).split(",")[0].strip();
         for (String value : lengths) {
             for (String part : value.split(",")) {
-                if (!part.strip().equals(first) || !first.matches("[0-9]{1,18}")) {
+                if (!part.strip().equals(first) || !CONTENT_LENGTH.matcher(first).matches()) {
                     malformed("invalid Content-Length " + lengths);
                     return;
                 }
@@ -312,8 +316,9 @@ class ResponseParser {
             }
             phase = Phase.CHUNK_SIZE;
         } else if (phase == Phase.CHUNK_SIZE) {
-            String size = text.split(";", 2)[0].strip();
-            if (!size.matches("[0-9A-Fa-f]{1,15}")) {
+            int extensions = text.indexOf(';');
+            String size = (extensions < 0 ? text : text.substring(0, extensions)).strip();
+            if (!CHUNK_SIZE.matcher(size).matches()) {
                 malformed("invalid chunk size '" + printable(text) + "'");
                 return;
             }
