@@ -93,7 +93,8 @@ public final class ReportAssembler {
                 policy.coverageChecked() ? policy.usable() : Optional.empty());
         MxTransportCheck.Result transport = new MxTransportCheck(findings, checkedAt).check(mx.hosts(),
                 observations.mxHosts(), policy.usable());
-        TlsRptCheck.Result tlsRpt = new TlsRptCheck(names, domainExists, findings).check(observations.tlsRptTxt());
+        TlsRptCheck.Result tlsRpt = new TlsRptCheck(names, domainExists, findings).check(observations.tlsRptTxt(),
+                observations.diagnostics().legacyTlsRptTxt());
         DiagnosticInput diagnostics = new DiagnosticInput(observations, record, fetched, policy, mx, transport, tlsRpt,
                 checkedAt);
         new PolicyAddressesCheck(names, findings).check(diagnostics);

@@ -31,8 +31,10 @@ final class TlsRptCheck {
      * @param record       the record, when exactly one valid record was found
      * @param lookupFailed true when the look-up failed, so that nobody knows whether a record exists
      * @param canExist     false when {@code _smtp._tls.<domain>} would exceed 253 characters
-     * @param proposal     the record the remediation proposes: present when no valid record was found, the
-     *                     look-up did not fail, and {@code mailto:tls-reports@<domain>} is a valid destination
+     * @param proposal     the record the remediation proposes: present when no valid record was found and the
+     *                     look-up did not fail; the record at the draft name {@code _smtp-tlsrpt} (or its
+     *                     correction) when there is one, else reports to {@code mailto:tls-reports@<domain>} when
+     *                     that is a valid destination
      */
     record Result(Optional<TlsRptRecord> record, boolean lookupFailed, boolean canExist, Optional<String> proposal) {
         Result {
@@ -59,7 +61,17 @@ final class TlsRptCheck {
 
     /** @param answer the TXT answer, empty when the name cannot exist (see {@code Observations}) */
     Result check(Optional<TxtAnswer> answer) {
+        return check(answer, Optional.empty());
+    }
+
+    /**
+     * @param answer the TXT answer, empty when the name cannot exist (see {@code Observations})
+     * @param legacy the TXT answer of the draft name {@code _smtp-tlsrpt.<domain>}, when it was looked up: a record
+     *               there is the one proposed for {@code _smtp._tls}, so the reports keep their destinations
+     */
+    Result check(Optional<TxtAnswer> answer, Optional<TxtAnswer> legacy) {
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(legacy, "legacy");
         String subject = names.tlsRptSubject();
         String name = names.tlsRptRecord();
         if (answer.isEmpty() && !names.tlsRptRecordCanExist()) {
@@ -78,8 +90,12 @@ final class TlsRptCheck {
             // after a failed look-up a record may well exist: proposing another could make two, and then none counts
             return new Result(Optional.empty(), true, true, Optional.empty());
         }
-        Optional<String> proposal = domainExists ? proposal(names.domain()) : Optional.empty();
-        String publish = proposal.map(p -> "Publish '" + p + "' at " + name + " and read the reports.")
+        Optional<String> moved = domainExists ? LegacyTlsRptCheck.recordToMove(legacy) : Optional.empty();
+        Optional<String> proposal = moved.isPresent() ? moved
+                : domainExists ? proposal(names.domain()) : Optional.empty();
+        String publish = moved.map(m -> "Publish '" + m + "' at " + name + ": the record now at the draft name"
+                        + " _smtp-tlsrpt." + names.domain() + " (TLSRPT_LEGACY_NAME), then read the reports.")
+                .or(() -> proposal.map(p -> "Publish '" + p + "' at " + name + " and read the reports."))
                 .orElseGet(() -> "Publish 'v=TLSRPTv1; rua=mailto:<a mailbox of yours that receives mail>' at " + name
                         + " and read the reports" + refusal(names.domain()).map(r -> " (" + r + ")").orElse("") + ".");
         List<List<String>> records = answer.get().records().stream().map(TxtRecord::strings).toList();

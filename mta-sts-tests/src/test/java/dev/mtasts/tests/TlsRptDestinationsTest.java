@@ -74,7 +74,38 @@ class TlsRptDestinationsTest extends SandboxTest {
                 "_smtp-tlsrpt.legacy.rua.test holds 'v=TLSRPTv1; rua=mailto:tls@legacy.rua.test'");
         assertThat(f.remediation()).isEqualTo("Publish 'v=TLSRPTv1; rua=mailto:tls@legacy.rua.test' at"
                 + " _smtp._tls.legacy.rua.test, then delete the record at _smtp-tlsrpt.legacy.rua.test.");
-        finding(r, FindingCode.TLSRPT_MISSING, Severity.WARNING);
+        Finding missing = finding(r, FindingCode.TLSRPT_MISSING, Severity.WARNING);
+        assertThat(missing.remediation()).as("the same record as TLSRPT_LEGACY_NAME's, not a new destination")
+                .startsWith("Publish 'v=TLSRPTv1; rua=mailto:tls@legacy.rua.test' at _smtp._tls.legacy.rua.test:")
+                .doesNotContain("tls-reports@");
+        assertThat(r.remediation().tlsRptRecord()).contains("v=TLSRPTv1; rua=mailto:tls@legacy.rua.test");
+    }
+
+    @Test
+    void aDraftNameRecordWithAMisspelledVersionIsMovedCorrected() {
+        SandboxDomain d = deployed("legacy-typo.rua.test", "testing");
+        d.zone().txt("_smtp-tlsrpt.legacy-typo.rua.test", "v=TLSRPTV1; rua=mailto:tls@legacy-typo.rua.test");
+
+        ValidationReport r = validator.validate("legacy-typo.rua.test");
+
+        String corrected = "v=TLSRPTv1; rua=mailto:tls@legacy-typo.rua.test";
+        assertThat(finding(r, FindingCode.TLSRPT_LEGACY_NAME, Severity.WARNING).remediation())
+                .startsWith("Publish '" + corrected + "' at _smtp._tls.legacy-typo.rua.test");
+        assertThat(finding(r, FindingCode.TLSRPT_MISSING, Severity.WARNING).remediation())
+                .startsWith("Publish '" + corrected + "' at _smtp._tls.legacy-typo.rua.test:");
+        assertThat(r.remediation().tlsRptRecord()).contains(corrected);
+    }
+
+    @Test
+    void withoutADraftNameRecordTheProposalIsTheDomainsOwnReportsMailbox() {
+        deployed("no-legacy.rua.test", "testing");
+
+        ValidationReport r = validator.validate("no-legacy.rua.test");
+
+        assertThat(finding(r, FindingCode.TLSRPT_MISSING, Severity.WARNING).remediation())
+                .isEqualTo("Publish 'v=TLSRPTv1; rua=mailto:tls-reports@no-legacy.rua.test' at"
+                        + " _smtp._tls.no-legacy.rua.test and read the reports.");
+        assertThat(r.remediation().tlsRptRecord()).contains("v=TLSRPTv1; rua=mailto:tls-reports@no-legacy.rua.test");
     }
 
     @Test
