@@ -2,6 +2,7 @@ package dev.mtasts;
 
 import dev.mtasts.report.ValidationReport;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,7 @@ public final class OfflineValidator {
     private final ValidationListener listener;
     private final Optional<Executor> executor;
     private final int minimumCleanDays;
+    private final Duration certificateExpiryWarning;
 
     private OfflineValidator(Builder b) {
         this.live = b.live;
@@ -81,6 +83,7 @@ public final class OfflineValidator {
         this.listener = b.listener;
         this.executor = b.executor;
         this.minimumCleanDays = b.minimumCleanDays;
+        this.certificateExpiryWarning = b.certificateExpiryWarning;
     }
 
     static Builder builder() {
@@ -148,9 +151,11 @@ public final class OfflineValidator {
                 .deadline(live.map(Validator::deadline).orElse(Validator.DEFAULT_DEADLINE))
                 .clock(clock)
                 .listener(listener)
-                .minimumCleanDays(minimumCleanDays);
+                .minimumCleanDays(minimumCleanDays)
+                .certificateExpiryWarning(certificateExpiryWarning);
         executor.ifPresent(b::executor);
         live.flatMap(Validator::mxProbe).ifPresentOrElse(b::mxProbe, b::noMxProbe);
+        live.ifPresent(v -> b.policyAddressesCompared(v.policyAddressesCompared()));
         return b.build();
     }
 
@@ -172,6 +177,7 @@ public final class OfflineValidator {
         private ValidationListener listener = ValidationListener.NONE;
         private Optional<Executor> executor = Optional.empty();
         private int minimumCleanDays = Validator.DEFAULT_MINIMUM_CLEAN_DAYS;
+        private Duration certificateExpiryWarning = Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING;
 
         private Builder() {
         }
@@ -179,8 +185,9 @@ public final class OfflineValidator {
         /**
          * Looks up and fetches what the material does not supply as this validator does: through its resolver,
          * fetcher and address policy, within its deadline, and probes the MX hosts with its MX probe when it has
-         * one. Default: nothing is looked up (see {@link OfflineValidator}). The clock, listener, executor and
-         * minimum clean days stay this builder's.
+         * one, comparing as many policy-host addresses as it does. Default: nothing is looked up (see
+         * {@link OfflineValidator}). The clock, listener, executor, minimum clean days and certificate expiry
+         * warning stay this builder's.
          *
          * @param validator the live validator
          * @return this builder
@@ -227,6 +234,19 @@ public final class OfflineValidator {
         public Builder minimumCleanDays(int days) {
             MtaStsValidator.builder().minimumCleanDays(days);   // the same bounds, the same message
             this.minimumCleanDays = days;
+            return this;
+        }
+
+        /**
+         * @param warning how long before a certificate expires the report warns (the policy's {@code max_age}
+         *                extends it when longer); default {@link Validator#DEFAULT_CERTIFICATE_EXPIRY_WARNING 14 days}.
+         *                Offline, only certificates a live validator's fetcher or probe saw are judged.
+         * @return this builder
+         * @throws IllegalArgumentException when not between one hour and 400 days
+         */
+        public Builder certificateExpiryWarning(Duration warning) {
+            MtaStsValidator.builder().certificateExpiryWarning(warning);   // the same bounds, the same message
+            this.certificateExpiryWarning = warning;
             return this;
         }
 

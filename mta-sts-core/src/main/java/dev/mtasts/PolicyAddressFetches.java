@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * does the fetch for the address that answered happen twice; the first address is then described by the failure the
  * validation's fetch met there.
  *
- * <p>At most {@link #ADDRESS_LIMIT} addresses are compared. Each fetch is bounded like the validation's own
+ * <p>At most {@link #ADDRESS_LIMIT} addresses are compared, or fewer as {@code Validator.Builder.policyAddressesCompared}
+ * sets. Each fetch is bounded like the validation's own
  * (what is left of the deadline, at most {@link dev.mtasts.fetcher.PolicyFetchRequest#DEFAULT_DEADLINE}); a fetcher
  * that throws, answers {@code null} or answers late gives a failed fetch, never a missing one. Every fetch in the
  * result names its address: {@link PolicyFetch#address()} when a connection was made, else the only entry of
@@ -40,7 +41,7 @@ final class PolicyAddressFetches {
      * When there are more, both address families are taken in turn, so that an IPv6 edge that differs is still
      * seen.
      */
-    static final int ADDRESS_LIMIT = 8;
+    static final int ADDRESS_LIMIT = dev.mtasts.Validator.DEFAULT_POLICY_ADDRESSES_COMPARED;
 
     /** The port named for an address a fetcher did not report one for (the well-known HTTPS port). */
     private static final int HTTPS_PORT = 443;
@@ -53,12 +54,13 @@ final class PolicyAddressFetches {
      * @param host    the policy host
      * @param allowed its addresses the address policy allows, two or more, in the order of the address answer
      * @param main    the validation's own fetch (to all of {@code allowed}, in order)
+     * @param limit   the most addresses compared, 2 to {@link #ADDRESS_LIMIT}
      * @return one fetch per address compared, in the order of {@code allowed}
      */
     static CompletableFuture<List<PolicyFetch>> fetchEach(ValidationRun run, DomainName host,
                                                           List<InetAddress> allowed,
-                                                          CompletableFuture<Optional<PolicyFetch>> main) {
-        List<InetAddress> compared = chosen(allowed, ADDRESS_LIMIT);
+                                                          CompletableFuture<Optional<PolicyFetch>> main, int limit) {
+        List<InetAddress> compared = chosen(allowed, Math.min(limit, ADDRESS_LIMIT));
         InetAddress first = allowed.get(0);
         List<CompletableFuture<PolicyFetch>> each = new ArrayList<>(compared.size());
         for (InetAddress address : compared) {
@@ -75,6 +77,7 @@ final class PolicyAddressFetches {
      * in turn, each family in its order. The result keeps the order of {@code allowed}.
      */
     static List<InetAddress> chosen(List<InetAddress> allowed, int limit) {
+        // the first address is always compared: the validation's own fetch stands for it
         if (allowed.size() <= limit) {
             return List.copyOf(allowed);
         }

@@ -106,9 +106,10 @@ final class ValidationRun {
 
         // the deep diagnostics: each in its own class, fed what the layers looked up; the policy host's other
         // addresses are fetched alongside the validation's own fetch, which stands for the first address
-        CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> v.allowed().size() < 2
+        int compared = config.policyAddressesCompared();
+        CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> v.allowed().size() < 2 || compared < 2
                 ? CompletableFuture.completedFuture(List.<PolicyFetch>of())
-                : PolicyAddressFetches.fetchEach(this, policyHost.orElseThrow(), v.allowed(), fetch));
+                : PolicyAddressFetches.fetchEach(this, policyHost.orElseThrow(), v.allowed(), fetch, compared));
         CompletableFuture<Optional<TxtAnswer>> apex = sts.thenCompose(a -> DiagnosticLookups.apexTxt(this, a));
         CompletableFuture<Optional<TxtAnswer>> legacyRpt = rpt.thenCompose(a -> DiagnosticLookups.legacyTlsRpt(this,
                 a));
@@ -122,7 +123,7 @@ final class ValidationRun {
                             byAddress.join(), apex.join(), legacyRpt.join(), rua.join()));
             ValidationReport assembled = ReportAssembler.assemble(domain, start,
                     Duration.ofNanos(System.nanoTime() - startNanos), observations, request.previous(),
-                    request.evidence(), config.minimumCleanDays());
+                    request.evidence(), config.minimumCleanDays(), config.certificateExpiryWarning());
             // the time assembling took counts too: elapsed is the caller's wait, start to report
             ValidationReport report = assembled.withElapsed(Duration.ofNanos(System.nanoTime() - startNanos));
             LOG.debug("{}: verdict {} with {} finding(s) in {} ms", domain, report.verdict(),

@@ -62,6 +62,20 @@ public final class Validator {
      */
     public static final int DEFAULT_MINIMUM_CLEAN_DAYS = 14;
 
+    /**
+     * The default least time a certificate of the policy host or of a probed MX host must stay valid before the
+     * report warns ({@code POLICY_CERT_EXPIRING}, {@code MX_CERT_EXPIRING}): 14 days. The {@code max_age} of the
+     * policy senders apply extends it when longer.
+     */
+    public static final Duration DEFAULT_CERTIFICATE_EXPIRY_WARNING = Duration.ofDays(14);
+
+    /**
+     * The default number of addresses of the policy host whose policies are fetched and compared
+     * ({@code POLICY_ADDRESSES_DIFFER}): 8, the most a CDN or anycast provider usually publishes (four A and four
+     * AAAA records).
+     */
+    public static final int DEFAULT_POLICY_ADDRESSES_COMPARED = 8;
+
     /** How much longer than the deadline the blocking {@code validate} waits before it gives up. */
     static final Duration BLOCKING_SLACK = Duration.ofSeconds(1);
 
@@ -74,6 +88,8 @@ public final class Validator {
     private final SafeListener listener;
     private final Executor executor;
     private final int minimumCleanDays;
+    private final Duration certificateExpiryWarning;
+    private final int policyAddressesCompared;
 
     private Validator(Builder b) {
         this.resolver = b.resolver != null ? b.resolver : DefaultProviders.resolver();
@@ -85,6 +101,8 @@ public final class Validator {
         this.listener = new SafeListener(b.listener);
         this.executor = b.executor != null ? b.executor : DefaultExecutor.get();
         this.minimumCleanDays = b.minimumCleanDays;
+        this.certificateExpiryWarning = b.certificateExpiryWarning;
+        this.policyAddressesCompared = b.policyAddressesCompared;
     }
 
     static Builder builder() {
@@ -330,6 +348,22 @@ public final class Validator {
         return minimumCleanDays;
     }
 
+    /**
+     * @return the least time a certificate must stay valid before the report warns that it is about to expire (the
+     *         policy's {@code max_age} extends it when longer)
+     */
+    public Duration certificateExpiryWarning() {
+        return certificateExpiryWarning;
+    }
+
+    /**
+     * @return how many addresses of the policy host have their policy fetched and compared; 1 when only the
+     *         validation's own fetch is made
+     */
+    public int policyAddressesCompared() {
+        return policyAddressesCompared;
+    }
+
     /** @return the resolver every look-up goes through */
     public DnsResolver resolver() {
         return resolver;
@@ -417,8 +451,64 @@ public final class Validator {
         private ValidationListener listener = ValidationListener.NONE;
         private Executor executor;
         private int minimumCleanDays = DEFAULT_MINIMUM_CLEAN_DAYS;
+        private Duration certificateExpiryWarning = DEFAULT_CERTIFICATE_EXPIRY_WARNING;
+        private int policyAddressesCompared = DEFAULT_POLICY_ADDRESSES_COMPARED;
 
         private Builder() {
+        }
+
+        /**
+         * How many addresses of {@code mta-sts.<domain>} have the policy fetched from each of them on its own and
+         * compared ({@code POLICY_ADDRESSES_DIFFER}: CDN edges or anycast sites that serve different policies). The
+         * validation's own fetch stands for the first address, so each further address costs one more HTTPS
+         * request, made in parallel with it; a bulk scan of domains behind CDNs can lower this to trade the
+         * comparison for speed.
+         *
+         * <pre>{@code
+         * Validator scanner = MtaStsValidator.builder()
+         *         .policyAddressesCompared(1)   // one fetch per domain: no comparison of the addresses
+         *         .build();
+         * }</pre>
+         *
+         * @param addresses 1 (no comparison, no further request) to 8; default
+         *                  {@link #DEFAULT_POLICY_ADDRESSES_COMPARED 8}. Beyond the limit, IPv4 and IPv6 addresses
+         *                  are taken in turn.
+         * @return this builder
+         * @throws IllegalArgumentException when not between 1 and 8
+         */
+        public Builder policyAddressesCompared(int addresses) {
+            if (addresses < 1 || addresses > DEFAULT_POLICY_ADDRESSES_COMPARED) {
+                throw new IllegalArgumentException("policyAddressesCompared must be 1 to "
+                        + DEFAULT_POLICY_ADDRESSES_COMPARED + ", not " + addresses);
+            }
+            this.policyAddressesCompared = addresses;
+            return this;
+        }
+
+        /**
+         * How long before a certificate of the policy host or of a probed MX host expires the report warns
+         * ({@code POLICY_CERT_EXPIRING}, {@code MX_CERT_EXPIRING}, naming the date). The {@code max_age} of the policy
+         * senders apply extends it when longer, since a policy cached now binds senders that long; so with a
+         * {@code max_age} of a year, a certificate that is renewed every 90 days is always reported.
+         *
+         * <pre>{@code
+         * Validator validator = MtaStsValidator.builder()
+         *         .certificateExpiryWarning(Duration.ofDays(30))   // Let's Encrypt renews 30 days before expiry
+         *         .build();
+         * }</pre>
+         *
+         * @param warning the least time left; default {@link #DEFAULT_CERTIFICATE_EXPIRY_WARNING 14 days}
+         * @return this builder
+         * @throws IllegalArgumentException when not between one hour and 400 days
+         */
+        public Builder certificateExpiryWarning(Duration warning) {
+            Objects.requireNonNull(warning, "warning");
+            if (warning.compareTo(Duration.ofHours(1)) < 0 || warning.compareTo(Duration.ofDays(400)) > 0) {
+                throw new IllegalArgumentException("certificateExpiryWarning must be one hour to 400 days, not "
+                        + warning);
+            }
+            this.certificateExpiryWarning = warning;
+            return this;
         }
 
         /**

@@ -147,7 +147,9 @@ public enum FindingCode {
     POLICY_NOTE(Layer.POLICY_PARSE, "RFC 8461 §3.2", false, "a remark on the policy text"),
     /**
      * The RFC allows it, but a class of real senders ignores or rejects it ({@link SenderClass} names them and the
-     * rule they deviate from): a {@code WARNING}, never a silent pass. Its layer is the layer of what triggers it.
+     * rule they deviate from): a {@code WARNING}, never a silent pass; only an {@code INFO} for exactly
+     * {@code text/plain; charset=utf-8} (or {@code us-ascii}), which RFC 8461 §3.2 names itself and no deployed MTA
+     * is known to reject. Its layer is the layer of what triggers it.
      */
     INTEROP_RISK(Layer.POLICY_PARSE, "RFC 8461 §3", true, "some real senders would ignore or reject this"),
 

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * When a certificate of the policy host or of an MX host counts as about to expire: when it expires within the
- * horizon, which is {@link #MINIMUM 14 days}, or the {@code max_age} of the policy senders apply when that is longer
- * (not for {@code mode: none}, which makes senders insist on nothing). A value: the horizon of one validation.
+ * horizon, which is {@link #MINIMUM 14 days} (or what {@code Validator.Builder.certificateExpiryWarning} sets), or
+ * the {@code max_age} of the policy senders apply when that is longer (not for {@code mode: none}, which makes
+ * senders insist on nothing). A value: the horizon of one validation.
  *
  * <p>Why {@code max_age}: a sender that fetches the policy now caches it for {@code max_age} (RFC 8461 §5.1).
  * <ul>
@@ -36,8 +37,8 @@ import java.util.Optional;
  */
 record CertificateExpiry(Duration horizon, boolean byMaxAge, Optional<Duration> maxAge) {
 
-    /** The horizon without a policy, or with one whose {@code max_age} is shorter: 14 days. */
-    static final Duration MINIMUM = Duration.ofDays(14);
+    /** The default horizon without a policy, or with one whose {@code max_age} is shorter: 14 days. */
+    static final Duration MINIMUM = dev.mtasts.Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 

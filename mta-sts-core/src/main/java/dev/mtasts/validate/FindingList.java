@@ -50,12 +50,19 @@ final class FindingList {
      * @param classes the classes of real senders that ignore or reject the policy because of it, at least one
      */
     void addInteropRisk(Layer layer, List<SenderClass> classes, String subject, String message, String remediation) {
+        addInteropRisk(Severity.WARNING, layer, classes, subject, message, remediation);
+    }
+
+    /** As {@link #addInteropRisk(Layer, List, String, String, String)}, with a severity below the usual WARNING. */
+    void addInteropRisk(Severity severity, Layer layer, List<SenderClass> classes, String subject, String message,
+                        String remediation) {
+        Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(classes, "classes");
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("an interoperability risk names at least one class of senders");
         }
         Objects.requireNonNull(subject, "subject");
-        keep(new Finding(FindingCode.INTEROP_RISK, Severity.WARNING, layer, message, remediation,
+        keep(new Finding(FindingCode.INTEROP_RISK, severity, layer, message, remediation,
                 Optional.of(subject), Optional.empty()), classes);
     }
 

@@ -1,5 +1,6 @@
 package dev.mtasts.validate;
 
+import dev.mtasts.Severity;
 import dev.mtasts.internal.Quoting;
 import dev.mtasts.fetcher.FetchOutcome;
 import dev.mtasts.fetcher.MediaType;
@@ -27,7 +28,11 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@link SenderClass#EXACT_CONTENT_TYPE}: a {@code Content-Type} that is {@code text/plain} but not exactly
- *       the string {@code text/plain} (parameters, another case).</li>
+ *       the string {@code text/plain} (parameters, another case). Only an {@code INFO} for exactly
+ *       {@code text/plain; charset=utf-8} or {@code charset=us-ascii}: RFC 8461 §3.2 names those parameters itself,
+ *       the class's evidence is hand-written fetchers and a fixed checker rather than a deployed MTA, and common
+ *       static hosts (GitHub Pages among them) serve {@code .txt} files so; a blocking warning there would be a
+ *       false alarm on a large share of sound deployments.</li>
  *   <li>{@link SenderClass#ASCII_BODY}: a body with non-ASCII bytes (legal in extension values) served without
  *       {@code charset=utf-8}.</li>
  *   <li>{@link SenderClass#REQUIRES_MX_IN_MODE_NONE}: {@code mode: none} without any {@code mx}.</li>
@@ -98,12 +103,23 @@ final class InteropCheck {
         if (reasons.isEmpty()) {
             reasons.add("the media type is text/plain");
         }
+        boolean namedByTheRfc = !spelling && MediaType.parse(value)
+                .filter(m -> m.parameters().size() == 1)
+                .flatMap(MediaType::charset).filter(c -> c.equals("utf-8") || c.equals("us-ascii")).isPresent();
         String fix = asciiBody
                 ? "Serve the policy with exactly 'Content-Type: text/plain', in lower case and without parameters:"
                 + " RFC 8461 §3.2 ignores them, and text/plain alone satisfies every sender."
                 : "Write the policy in ASCII only (drop or transliterate the non-ASCII extension value), then serve it"
                 + " with exactly 'Content-Type: text/plain', in lower case and without parameters: that satisfies"
                 + " every sender.";
+        if (namedByTheRfc) {
+            findings.addInteropRisk(Severity.INFO, Layer.POLICY_FETCH, List.of(SenderClass.EXACT_CONTENT_TYPE),
+                    names.policyUrl(), names.policyUrl() + " is served as '" + Quoting.message(value) + "': RFC 8461"
+                            + " §3.2 names this charset parameter itself (rule B12), and no deployed MTA is known to"
+                            + " reject it; only " + SenderClass.EXACT_CONTENT_TYPE.title() + " (hand-written"
+                            + " fetchers that compare the header as a string) would ignore the policy.", fix);
+            return;
+        }
         findings.addInteropRisk(Layer.POLICY_FETCH, List.of(SenderClass.EXACT_CONTENT_TYPE), names.policyUrl(),
                 names.policyUrl() + " is served as '" + Quoting.message(value) + "': RFC 8461 §3.2 accepts it ("
                         + String.join("; ", reasons) + "), but " + SenderClass.EXACT_CONTENT_TYPE.title()

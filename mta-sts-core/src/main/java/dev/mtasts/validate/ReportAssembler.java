@@ -62,7 +62,29 @@ public final class ReportAssembler {
     public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
                                             Observations observations, Optional<PolicySnapshot> previous,
                                             Optional<PromotionEvidence> evidence, int minimumCleanDays) {
+        return assemble(domain, checkedAt, elapsed, observations, previous, evidence, minimumCleanDays,
+                dev.mtasts.Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING);
+    }
+
+    /**
+     * @param domain                   the policy domain
+     * @param checkedAt                when the validation started
+     * @param elapsed                  how long the network part took
+     * @param observations             what was observed
+     * @param previous                 the snapshot of an earlier validation
+     * @param evidence                 what the domain's TLS-RPT reports show
+     * @param minimumCleanDays         the consecutive clean days of reports promotion needs
+     * @param certificateExpiryWarning the least time a certificate must stay valid (the policy's {@code max_age}
+     *                                 extends it when longer)
+     * @return the report
+     * @throws NullPointerException if an argument is null
+     */
+    public static ValidationReport assemble(DomainName domain, Instant checkedAt, Duration elapsed,
+                                            Observations observations, Optional<PolicySnapshot> previous,
+                                            Optional<PromotionEvidence> evidence, int minimumCleanDays,
+                                            Duration certificateExpiryWarning) {
         Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(certificateExpiryWarning, "certificateExpiryWarning");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(checkedAt, "checkedAt");
         Objects.requireNonNull(elapsed, "elapsed");
@@ -76,7 +98,7 @@ public final class ReportAssembler {
         DnsRecordCheck.Result record = dnsRecord.check(observations.stsTxt());
 
         FindingList served = new FindingList();
-        PolicyFetchCheck.Result fetched = new PolicyFetchCheck(names, served).check(
+        PolicyFetchCheck.Result fetched = new PolicyFetchCheck(names, served, certificateExpiryWarning).check(
                 observations.policyHostAddresses(), observations.refusedAddresses(), observations.policyFetch(),
                 checkedAt);
         Optional<PolicyParseResult> parsed = new PolicyParseCheck(names, served).check(fetched.body());
@@ -91,13 +113,13 @@ public final class ReportAssembler {
                 .orElse(policy.reading().map(PolicyParseResult::mx).orElse(List.of()));
         MxCoverageCheck.Result mx = new MxCoverageCheck(names, findings).check(observations.mx(), patterns,
                 policy.coverageChecked() ? policy.usable() : Optional.empty());
-        MxTransportCheck.Result transport = new MxTransportCheck(findings, checkedAt).check(mx.hosts(),
+        MxTransportCheck.Result transport = new MxTransportCheck(findings, checkedAt, certificateExpiryWarning).check(mx.hosts(),
                 observations.mxHosts(), policy.usable());
         TlsRptCheck.Result tlsRpt = new TlsRptCheck(names, domainExists, findings).check(observations.tlsRptTxt(),
                 observations.diagnostics().legacyTlsRptTxt());
         DiagnosticInput diagnostics = new DiagnosticInput(observations, record, fetched, policy, mx, transport, tlsRpt,
                 checkedAt);
-        new PolicyAddressesCheck(names, findings).check(diagnostics);
+        new PolicyAddressesCheck(names, findings, certificateExpiryWarning).check(diagnostics);
         new DelegationCheck(names, findings).check(diagnostics);
         new RuaDestinationCheck(names, findings).check(diagnostics);
         new InteropCheck(names, findings).check(diagnostics);

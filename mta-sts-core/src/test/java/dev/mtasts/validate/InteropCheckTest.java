@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What RFC 8461 allows but a class of real senders rejects: an {@code INTEROP_RISK} warning in the layer of what
@@ -49,15 +51,37 @@ class InteropCheckTest {
     }
 
     @Test
-    void aCharsetParameterIsARiskForSendersThatRequireTheExactString() {
-        ValidationReport r = Seen.testing().ok(TESTING, "text/plain; charset=utf-8").assemble();
+    void aParameterIsARiskForSendersThatRequireTheExactString() {
+        ValidationReport r = Seen.testing().ok(TESTING, "text/plain; format=fixed").assemble();
 
         Finding f = onlyRisk(r);
         assertThat(f.layer()).isEqualTo(Layer.POLICY_FETCH);
         assertThat(f.senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
-        assertThat(f.message()).contains("'text/plain; charset=utf-8'", "B12", "exactly 'text/plain'");
+        assertThat(f.message()).contains("'text/plain; format=fixed'", "B12", "exactly 'text/plain'");
         assertThat(f.remediation()).contains("exactly 'Content-Type: text/plain'", "without parameters");
         assertThat(r.errors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain; charset=utf-8", "text/plain;charset=UTF-8", "text/plain; charset=\"utf-8\"",
+            "text/plain; charset=us-ascii"})
+    void theCharsetParametersTheRfcNamesAreOnlyAnInfo(String contentType) {
+        ValidationReport r = Seen.testing().ok(TESTING, contentType).assemble();
+
+        assertThat(risks(r)).as(r.findings().toString()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
+            assertThat(f.message()).contains("names this charset parameter itself (rule B12)");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain; charset=iso-8859-1", "text/plain; charset=utf-8; format=fixed",
+            "Text/Plain; charset=utf-8"})
+    void otherParametersOrAnotherCaseBesideTheCharsetStayAWarning(String contentType) {
+        ValidationReport r = Seen.testing().ok(TESTING, contentType).assemble();
+
+        assertThat(onlyRisk(r).senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
     }
 
     @Test
@@ -85,7 +109,9 @@ class InteropCheckTest {
         String policy = TESTING + "note: café\r\n";
         ValidationReport r = Seen.testing().ok(policy, "text/plain; charset=utf-8").assemble();
 
-        Finding f = onlyRisk(r);
+        assertThat(risks(r)).as(r.findings().toString()).hasSize(1);
+        Finding f = risks(r).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
         assertThat(f.remediation()).as("dropping the charset alone would break the ASCII readers")
                 .contains("ASCII only", "exactly 'Content-Type: text/plain'");

@@ -187,4 +187,52 @@ class CertificateExpiryTest extends SandboxTest {
         assertThat(finding(r, FindingCode.MX_CERT_EXPIRING, Severity.WARNING).message())
                 .contains("127.0.1.250", d.mxAddresses(mx).get(0), "in 4 days");
     }
+
+    @Test
+    void aLongerWarningSetOnTheValidatorReportsWhatTheDefaultLetsPass() {
+        Instant notAfter = inDays(20);
+        deployed("thirty.setting.expiry.test", "enforce", ONE_WEEK).policyCertificate(until(notAfter))
+                .mxCertificate("mx1.thirty.setting.expiry.test", until(notAfter));
+        Validator thirtyDays = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400)))
+                .deadline(Duration.ofSeconds(8)).certificateExpiryWarning(Duration.ofDays(30)).build();
+
+        ValidationReport byDefault = validator.validate("thirty.setting.expiry.test");
+        ValidationReport r = thirtyDays.validate("thirty.setting.expiry.test");
+
+        assertThat(codes(byDefault)).as(describe(byDefault)).doesNotContain(FindingCode.POLICY_CERT_EXPIRING,
+                FindingCode.MX_CERT_EXPIRING);
+        assertThat(finding(r, FindingCode.POLICY_CERT_EXPIRING, Severity.WARNING).message())
+                .contains("expires on " + DATE.format(notAfter) + " (UTC), in 19 days", "within 30 days");
+        assertThat(finding(r, FindingCode.MX_CERT_EXPIRING, Severity.WARNING).message()).contains("within 30 days");
+        assertThat(thirtyDays.certificateExpiryWarning()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void aShorterWarningSetOnTheValidatorStillYieldsToALongerMaxAge() {
+        deployed("three.setting.expiry.test", "enforce", ONE_WEEK).policyCertificate(until(inDays(10)));
+        deployed("three-cached.setting.expiry.test", "enforce", THIRTY_DAYS).policyCertificate(until(inDays(20)));
+        Validator threeDays = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400)))
+                .deadline(Duration.ofSeconds(8)).certificateExpiryWarning(Duration.ofDays(3)).build();
+
+        ValidationReport tenDaysLeft = threeDays.validate("three.setting.expiry.test");
+        ValidationReport cached = threeDays.validate("three-cached.setting.expiry.test");
+
+        assertThat(codes(tenDaysLeft)).as("10 days left, a week's max_age, a 3-day warning: %s",
+                describe(tenDaysLeft)).doesNotContain(FindingCode.POLICY_CERT_EXPIRING);
+        assertThat(finding(cached, FindingCode.POLICY_CERT_EXPIRING, Severity.WARNING).message())
+                .contains("within the policy's max_age of 2592000 seconds (30 days)");
+    }
+
+    @Test
+    void theWarningSettingRefusesWhatCannotBeMeant() {
+        Validator.Builder b = sandbox.validatorBuilder();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.certificateExpiryWarning(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one hour to 400 days, not PT0S");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.certificateExpiryWarning(
+                Duration.ofDays(401)))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.certificateExpiryWarning(null)))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(b.build().certificateExpiryWarning()).isEqualTo(Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING)
+                .isEqualTo(Duration.ofDays(14));
+    }
 }

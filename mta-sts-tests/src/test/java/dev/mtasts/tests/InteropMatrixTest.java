@@ -107,18 +107,35 @@ class InteropMatrixTest extends SandboxTest {
 
     @Test
     @Row(SenderClass.EXACT_CONTENT_TYPE)
-    void aCharsetParameterIsAWarningForSendersThatRequireExactlyTextPlain() {
+    void aParameterIsAWarningForSendersThatRequireExactlyTextPlain() {
+        String name = "format.interop.test";
+        domain(name).policyResponse(HttpResponse.ok("text/plain; format=fixed", testing(name)));
+
+        ValidationReport r = validator.validate(name);
+
+        Finding f = risk(r, Layer.POLICY_FETCH, SenderClass.EXACT_CONTENT_TYPE);
+        assertThat(f.message()).contains("'text/plain; format=fixed'", "rule B12");
+        assertThat(f.remediation()).contains("exactly 'Content-Type: text/plain'");
+        assertThat(r.errors()).as("RFC senders accept it").isEmpty();
+        assertThat(r.verdict()).isEqualTo(Verdict.TESTING);
+        assertThat(r.promotion().status()).isEqualTo(PromotionStatus.NOT_READY);
+    }
+
+    @Test
+    void theCharsetTheRfcNamesIsOnlyAnInfoThatDoesNotBlockPromotion() {
         String name = "charset.interop.test";
         domain(name).policyResponse(HttpResponse.ok("text/plain; charset=utf-8", testing(name)));
 
         ValidationReport r = validator.validate(name);
 
-        Finding f = risk(r, Layer.POLICY_FETCH, SenderClass.EXACT_CONTENT_TYPE);
-        assertThat(f.message()).contains("'text/plain; charset=utf-8'", "rule B12");
+        Finding f = finding(r, FindingCode.INTEROP_RISK, Severity.INFO, Layer.POLICY_FETCH);
+        assertThat(f.senderClasses()).containsExactly(SenderClass.EXACT_CONTENT_TYPE);
+        assertThat(f.message()).contains("'text/plain; charset=utf-8'", "names this charset parameter itself",
+                "no deployed MTA is known to reject it");
         assertThat(f.remediation()).contains("exactly 'Content-Type: text/plain'");
-        assertThat(r.errors()).as("RFC senders accept it").isEmpty();
-        assertThat(r.verdict()).isEqualTo(Verdict.TESTING);
-        assertThat(r.promotion().status()).isEqualTo(PromotionStatus.NOT_READY);
+        assertThat(r.findings(FindingCode.INTEROP_RISK)).as(describe(r)).hasSize(1);
+        assertThat(blockers(r)).as(describe(r)).doesNotContain(FindingCode.INTEROP_RISK);
+        assertThat(r.warnings()).as(describe(r)).isEmpty();
     }
 
     @Test

@@ -64,7 +64,6 @@ class PolicyAddressesTest extends SandboxTest {
                 .collect(Collectors.groupingBy(r -> r.local().getAddress().getHostAddress(), Collectors.counting()));
     }
 
-    /** @return the findings but POLICY_SLOW, which a busy test machine can cause (the first handshakes make keys) */
     /** The findings, without a slow fetch (a loaded machine) and the same-domain TLS-RPT advice every domain here gets. */
     private static List<Finding> untimed(ValidationReport r) {
         return r.findings().stream().filter(f -> f.code() != FindingCode.POLICY_SLOW
@@ -209,6 +208,47 @@ class PolicyAddressesTest extends SandboxTest {
         assertThat(heard).containsOnlyKeys("127.0.0.2", "127.0.0.3");
         assertThat(r.observations().diagnostics().policyFetchesByAddress().get(0))
                 .isEqualTo(r.observations().policyFetch().orElseThrow());
+    }
+
+    @Test
+    void comparingOneAddressMakesOneFetchAndComparesNothing() {
+        deployed("one.addr.test").policyAt("127.0.0.2", policy("testing", 86400, "mx1.one.addr.test"));
+        Validator oneFetch = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400)))
+                .deadline(Duration.ofSeconds(8)).policyAddressesCompared(1).build();
+
+        ValidationReport r = oneFetch.validate("one.addr.test");
+
+        assertThat(codes(r)).as(describe(r)).doesNotContain(FindingCode.POLICY_ADDRESSES_DIFFER);
+        assertThat(r.observations().diagnostics().policyFetchesByAddress()).isEmpty();
+        assertThat(requestsByAddress("mta-sts.one.addr.test")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("127.0.0.1", 1L));
+        assertThat(r.verdict()).as(describe(r)).isEqualTo(Verdict.ENFORCING);
+    }
+
+    @Test
+    void comparingTwoOfThreeAddressesFetchesTheFirstTwoAndFindsTheDifferenceThere() {
+        deployed("two-of-three.addr.test").policyAt("127.0.0.2", policy("testing", 86400,
+                "mx1.two-of-three.addr.test")).policyHostAlsoAt("127.0.0.3");
+        Validator two = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400)))
+                .deadline(Duration.ofSeconds(8)).policyAddressesCompared(2).build();
+
+        ValidationReport r = two.validate("two-of-three.addr.test");
+
+        assertThat(fetchedAddresses(r)).containsExactly("127.0.0.1", "127.0.0.2");
+        assertThat(finding(r, FindingCode.POLICY_ADDRESSES_DIFFER, Severity.WARNING).message())
+                .contains("127.0.0.2 serves mode testing");
+        assertThat(requestsByAddress("mta-sts.two-of-three.addr.test")).doesNotContainKey("127.0.0.3");
+    }
+
+    @Test
+    void theNumberComparedIsOneToEight() {
+        Validator.Builder b = sandbox.validatorBuilder();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.policyAddressesCompared(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("policyAddressesCompared must be 1 to 8, not 0");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.policyAddressesCompared(9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(b.build().policyAddressesCompared()).isEqualTo(Validator.DEFAULT_POLICY_ADDRESSES_COMPARED)
+                .isEqualTo(8);
     }
 
     @Test

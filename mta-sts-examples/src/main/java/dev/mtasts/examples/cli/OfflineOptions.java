@@ -152,8 +152,12 @@ final class OfflineOptions {
      * @return the validator of the material
      */
     OfflineValidator validator(Supplier<Validator> live) {
-        return offline ? MtaStsValidator.offline().build()
-                : MtaStsValidator.offline().lookUpTheRestWith(live.get()).build();
+        if (offline) {
+            return MtaStsValidator.offline().build();
+        }
+        Validator rest = live.get();
+        return MtaStsValidator.offline().lookUpTheRestWith(rest)
+                .certificateExpiryWarning(rest.certificateExpiryWarning()).build();
     }
 
     /**

@@ -78,6 +78,18 @@ final class ValidationOptions {
                     + " never as broken.")
     boolean probeMx = true;
 
+    @Option(names = "--cert-expiry-days", paramLabel = "DAYS",
+            description = "Warn when a certificate of the policy host or of a probed MX host expires within this"
+                    + " many days (1-400), or within the policy's max_age when that is longer (a policy cached"
+                    + " now binds senders that long). Default: 14.")
+    Integer certExpiryDays;
+
+    @Option(names = "--policy-addresses", paramLabel = "N",
+            description = "Fetch and compare the policy at up to N addresses of the policy host (1-8; CDN edges"
+                    + " that serve different policies are POLICY_ADDRESSES_DIFFER). Each address past the first"
+                    + " costs one more HTTPS request; 1 makes one fetch per domain, for fast scans. Default: 8.")
+    Integer policyAddresses;
+
     @Option(names = "--previous", paramLabel = "SNAPSHOT_FILE",
             description = "Snapshots of an earlier run (see --save): flags a policy that changed while its id"
                     + " did not. A missing file counts as empty.")
@@ -140,6 +152,18 @@ final class ValidationOptions {
         builder.fetcher(http.build());
         if (allowPrivateAddresses) {
             builder.addressPolicy(AddressPolicy.allowAll());
+        }
+        if (policyAddresses != null) {
+            if (policyAddresses < 1 || policyAddresses > Validator.DEFAULT_POLICY_ADDRESSES_COMPARED) {
+                throw new InputException("--policy-addresses must be 1-8, not " + policyAddresses);
+            }
+            builder.policyAddressesCompared(policyAddresses);
+        }
+        if (certExpiryDays != null) {
+            if (certExpiryDays < 1 || certExpiryDays > 400) {
+                throw new InputException("--cert-expiry-days must be 1-400, not " + certExpiryDays);
+            }
+            builder.certificateExpiryWarning(Duration.ofDays(certExpiryDays));
         }
         Optional<MxTlsProbe> probe = probeMx ? mxProbe(roots, tls) : Optional.empty();
         probe.ifPresentOrElse(builder::mxProbe, builder::noMxProbe);

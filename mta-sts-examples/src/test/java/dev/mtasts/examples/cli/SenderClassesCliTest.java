@@ -32,10 +32,10 @@ class SenderClassesCliTest {
     static void startSandbox() {
         sandbox = MtaStsSandbox.start();
         Deployments.installAll(sandbox);
-        sandbox.domain("charset.cli.test").stsRecord("v=STSv1; id=" + Deployments.ID)
-                .mx(10, "mx1.charset.cli.test").tlsRpt("v=TLSRPTv1; rua=mailto:tls@charset.cli.test")
-                .policyResponse(HttpResponse.ok("text/plain; charset=utf-8",
-                        "version: STSv1\nmode: testing\nmx: mx1.charset.cli.test\nmax_age: 86400\n"));
+        sandbox.domain("typecase.cli.test").stsRecord("v=STSv1; id=" + Deployments.ID)
+                .mx(10, "mx1.typecase.cli.test").tlsRpt("v=TLSRPTv1; rua=mailto:tls@typecase.cli.test")
+                .policyResponse(HttpResponse.ok("Text/Plain",
+                        "version: STSv1\nmode: testing\nmx: mx1.typecase.cli.test\nmax_age: 86400\n"));
         options = CliRun.sandboxOptions(sandbox, dir);
     }
 
@@ -46,7 +46,7 @@ class SenderClassesCliTest {
 
     @Test
     void aWarningNamesTheSendersThatRejectThePolicy() {
-        CliRun run = CliRun.of(CliRun.args("check", options, "charset.cli.test"));
+        CliRun run = CliRun.of(CliRun.args("check", options, "typecase.cli.test"));
 
         assertThat(run.out()).as(run.err()).contains("WARNING INTEROP_RISK",
                 "        Rejected by: senders that require exactly 'text/plain'");
@@ -62,7 +62,7 @@ class SenderClassesCliTest {
 
     @Test
     void theJsonListsTheClassesByName() throws Exception {
-        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "charset.cli.test"));
+        CliRun run = CliRun.of(CliRun.args("check", options, "--json", "typecase.cli.test"));
 
         JsonNode findings = JSON.readTree(run.out()).get("findings");
         assertThat(findings.findValues("senderClasses")).hasSize(findings.size());
