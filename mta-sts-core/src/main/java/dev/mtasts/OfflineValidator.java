@@ -75,7 +75,7 @@ public final class OfflineValidator {
     private final ValidationListener listener;
     private final Optional<Executor> executor;
     private final int minimumCleanDays;
-    private final Duration certificateExpiryWarning;
+    private final Optional<Duration> certificateExpiryWarning;
 
     private OfflineValidator(Builder b) {
         this.live = b.live;
@@ -152,7 +152,8 @@ public final class OfflineValidator {
                 .clock(clock)
                 .listener(listener)
                 .minimumCleanDays(minimumCleanDays)
-                .certificateExpiryWarning(certificateExpiryWarning);
+                .certificateExpiryWarning(certificateExpiryWarning.or(() -> live.map(
+                        Validator::certificateExpiryWarning)).orElse(Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING));
         executor.ifPresent(b::executor);
         live.flatMap(Validator::mxProbe).ifPresentOrElse(b::mxProbe, b::noMxProbe);
         live.ifPresent(v -> b.policyAddressesCompared(v.policyAddressesCompared()));
@@ -177,7 +178,7 @@ public final class OfflineValidator {
         private ValidationListener listener = ValidationListener.NONE;
         private Optional<Executor> executor = Optional.empty();
         private int minimumCleanDays = Validator.DEFAULT_MINIMUM_CLEAN_DAYS;
-        private Duration certificateExpiryWarning = Validator.DEFAULT_CERTIFICATE_EXPIRY_WARNING;
+        private Optional<Duration> certificateExpiryWarning = Optional.empty();
 
         private Builder() {
         }
@@ -185,9 +186,9 @@ public final class OfflineValidator {
         /**
          * Looks up and fetches what the material does not supply as this validator does: through its resolver,
          * fetcher and address policy, within its deadline, and probes the MX hosts with its MX probe when it has
-         * one, comparing as many policy-host addresses as it does. Default: nothing is looked up (see
-         * {@link OfflineValidator}). The clock, listener, executor, minimum clean days and certificate expiry
-         * warning stay this builder's.
+         * one, comparing as many policy-host addresses as it does, and warning of expiring certificates as it
+         * does unless {@link #certificateExpiryWarning} is set here. Default: nothing is looked up (see
+         * {@link OfflineValidator}). The clock, listener, executor and minimum clean days stay this builder's.
          *
          * @param validator the live validator
          * @return this builder
@@ -239,14 +240,15 @@ public final class OfflineValidator {
 
         /**
          * @param warning how long before a certificate expires the report warns (the policy's {@code max_age}
-         *                extends it when longer); default {@link Validator#DEFAULT_CERTIFICATE_EXPIRY_WARNING 14 days}.
-         *                Offline, only certificates a live validator's fetcher or probe saw are judged.
+         *                extends it when longer); default: the live validator's ({@link #lookUpTheRestWith}), else
+         *                {@link Validator#DEFAULT_CERTIFICATE_EXPIRY_WARNING 14 days}. Only certificates a live
+         *                validator's fetcher or probe saw are judged: the material brings none.
          * @return this builder
          * @throws IllegalArgumentException when not between one hour and 400 days
          */
         public Builder certificateExpiryWarning(Duration warning) {
             MtaStsValidator.builder().certificateExpiryWarning(warning);   // the same bounds, the same message
-            this.certificateExpiryWarning = warning;
+            this.certificateExpiryWarning = Optional.of(warning);
             return this;
         }
 

@@ -76,10 +76,12 @@ final class PolicyAddressFetches {
      * The addresses to compare: all of them up to {@code limit}; beyond that the first address, then IPv4 and IPv6
      * in turn, each family in its order. The result keeps the order of {@code allowed}.
      */
-    static List<InetAddress> chosen(List<InetAddress> allowed, int limit) {
+    static List<InetAddress> chosen(List<InetAddress> given, int limit) {
+        // each address once: a hostile answer may repeat one, and an IPv4-mapped AAAA comes back as the IPv4 address
+        List<InetAddress> allowed = List.copyOf(new LinkedHashSet<>(given));
         // the first address is always compared: the validation's own fetch stands for it
         if (allowed.size() <= limit) {
-            return List.copyOf(allowed);
+            return allowed;
         }
         List<InetAddress> v4 = allowed.stream().filter(a -> !(a instanceof Inet6Address)).toList();
         List<InetAddress> v6 = allowed.stream().filter(a -> a instanceof Inet6Address).toList();

@@ -199,6 +199,38 @@ class PolicyAddressFetchesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void repeatedAddressesAreComparedOnceAndTheChoiceEnds() {
+        InetAddress a = address("192.0.2.1");
+        InetAddress b = address("192.0.2.2");
+        InetAddress c = address("2001:db8::3");
+        List<InetAddress> repeated = List.of(a, b, a, b, a, b, a, b, a, b);
+        for (int limit = 2; limit <= PolicyAddressFetches.ADDRESS_LIMIT; limit++) {
+            assertThat(PolicyAddressFetches.chosen(repeated, limit)).as("limit %d", limit).containsExactly(a, b);
+        }
+        assertThat(PolicyAddressFetches.chosen(List.of(a, b, a, c, b, c), 2)).containsExactly(a, c);
+
+        Recording fetcher = new Recording(PolicyAddressFetchesTest::ok);
+        ValidationReport report = validator(repeated, fetcher, Duration.ofSeconds(10)).validate("example.com");
+
+        assertThat(addressesOf(report.observations().diagnostics().policyFetchesByAddress()))
+                .containsExactly("192.0.2.1", "192.0.2.2");
+    }
+
+    @Test
+    void everyLimitBelowEightTakesTheFirstAddressAndBothFamiliesInTurn() {
+        List<InetAddress> mixed = new ArrayList<>();
+        IntStream.rangeClosed(1, 6).forEach(i -> mixed.add(address("192.0.2." + i)));
+        IntStream.rangeClosed(1, 6).forEach(i -> mixed.add(address("2001:db8::" + i)));
+        for (int limit = 2; limit <= PolicyAddressFetches.ADDRESS_LIMIT; limit++) {
+            List<InetAddress> chosen = PolicyAddressFetches.chosen(mixed, limit);
+            assertThat(chosen).as("limit %d", limit).hasSize(limit).startsWith(mixed.get(0)).doesNotHaveDuplicates();
+            long v6 = chosen.stream().filter(x -> x instanceof java.net.Inet6Address).count();
+            assertThat(v6).as("IPv6 addresses at limit %d", limit).isEqualTo(limit / 2);
+        }
+    }
+
+    @Test
     void oneAllowedAddressIsNotFetchedTwice() {
         Recording fetcher = new Recording(PolicyAddressFetchesTest::ok);
         Validator validator = MtaStsValidator.builder().resolver(resolving(List.of(address("10.0.0.1"),

@@ -105,8 +105,9 @@ public enum FindingCode {
     /** The TLS handshake failed for another reason (protocol version, ciphers, a broken server). */
     POLICY_TLS_HANDSHAKE(Layer.POLICY_FETCH, "RFC 8461 §3.3, §7.2", true, "TLS handshake failed"),
     /**
-     * The certificate of the policy host expires within 14 days, or within the policy's {@code max_age} when that is
-     * longer (senders that cache the policy must refresh it from this host within {@code max_age}).
+     * The certificate of the policy host expires within 14 days (or what {@code Validator.Builder
+     * .certificateExpiryWarning} sets), or within the policy's {@code max_age} when that is longer (senders that
+     * cache the policy must refresh it from this host within {@code max_age}).
      */
     POLICY_CERT_EXPIRING(Layer.POLICY_FETCH, "RFC 8461 §3.3", true, "certificate expires soon"),
     /** The HTTP status is not 200 (B9). */
@@ -203,7 +204,8 @@ public enum FindingCode {
     /** The TLS handshake with an MX host failed ({@code validation-failure}). */
     MX_TLS_HANDSHAKE(Layer.MX_COVERAGE, "RFC 8461 §4.2", true, "TLS handshake with the MX host failed"),
     /**
-     * An MX host's certificate expires within 14 days, or within the policy's {@code max_age} when that is longer
+     * An MX host's certificate expires within 14 days (or what {@code Validator.Builder.certificateExpiryWarning}
+     * sets), or within the policy's {@code max_age} when that is longer
      * (senders that cached the policy insist on a valid certificate that long): renew it, or senders in enforce
      * mode refuse the host once it expires.
      */

@@ -27,8 +27,9 @@ import java.util.Optional;
  *
  * <p>Nothing is proposed for a name that cannot exist (a domain of 243 characters or more has no room for
  * {@code _smtp._tls.}, from 245 none for {@code _mta-sts.}), for a domain that does not exist or accepts no mail
- * (null MX), and a TLS-RPT record only when {@code mailto:tls-reports@<domain>} is a valid destination (it is not
- * for a domain with {@code _} in a label; the TLS-RPT finding then says what to publish with your own address).
+ * (null MX), and a TLS-RPT record only when there is one to move from the draft name {@code _smtp-tlsrpt} (as it
+ * is, or corrected), or when {@code mailto:tls-reports@<domain>} is a valid destination (it is not for a domain
+ * with {@code _} in a label; the TLS-RPT finding then says what to publish with your own address).
  * A broken or unknown deployment gets its repair, not the enforce texts: promotion comes after the repair.
  *
  * @param stsRecord       the {@code _mta-sts} record to publish

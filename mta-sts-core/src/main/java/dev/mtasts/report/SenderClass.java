@@ -18,7 +18,9 @@ import java.util.Optional;
  * policy because of it, those that read it otherwise, and those that accept what RFC senders refuse (and so hide
  * the problem from a domain owner who tests with them). {@link #of(FindingCode, Optional, Severity)} is that
  * mapping for every code but {@link FindingCode#INTEROP_RISK}, whose findings name their classes one by one: the validator
- * raises one, a {@code WARNING}, wherever the RFC allows what a class rejects ({@link #raisesInteropRisk()}).
+ * raises one, a {@code WARNING}, wherever the RFC allows what a class rejects ({@link #raisesInteropRisk()}); only
+ * for exactly {@code text/plain; charset=utf-8} (or {@code us-ascii}), the parameter RFC 8461 §3.2 names itself, is
+ * it an {@code INFO}.
  *
  * <table>
  *   <caption>The classes, with the findings that name them</caption>
@@ -326,8 +328,8 @@ public enum SenderClass {
     }
 
     /**
-     * @return true when the validator raises an {@link FindingCode#INTEROP_RISK} {@code WARNING} naming this class
-     *         wherever RFC 8461 allows what the class rejects
+     * @return true when the validator raises an {@link FindingCode#INTEROP_RISK} naming this class wherever RFC 8461
+     *         allows what the class rejects (a {@code WARNING}, but for the one {@code INFO} the type describes)
      */
     public boolean raisesInteropRisk() {
         return raisesInteropRisk;

@@ -57,6 +57,9 @@ final class FindingList {
     void addInteropRisk(Severity severity, Layer layer, List<SenderClass> classes, String subject, String message,
                         String remediation) {
         Objects.requireNonNull(severity, "severity");
+        if (severity == Severity.ERROR) {
+            throw new IllegalArgumentException("an interoperability risk is what RFC senders accept: never an ERROR");
+        }
         Objects.requireNonNull(classes, "classes");
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("an interoperability risk names at least one class of senders");

@@ -54,6 +54,14 @@ final class InteropCheck {
      */
     static final Duration DNS_BUDGET = Duration.ofSeconds(4);
 
+    /**
+     * The one {@code Content-Type} with a parameter that is only an {@code INFO}: {@code text/plain} as written,
+     * then one {@code charset} of {@code utf-8} or {@code us-ascii} (names and values in any case, quoted or not),
+     * nothing else: the parameter RFC 8461 §3.2 names itself.
+     */
+    private static final java.util.regex.Pattern RFC_CHARSET = java.util.regex.Pattern.compile(
+            "text/plain; ?(?i:charset=(?:utf-8|us-ascii|\"utf-8\"|\"us-ascii\"))");
+
     private final PolicyNames names;
     private final FindingList findings;
 
@@ -103,9 +111,7 @@ final class InteropCheck {
         if (reasons.isEmpty()) {
             reasons.add("the media type is text/plain");
         }
-        boolean namedByTheRfc = !spelling && MediaType.parse(value)
-                .filter(m -> m.parameters().size() == 1)
-                .flatMap(MediaType::charset).filter(c -> c.equals("utf-8") || c.equals("us-ascii")).isPresent();
+        boolean namedByTheRfc = RFC_CHARSET.matcher(value.strip()).matches();
         String fix = asciiBody
                 ? "Serve the policy with exactly 'Content-Type: text/plain', in lower case and without parameters:"
                 + " RFC 8461 §3.2 ignores them, and text/plain alone satisfies every sender."

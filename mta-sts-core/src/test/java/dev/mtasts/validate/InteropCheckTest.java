@@ -77,7 +77,8 @@ class InteropCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text/plain; charset=iso-8859-1", "text/plain; charset=utf-8; format=fixed",
-            "Text/Plain; charset=utf-8"})
+            "Text/Plain; charset=utf-8", "text/plain; charset=utf-8; charset=latin1", "text/plain ;charset=utf-8",
+            "text/plain;;charset=utf-8;", "text/plain; charset=utf8", "text/plain;  charset=utf-8"})
     void otherParametersOrAnotherCaseBesideTheCharsetStayAWarning(String contentType) {
         ValidationReport r = Seen.testing().ok(TESTING, contentType).assemble();
 

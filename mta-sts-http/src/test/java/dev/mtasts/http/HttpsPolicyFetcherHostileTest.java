@@ -186,7 +186,7 @@ class HttpsPolicyFetcherHostileTest {
                 .respond("mta-sts.flood-3.test", HttpResponse.ok("text/plain", POLICY).withEndlessBody())
                 .respond("mta-sts.calm.test", HttpResponse.ok("text/plain", POLICY));
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger floodFetches = new AtomicInteger();
+        java.util.Map<String, AtomicInteger> floodFetches = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong mostReadByOneFetch = new AtomicLong();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -198,13 +198,14 @@ class HttpsPolicyFetcherHostileTest {
                             .isIn(FetchOutcome.PROTOCOL_ERROR, FetchOutcome.TOO_LARGE);
                     assertThat(ended.channelOpen()).as("connection to %s closed", host).isFalse();
                     mostReadByOneFetch.accumulateAndGet(ended.bytesRead(), Math::max);
-                    floodFetches.incrementAndGet();
+                    floodFetches.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
                 }
             }, runnable -> new Thread(runnable, "flood-loop").start()));
         }
         List<FetchOutcome> calm = new ArrayList<>();
         try {
-            while (floodFetches.get() < 4) {
+            // every flood host fetched at least once before the calm fetches; a loop that failed ends the wait
+            while (floodFetches.size() < 4 && loops.stream().noneMatch(CompletableFuture::isDone)) {
                 Thread.sleep(10);
             }
             for (int i = 0; i < 30; i++) {
@@ -216,7 +217,8 @@ class HttpsPolicyFetcherHostileTest {
         }
 
         assertThat(calm).as("the unrelated fetches beside the floods").hasSize(30).containsOnly(FetchOutcome.OK);
-        assertThat(floodFetches.get()).as("fetches of the flooding hosts").isGreaterThanOrEqualTo(4);
+        assertThat(floodFetches).as("fetches of each flooding host").containsOnlyKeys("mta-sts.flood-0.test",
+                "mta-sts.flood-1.test", "mta-sts.flood-2.test", "mta-sts.flood-3.test");
         assertThat(mostReadByOneFetch.get()).as("bytes the costliest flood fetch read")
                 .isPositive().isLessThanOrEqualTo(RESPONSE_BUDGET);
     }

@@ -224,6 +224,25 @@ class CertificateExpiryTest extends SandboxTest {
     }
 
     @Test
+    void anOfflineValidatorLookingUpTheRestWarnsAsTheLiveValidatorDoesUnlessToldOtherwise() {
+        Instant notAfter = inDays(20);
+        deployed("offline.setting.expiry.test", "enforce", ONE_WEEK).policyCertificate(until(notAfter));
+        Validator thirtyDays = sandbox.validatorBuilder().resolver(E2e.sandboxResolver(sandbox, Duration.ofMillis(400)))
+                .deadline(Duration.ofSeconds(8)).certificateExpiryWarning(Duration.ofDays(30)).build();
+        dev.mtasts.OfflineMaterial material = dev.mtasts.OfflineMaterial.builder()
+                .stsRecord("v=STSv1; id=" + E2e.ID).build();
+
+        ValidationReport inherited = dev.mtasts.MtaStsValidator.offline().lookUpTheRestWith(thirtyDays).build()
+                .validate("offline.setting.expiry.test", material);
+        ValidationReport ownSetting = dev.mtasts.MtaStsValidator.offline().lookUpTheRestWith(thirtyDays)
+                .certificateExpiryWarning(Duration.ofDays(14)).build().validate("offline.setting.expiry.test", material);
+
+        assertThat(finding(inherited, FindingCode.POLICY_CERT_EXPIRING, Severity.WARNING).message())
+                .contains("within 30 days");
+        assertThat(codes(ownSetting)).as(describe(ownSetting)).doesNotContain(FindingCode.POLICY_CERT_EXPIRING);
+    }
+
+    @Test
     void theWarningSettingRefusesWhatCannotBeMeant() {
         Validator.Builder b = sandbox.validatorBuilder();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.certificateExpiryWarning(Duration.ZERO)))

@@ -97,6 +97,21 @@ class TlsRptDestinationsTest extends SandboxTest {
     }
 
     @Test
+    void aDraftNameRecordThatCannotBeMendedLeavesTheDomainsOwnReportsMailboxAsTheProposal() {
+        SandboxDomain d = deployed("legacy-empty.rua.test", "testing");
+        d.zone().txt("_smtp-tlsrpt.legacy-empty.rua.test", "v=TLSRPTv1;");
+
+        ValidationReport r = validator.validate("legacy-empty.rua.test");
+
+        String own = "v=TLSRPTv1; rua=mailto:tls-reports@legacy-empty.rua.test";
+        assertThat(finding(r, FindingCode.TLSRPT_LEGACY_NAME, Severity.WARNING).remediation())
+                .startsWith("Publish '" + own + "' at _smtp._tls.legacy-empty.rua.test");
+        assertThat(finding(r, FindingCode.TLSRPT_MISSING, Severity.WARNING).remediation())
+                .isEqualTo("Publish '" + own + "' at _smtp._tls.legacy-empty.rua.test and read the reports.");
+        assertThat(r.remediation().tlsRptRecord()).contains(own);
+    }
+
+    @Test
     void withoutADraftNameRecordTheProposalIsTheDomainsOwnReportsMailbox() {
         deployed("no-legacy.rua.test", "testing");
 

@@ -109,6 +109,12 @@ final class OfflineOptions {
             throw new ParameterException(spec.commandLine(), "--offline probes no MX host: drop --probe-mx, or"
                     + " drop --offline to probe the MX hosts live");
         }
+        for (String unused : List.of("--cert-expiry-days", "--policy-addresses")) {
+            if (offline && spec.commandLine().getParseResult().hasMatchedOption(unused)) {
+                throw new ParameterException(spec.commandLine(), "--offline fetches nothing: drop " + unused
+                        + ", or drop --offline to fetch what is not supplied live");
+            }
+        }
         boolean everything = !txt.isEmpty() && (policyFile != null || policyStatus != null) && !mx.isEmpty()
                 && !tlsRpt.isEmpty();
         if (everything && !offline && !nameservers) {
@@ -152,12 +158,8 @@ final class OfflineOptions {
      * @return the validator of the material
      */
     OfflineValidator validator(Supplier<Validator> live) {
-        if (offline) {
-            return MtaStsValidator.offline().build();
-        }
-        Validator rest = live.get();
-        return MtaStsValidator.offline().lookUpTheRestWith(rest)
-                .certificateExpiryWarning(rest.certificateExpiryWarning()).build();
+        return offline ? MtaStsValidator.offline().build()
+                : MtaStsValidator.offline().lookUpTheRestWith(live.get()).build();
     }
 
     /**

@@ -58,6 +58,15 @@ class CertExpiryDaysCliTest {
     }
 
     @Test
+    void offlineChecksFetchNothingSoTheOptionIsRefusedThere() {
+        CliRun run = CliRun.of("check", "example.com", "--offline", "--txt", "v=STSv1; id=1", "--cert-expiry-days",
+                "30");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+        assertThat(run.err()).contains("--offline fetches nothing: drop --cert-expiry-days");
+    }
+
+    @Test
     void aDayCountOutOfRangeIsAUsageErrorNamingTheRange() {
         CliRun run = CliRun.of(CliRun.args("check", options, "--cert-expiry-days", "0", DOMAIN));
 

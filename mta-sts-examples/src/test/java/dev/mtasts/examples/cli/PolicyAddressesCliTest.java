@@ -58,7 +58,8 @@ class PolicyAddressesCliTest {
 
         CliRun run = CliRun.of(CliRun.args("check", options, "--no-probe-mx", "--policy-addresses", "1", DOMAIN));
 
-        assertThat(run.out()).as(run.err()).contains("Policy fetch").doesNotContain("POLICY_ADDRESSES_DIFFER");
+        assertThat(run.out()).as(run.err()).contains("https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt: OK")
+                .doesNotContain("POLICY_ADDRESSES_DIFFER");
         assertThat(requestsAt("127.0.0.2")).as("requests to the second address").isEqualTo(before);
     }
 
