@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * does the fetch for the address that answered happen twice; the first address is then described by the failure the
  * validation's fetch met there.
  *
- * <p>At most {@link #ADDRESS_LIMIT} addresses are compared, or fewer as {@code Validator.Builder.policyAddressesCompared}
- * sets. Each fetch is bounded like the validation's own
+ * <p>At most {@link #ADDRESS_LIMIT} addresses are compared, or fewer as
+ * {@link Validator.Builder#policyAddressesCompared} sets. Each fetch is bounded like the validation's own
  * (what is left of the deadline, at most {@link dev.mtasts.fetcher.PolicyFetchRequest#DEFAULT_DEADLINE}); a fetcher
  * that throws, answers {@code null} or answers late gives a failed fetch, never a missing one. Every fetch in the
  * result names its address: {@link PolicyFetch#address()} when a connection was made, else the only entry of
@@ -41,7 +41,7 @@ final class PolicyAddressFetches {
      * When there are more, both address families are taken in turn, so that an IPv6 edge that differs is still
      * seen.
      */
-    static final int ADDRESS_LIMIT = dev.mtasts.Validator.DEFAULT_POLICY_ADDRESSES_COMPARED;
+    static final int ADDRESS_LIMIT = Validator.DEFAULT_POLICY_ADDRESSES_COMPARED;
 
     /** The port named for an address a fetcher did not report one for (the well-known HTTPS port). */
     private static final int HTTPS_PORT = 443;

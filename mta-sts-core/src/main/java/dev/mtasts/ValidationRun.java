@@ -107,7 +107,7 @@ final class ValidationRun {
         // the deep diagnostics: each in its own class, fed what the layers looked up; the policy host's other
         // addresses are fetched alongside the validation's own fetch, which stands for the first address
         int compared = config.policyAddressesCompared();
-        CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> v.allowed().size() < 2 || compared < 2
+        CompletableFuture<List<PolicyFetch>> byAddress = vetted.thenCompose(v -> compared < 2 || v.allowed().size() < 2
                 ? CompletableFuture.completedFuture(List.<PolicyFetch>of())
                 : PolicyAddressFetches.fetchEach(this, policyHost.orElseThrow(), v.allowed(), fetch, compared));
         CompletableFuture<Optional<TxtAnswer>> apex = sts.thenCompose(a -> DiagnosticLookups.apexTxt(this, a));

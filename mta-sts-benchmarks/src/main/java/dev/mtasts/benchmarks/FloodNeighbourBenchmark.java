@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What four hostile policy hosts, fetched again and again, cost an unrelated fetch made beside them, against four
@@ -47,10 +49,12 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FloodNeighbourBenchmark {
 
-    private static final String POLICY = "version: STSv1\r\nmode: enforce\r\nmx: mx1.example.test\r\nmax_age: 604800\r\n";
+    private static final String POLICY = "version: STSv1\r\nmode: enforce\r\nmx: mx1.example.test\r\n"
+            + "max_age: 604800\r\n";
     private static final String CHUNKED = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked"
             + "\r\n\r\n";
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(FloodNeighbourBenchmark.class);
 
     /** What the four neighbour loops fetch: {@code busy} hosts serve a policy, {@code flood} hosts never stop. */
     @Param({"busy", "flood"})
@@ -137,10 +141,11 @@ public class FloodNeighbourBenchmark {
         for (int i = 0; i < 4; i++) {
             sent += server.bytesSent("mta-sts." + neighbours + "-" + i + ".test");
         }
-        System.out.printf("%n%d neighbour fetches (%s, %d failed with an exception) during the trial, the server"
-                + " wrote %d KiB a fetch to them; CPU of the server's threads %d ms, of the fetcher's %d ms%n",
-                neighbourFetches.get(), neighbours, neighbourFailures.get(), sent / 1024 / Math.max(1, neighbourFetches.get()),
-                cpuMillisOfThreads("test-https-"), cpuMillisOfThreads("mta-sts-"));
+        long fetches = neighbourFetches.get();
+        LOG.info("{} neighbour fetches ({}, {} failed with an exception) during the trial, the server wrote {} KiB a"
+                + " fetch to them; CPU of the server's threads {} ms, of the fetcher's {} ms", fetches, neighbours,
+                neighbourFailures.get(), sent / 1024 / Math.max(1, fetches), cpuMillisOfThreads("test-https-"),
+                cpuMillisOfThreads("mta-sts-"));
         server.close();
     }
 }

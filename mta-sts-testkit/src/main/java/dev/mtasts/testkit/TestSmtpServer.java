@@ -102,6 +102,9 @@ public final class TestSmtpServer implements AutoCloseable {
         }
     }
 
+    /** Every connection thread the pool made, to wait for them on {@link #close()}. */
+    private final java.util.Queue<Thread> workerThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private TestSmtpServer(TestCertificateAuthority authority, int port) throws IOException {
         this.authority = authority;
         this.port = port;
@@ -111,6 +114,8 @@ public final class TestSmtpServer implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "test-smtp-" + id + "-connection-" + threads.incrementAndGet());
             thread.setDaemon(true);
+            workerThreads.removeIf(t -> t.getState() == Thread.State.TERMINATED);   // those the pool retired
+            workerThreads.add(thread);
             return thread;
         });
         this.acceptor = new Thread(this::acceptLoop, "test-smtp-" + id + "-accept");
@@ -286,6 +291,10 @@ public final class TestSmtpServer implements AutoCloseable {
         try {
             acceptor.join(5_000);
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            // the pool terminates as its last task ends, a moment before that thread itself has returned
+            for (Thread worker : workerThreads) {
+                worker.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
